@@ -1,0 +1,120 @@
+//! The activation functions g^(n) a layer may use, and their derivatives g'(a).
+//!
+//! Each layer n has its own g^(n); the backward pass needs g'(a_i^(n)). For the logistic and tanh
+//! functions g' is cheapest from the output x = g(a), so [`Activation::g_prime`] takes both.
+
+use std::fmt;
+
+/// The activation g^(n) of one layer: x_i^(n) = g^(n)(a_i^(n)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// Logistic sigmoid g(a) = 1 / (1 + e^(−a)); g'(a) = g(a)(1 − g(a)).
+    Sigmoid,
+    /// Hyperbolic tangent g(a) = tanh a; g'(a) = 1 − tanh² a.
+    Tanh,
+    /// Rectified linear g(a) = max(0, a); g'(a) = 1 for a > 0, else 0.
+    Relu,
+    /// Identity g(a) = a; g'(a) = 1.
+    Linear,
+}
+
+impl Activation {
+    /// Every activation, in the order the UI lists them.
+    pub const ALL: [Activation; 4] = [
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::Linear,
+    ];
+
+    /// x = g(a).
+    #[inline]
+    pub fn g(self, a: f64) -> f64 {
+        match self {
+            Activation::Sigmoid => 1.0 / (1.0 + (-a).exp()),
+            Activation::Tanh => a.tanh(),
+            Activation::Relu => a.max(0.0),
+            Activation::Linear => a,
+        }
+    }
+
+    /// g'(a), given the drive `a` and the output `x = g(a)` it produced.
+    #[inline]
+    pub fn g_prime(self, a: f64, x: f64) -> f64 {
+        match self {
+            Activation::Sigmoid => x * (1.0 - x),
+            Activation::Tanh => 1.0 - x * x,
+            Activation::Relu => {
+                if a > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Linear => 1.0,
+        }
+    }
+
+    /// Whether g is differentiable everywhere (relu has a kink at 0, where finite differences lie).
+    pub fn is_smooth(self) -> bool {
+        !matches!(self, Activation::Relu)
+    }
+
+    /// The name used in model files and the UI: `sigmoid`, `tanh`, `relu`, `linear`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::Linear => "linear",
+        }
+    }
+
+    /// Reads a name written by [`Activation::name`].
+    ///
+    /// # Errors
+    /// An unknown name, with the list of known ones.
+    pub fn parse(name: &str) -> Result<Activation, String> {
+        Activation::ALL
+            .into_iter()
+            .find(|g| g.name() == name)
+            .ok_or_else(|| {
+                format!("unknown activation \"{name}\" (expected sigmoid, tanh, relu or linear)")
+            })
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derivatives_match_central_differences() {
+        for g in Activation::ALL {
+            for &a in &[-2.5, -0.3, 0.4, 1.7] {
+                let h = 1e-6;
+                let numeric = (g.g(a + h) - g.g(a - h)) / (2.0 * h);
+                let exact = g.g_prime(a, g.g(a));
+                assert!(
+                    (numeric - exact).abs() < 1e-8,
+                    "{g} at {a}: {numeric} vs {exact}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_unknown_is_explained() {
+        for g in Activation::ALL {
+            assert_eq!(Activation::parse(g.name()), Ok(g));
+        }
+        let err = Activation::parse("softmax").unwrap_err();
+        assert!(err.contains("softmax") && err.contains("sigmoid"), "{err}");
+    }
+}

@@ -1,0 +1,260 @@
+//! The patterns μ = 1..P a network learns: the lecture's XOR, the linearly separable AND and OR, and
+//! 2-D point sets generated from the seed for play beyond the lecture.
+
+use crate::rng::Rng;
+
+/// Every named data set, the lecture's first.
+pub const NAMES: [&str; 7] = ["xor", "and", "or", "xor-noisy", "circle", "blobs", "spiral"];
+
+/// Most patterns an inline data set may have.
+pub const MAX_PATTERNS: usize = 1000;
+
+/// Patterns (x^(0),μ, t^μ), stored flat: input μ is `x[μ·N .. (μ+1)·N]`, target μ `t[μ·K ..]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    name: String,
+    inputs: usize,
+    outputs: usize,
+    x: Vec<f64>,
+    t: Vec<f64>,
+    domain: [f64; 4],
+}
+
+impl Dataset {
+    /// A named data set; generated ones are drawn from `seed`. Targets are 0 or 1.
+    ///
+    /// # Errors
+    /// An unknown name, with the list of known ones.
+    pub fn named(name: &str, seed: u64) -> Result<Dataset, String> {
+        let gate = |t: [f64; 4]| {
+            let x = vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
+            (x, t.to_vec(), [-0.5, 1.5, -0.5, 1.5])
+        };
+        let mut rng = Rng::new(seed ^ 0xDA7A_5E7D);
+        let (x, t, domain) = match name {
+            "xor" => gate([0.0, 1.0, 1.0, 0.0]),
+            "and" => gate([0.0, 0.0, 0.0, 1.0]),
+            "or" => gate([0.0, 1.0, 1.0, 1.0]),
+            "xor-noisy" => points(100, &mut rng, noisy_xor),
+            "circle" => points(100, &mut rng, circle),
+            "blobs" => points(100, &mut rng, blobs),
+            "spiral" => points(100, &mut rng, spiral),
+            _ => {
+                return Err(format!(
+                    "unknown data set \"{name}\" (expected one of {})",
+                    NAMES.join(", ")
+                ))
+            }
+        };
+        Ok(Dataset {
+            name: name.to_string(),
+            inputs: 2,
+            outputs: 1,
+            x,
+            t,
+            domain,
+        })
+    }
+
+    /// A data set given pattern by pattern (rows of equal length, all finite).
+    ///
+    /// # Errors
+    /// No patterns, more than [`MAX_PATTERNS`], ragged rows, empty rows or non-finite numbers.
+    pub fn inline(inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> Result<Dataset, String> {
+        if inputs.is_empty() || inputs.len() > MAX_PATTERNS {
+            return Err(format!(
+                "inputs: expected 1 to {MAX_PATTERNS} patterns, got {}",
+                inputs.len()
+            ));
+        }
+        if targets.len() != inputs.len() {
+            return Err(format!(
+                "targets: expected {} rows (one per input), got {}",
+                inputs.len(),
+                targets.len()
+            ));
+        }
+        let flat = |rows: &[Vec<f64>], field: &str| -> Result<(usize, Vec<f64>), String> {
+            let width = rows[0].len();
+            if width == 0 {
+                return Err(format!("{field}[0]: expected at least one number"));
+            }
+            let mut out = Vec::with_capacity(rows.len() * width);
+            for (mu, row) in rows.iter().enumerate() {
+                if row.len() != width {
+                    return Err(format!(
+                        "{field}[{mu}]: expected {width} numbers, got {}",
+                        row.len()
+                    ));
+                }
+                if let Some(j) = row.iter().position(|v| !v.is_finite()) {
+                    return Err(format!("{field}[{mu}][{j}]: expected a finite number"));
+                }
+                out.extend_from_slice(row);
+            }
+            Ok((width, out))
+        };
+        let (n, x) = flat(inputs, "inputs")?;
+        let (k, t) = flat(targets, "targets")?;
+        let mut domain = [
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for p in x.chunks(n) {
+            domain[0] = domain[0].min(p[0]);
+            domain[1] = domain[1].max(p[0]);
+            let y = if n > 1 { p[1] } else { 0.0 };
+            domain[2] = domain[2].min(y);
+            domain[3] = domain[3].max(y);
+        }
+        let pad = 0.25 * (domain[1] - domain[0]).max(domain[3] - domain[2]).max(1.0);
+        let domain = [
+            domain[0] - pad,
+            domain[1] + pad,
+            domain[2] - pad,
+            domain[3] + pad,
+        ];
+        Ok(Dataset {
+            name: "custom".to_string(),
+            inputs: n,
+            outputs: k,
+            x,
+            t,
+            domain,
+        })
+    }
+
+    /// The name (`custom` for an inline set).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// P, the number of patterns.
+    pub fn len(&self) -> usize {
+        self.x.len() / self.inputs
+    }
+
+    /// Whether there are no patterns (never, for a constructed data set).
+    pub fn is_empty(&self) -> bool {
+        self.x.is_empty()
+    }
+
+    /// N, numbers per input.
+    pub fn inputs(&self) -> usize {
+        self.inputs
+    }
+
+    /// K, numbers per target.
+    pub fn outputs(&self) -> usize {
+        self.outputs
+    }
+
+    /// Pattern μ (0-based): its input x^(0) and target t.
+    pub fn pattern(&self, mu: usize) -> (&[f64], &[f64]) {
+        let (n, k) = (self.inputs, self.outputs);
+        (&self.x[mu * n..(mu + 1) * n], &self.t[mu * k..(mu + 1) * k])
+    }
+
+    /// The region of the input plane worth drawing: [x1_min, x1_max, x2_min, x2_max].
+    pub fn domain(&self) -> [f64; 4] {
+        self.domain
+    }
+}
+
+type Generator = fn(usize, usize, &mut Rng) -> ([f64; 2], f64);
+
+fn points(count: usize, rng: &mut Rng, make: Generator) -> (Vec<f64>, Vec<f64>, [f64; 4]) {
+    let (mut x, mut t) = (Vec::with_capacity(2 * count), Vec::with_capacity(count));
+    for i in 0..count {
+        let (p, target) = make(i, count, rng);
+        x.extend_from_slice(&p);
+        t.push(target);
+    }
+    (x, t, [-1.25, 1.25, -1.25, 1.25])
+}
+
+/// Uniform in the square, kept off the axes, labelled 1 where x1·x2 < 0, then jittered.
+fn noisy_xor(_: usize, _: usize, rng: &mut Rng) -> ([f64; 2], f64) {
+    let off_axis = |rng: &mut Rng| {
+        let v = rng.uniform(-1.0, 1.0);
+        v + 0.1 * v.signum()
+    };
+    let (x1, x2) = (off_axis(rng) * 0.9, off_axis(rng) * 0.9);
+    let t = if x1 * x2 < 0.0 { 1.0 } else { 0.0 };
+    ([x1 + 0.1 * rng.normal(), x2 + 0.1 * rng.normal()], t)
+}
+
+/// Half inside radius 0.5 (target 1), half in the ring 0.7..1.0 (target 0).
+fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
+    let inside = i < count / 2;
+    let r = if inside {
+        rng.uniform(0.0, 0.5)
+    } else {
+        rng.uniform(0.7, 1.0)
+    };
+    let phi = rng.uniform(0.0, std::f64::consts::TAU);
+    (
+        [r * phi.cos(), r * phi.sin()],
+        if inside { 1.0 } else { 0.0 },
+    )
+}
+
+/// Two Gaussian blobs, σ = 0.3, centred at (−0.5, −0.5) (target 0) and (0.5, 0.5) (target 1).
+fn blobs(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
+    let c = if i < count / 2 { -0.5 } else { 0.5 };
+    let p = [c + 0.3 * rng.normal(), c + 0.3 * rng.normal()];
+    (p, if c > 0.0 { 1.0 } else { 0.0 })
+}
+
+/// Two interleaved spiral arms of 1¾ turns, targets 0 and 1, with a little noise.
+fn spiral(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
+    let half = count / 2;
+    let (arm, k) = (i / half, (i % half) as f64 / half as f64);
+    let (r, phi) = (
+        0.05 + 0.95 * k,
+        1.75 * std::f64::consts::TAU * k + arm as f64 * std::f64::consts::PI,
+    );
+    let p = [
+        r * phi.cos() + 0.03 * rng.normal(),
+        r * phi.sin() + 0.03 * rng.normal(),
+    ];
+    (p, arm as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xor_is_the_lectures_truth_table() {
+        let d = Dataset::named("xor", 0).unwrap();
+        assert_eq!(d.len(), 4);
+        let rows: Vec<_> = (0..4).map(|mu| d.pattern(mu)).collect();
+        assert_eq!(rows[1], (&[0.0, 1.0][..], &[1.0][..]));
+        assert_eq!(rows[3], (&[1.0, 1.0][..], &[0.0][..]));
+    }
+
+    #[test]
+    fn generated_sets_follow_the_seed_and_are_balanced() {
+        for name in &NAMES[3..] {
+            let a = Dataset::named(name, 3).unwrap();
+            assert_eq!(a, Dataset::named(name, 3).unwrap(), "{name}");
+            assert_ne!(a, Dataset::named(name, 4).unwrap(), "{name}");
+            let ones = (0..a.len()).filter(|&mu| a.pattern(mu).1[0] == 1.0).count();
+            assert!((25..=75).contains(&ones), "{name}: {ones} of {}", a.len());
+            assert!(a.x.iter().all(|v| v.abs() < 1.6), "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_names_and_ragged_inline_sets_are_explained() {
+        assert!(Dataset::named("moons", 0).unwrap_err().contains("spiral"));
+        let err = Dataset::inline(&[vec![0.0, 1.0], vec![1.0]], &[vec![1.0], vec![0.0]]);
+        assert_eq!(err.unwrap_err(), "inputs[1]: expected 2 numbers, got 1");
+        let err = Dataset::inline(&[vec![0.0]], &[vec![f64::NAN]]);
+        assert_eq!(err.unwrap_err(), "targets[0][0]: expected a finite number");
+        assert!(Dataset::inline(&[], &[]).is_err());
+    }
+}

@@ -1,0 +1,85 @@
+//! The loss curve: E against epoch, kept at a bounded size however long training runs.
+//!
+//! Every epoch is offered; one in `stride` is kept. When the buffer is full, every other kept point is
+//! dropped and the stride doubles, so memory stays flat and the curve keeps its shape.
+
+/// Most points kept.
+pub const CAPACITY: usize = 4096;
+
+/// (epoch, E) pairs, evenly thinned.
+#[derive(Clone, Debug, Default)]
+pub struct LossHistory {
+    epochs: Vec<f64>,
+    errors: Vec<f64>,
+    stride: u64,
+}
+
+impl LossHistory {
+    /// An empty curve.
+    pub fn new() -> LossHistory {
+        LossHistory {
+            epochs: Vec::with_capacity(CAPACITY),
+            errors: Vec::with_capacity(CAPACITY),
+            stride: 1,
+        }
+    }
+
+    /// Offers E at the start of `epoch`; kept when `epoch` is a multiple of the current stride.
+    pub fn record(&mut self, epoch: u64, e: f64) {
+        if epoch % self.stride != 0 {
+            return;
+        }
+        if self.epochs.len() == CAPACITY {
+            let keep = |v: &mut Vec<f64>| {
+                let mut k = 0;
+                v.retain(|_| {
+                    k += 1;
+                    k % 2 == 1
+                });
+            };
+            keep(&mut self.epochs);
+            keep(&mut self.errors);
+            self.stride *= 2;
+            if epoch % self.stride != 0 {
+                return;
+            }
+        }
+        if self.epochs.last().is_some_and(|&last| last >= epoch as f64) {
+            return; // a step back re-offers an epoch already drawn
+        }
+        self.epochs.push(epoch as f64);
+        self.errors.push(e);
+    }
+
+    /// Epoch numbers of the kept points.
+    pub fn epochs(&self) -> &[f64] {
+        &self.epochs
+    }
+
+    /// E at each kept point.
+    pub fn errors(&self) -> &[f64] {
+        &self.errors
+    }
+
+    /// Forgets everything (a new network).
+    pub fn clear(&mut self) {
+        *self = LossHistory::new();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stays_bounded_and_spans_the_whole_run() {
+        let mut h = LossHistory::new();
+        for epoch in 0..1_000_000u64 {
+            h.record(epoch, 1.0 / (1.0 + epoch as f64));
+        }
+        assert!(h.epochs().len() <= CAPACITY && h.epochs().len() > CAPACITY / 2);
+        assert_eq!(h.epochs()[0], 0.0);
+        assert!(*h.epochs().last().unwrap() > 990_000.0);
+        assert!(h.epochs().windows(2).all(|w| w[0] < w[1]));
+    }
+}

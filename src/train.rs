@@ -1,0 +1,105 @@
+//! Training by gradient descent, Δw_ij^(n) = −η ∂E/∂w_ij^(n), in batch or online mode.
+//!
+//! This is the hot loop: one [`Pass`] and one gradient buffer are allocated up front and reused, so
+//! an epoch allocates nothing.
+
+use crate::backward::backward;
+use crate::dataset::Dataset;
+use crate::forward::{forward, pattern_error};
+use crate::network::Network;
+use crate::pass::Pass;
+
+/// When the weights are updated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// One update per epoch with the gradient summed over all patterns: Δw = −η Σ_μ δ x.
+    Batch,
+    /// One update per pattern, in data set order: Δw = −η δ^μ x^μ.
+    Online,
+}
+
+impl Mode {
+    /// `batch` or `online`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Batch => "batch",
+            Mode::Online => "online",
+        }
+    }
+
+    /// Reads a name written by [`Mode::name`].
+    ///
+    /// # Errors
+    /// Any other name.
+    pub fn parse(name: &str) -> Result<Mode, String> {
+        match name {
+            "batch" => Ok(Mode::Batch),
+            "online" => Ok(Mode::Online),
+            _ => Err(format!(
+                "mode: expected \"batch\" or \"online\", got \"{name}\""
+            )),
+        }
+    }
+}
+
+/// Reusable buffers for training one network shape.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    pass: Pass,
+    grad: Vec<f64>,
+}
+
+impl Trainer {
+    /// Buffers sized for `net`.
+    pub fn new(net: &Network) -> Trainer {
+        Trainer {
+            pass: Pass::new(net),
+            grad: vec![0.0; net.params().len()],
+        }
+    }
+
+    /// Whether these buffers fit `net`'s shape.
+    pub fn fits(&self, net: &Network) -> bool {
+        self.grad.len() == net.params().len() && self.pass.a.len() == net.neurons()
+    }
+
+    /// One epoch over all patterns; returns Σ_μ Ẽ(μ) as the patterns came up: E at the starting
+    /// weights in batch mode; online, each pattern's error at the weights when it came up.
+    ///
+    /// A pattern's δ is always computed with the weights from before that pattern's update.
+    pub fn epoch(&mut self, net: &mut Network, data: &Dataset, eta: f64, mode: Mode) -> f64 {
+        match mode {
+            Mode::Batch => {
+                self.grad.fill(0.0);
+                let mut e = 0.0;
+                for mu in 0..data.len() {
+                    let (input, target) = data.pattern(mu);
+                    forward(net, input, &mut self.pass);
+                    e += pattern_error(net, target, &mut self.pass);
+                    backward(net, target, &mut self.pass, &mut self.grad);
+                }
+                update(net, &self.grad, eta);
+                e
+            }
+            Mode::Online => {
+                let mut e = 0.0;
+                for mu in 0..data.len() {
+                    let (input, target) = data.pattern(mu);
+                    self.grad.fill(0.0);
+                    forward(net, input, &mut self.pass);
+                    e += pattern_error(net, target, &mut self.pass);
+                    backward(net, target, &mut self.pass, &mut self.grad);
+                    update(net, &self.grad, eta);
+                }
+                e
+            }
+        }
+    }
+}
+
+/// w ← w + Δw with Δw = −η ∂E/∂w, for every weight and bias.
+pub fn update(net: &mut Network, grad: &[f64], eta: f64) {
+    for (w, g) in net.params_mut().iter_mut().zip(grad) {
+        *w -= eta * g;
+    }
+}
