@@ -16,10 +16,10 @@ pub fn backward_layer(net: &Network, n: usize, target: &[f64], pass: &mut Pass, 
     let (unit, m, g) = (layer.unit, layer.m, layer.activation);
     let x_start = pass.x.len() - pass.a.len() + unit; // N + unit: x^(n) starts here
     if n == net.depth() {
-        for i in 0..m {
+        for (i, t) in target.iter().enumerate().take(m) {
             let (a, y) = (pass.a[unit + i], pass.x[x_start + i]);
             // δ_i^(L) = (ŷ_i − t_i) g'(a_i^(L))
-            pass.delta[unit + i] = (y - target[i]) * g.g_prime(a, y);
+            pass.delta[unit + i] = (y - t) * g.g_prime(a, y);
         }
     } else {
         let above = net.layer(n + 1);

@@ -222,7 +222,8 @@ mod tests {
 
     #[test]
     fn rejects_out_of_range_shapes_with_the_reason() {
-        let cases: [(usize, Vec<(usize, Activation)>, &str); 5] = [
+        type Case = (usize, Vec<(usize, Activation)>, &'static str);
+        let cases: [Case; 5] = [
             (0, vec![(1, Tanh)], "inputs: expected 1 to 16, got 0"),
             (17, vec![(1, Tanh)], "inputs: expected 1 to 16, got 17"),
             (2, vec![], "expected 1 to 4 weight layers, got 0"),

@@ -30,9 +30,11 @@ fn success_rate_over_100_seeds_is_reported() {
     for mode in [Mode::Batch, Mode::Online] {
         let mut wins = 0;
         for seed in 0..100 {
-            let mut setup = Setup::default();
-            setup.seed = seed;
-            setup.mode = mode;
+            let setup = Setup {
+                seed,
+                mode,
+                ..Setup::default()
+            };
             let mut lab = Session::new(setup.model().unwrap()).unwrap();
             lab.train(5000);
             wins += solved(&lab) as u32;
