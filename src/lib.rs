@@ -40,6 +40,7 @@ pub mod backward;
 pub mod cost;
 pub mod dataset;
 pub mod forward;
+pub mod grid;
 pub mod history;
 pub mod model;
 pub mod network;
@@ -51,3 +52,6 @@ pub mod setup;
 pub mod stepper;
 pub mod trace;
 pub mod train;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

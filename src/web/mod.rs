@@ -1,0 +1,463 @@
+//! The only door between JavaScript and the core: one handle, [`Lab`], for the page and for scripts.
+//!
+//! Every method validates its input and reports a problem as a JS `Error` with a message; nothing
+//! here panics on bad input. Large, long-lived data stays in wasm memory; JS gets numbers, small
+//! copied arrays (`Float64Array`) and, for the grid images, a view into wasm memory.
+
+mod loss_chart;
+
+use wasm_bindgen::prelude::*;
+
+use crate::backprop::{backprop, Backprop};
+use crate::grid::{evaluate_grid, Quantity};
+use crate::model::Model;
+use crate::numerical::Scheme;
+use crate::session::Session;
+use crate::setup::Setup;
+use crate::stepper::Phase;
+use crate::train::Mode;
+
+/// Most epochs one `train` call runs (a larger count would freeze the page).
+pub const MAX_EPOCHS_PER_CALL: f64 = 1e7;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn fail(message: impl AsRef<str>) -> JsError {
+    JsError::new(message.as_ref())
+}
+
+/// A network, its data set and its training state, driven from JavaScript.
+#[wasm_bindgen]
+pub struct Lab {
+    session: Session,
+    view: Option<Backprop>,
+    grid: Vec<f32>,
+}
+
+/// The Rust-only side: caches and checks.
+impl Lab {
+    fn wrap(session: Session) -> Lab {
+        Lab {
+            session,
+            view: None,
+            grid: Vec::new(),
+        }
+    }
+
+    /// Backprop at the current weights, computed once per change of weights.
+    fn view(&mut self) -> &Backprop {
+        let (net, data) = (self.session.net(), self.session.data());
+        self.view.get_or_insert_with(|| backprop(net, data))
+    }
+
+    fn check_layer(&self, n: f64, from: usize) -> Result<usize, JsError> {
+        let depth = self.session.net().depth();
+        if n.fract() != 0.0 || n < from as f64 || n > depth as f64 {
+            return Err(fail(format!(
+                "layer n must be a whole number from {from} to L = {depth}, got {n}"
+            )));
+        }
+        Ok(n as usize)
+    }
+
+    fn check_pattern(&self, mu: f64) -> Result<usize, JsError> {
+        let p = self.session.data().len();
+        if mu.fract() != 0.0 || mu < 0.0 || mu >= p as f64 {
+            return Err(fail(format!(
+                "pattern index must be a whole number from 0 to {}, got {mu}",
+                p - 1
+            )));
+        }
+        Ok(mu as usize)
+    }
+
+    fn layer_slice(&self, values: &[f64], n: usize) -> Vec<f64> {
+        let l = self.session.net().layer(n);
+        values[l.offset..l.offset + l.param_count()].to_vec()
+    }
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Opens a model file v1. Throws `Error(reason)` when it is invalid.
+    #[wasm_bindgen(js_name = fromModel)]
+    pub fn from_model(json: &str) -> Result<Lab, JsError> {
+        let model = Model::parse(json).map_err(fail)?;
+        Ok(Lab::wrap(Session::new(model).map_err(fail)?))
+    }
+
+    /// A fresh network from `{ dataset, seed, hidden, activations, learning_rate, mode }` (all
+    /// optional; `"{}"` is XOR with a 2-2-1 sigmoid network). Throws on an invalid choice.
+    #[wasm_bindgen(js_name = fromSetup)]
+    pub fn from_setup(json: &str) -> Result<Lab, JsError> {
+        let model = Setup::parse(json).and_then(|s| s.model()).map_err(fail)?;
+        Ok(Lab::wrap(Session::new(model).map_err(fail)?))
+    }
+
+    /// The model file v1 (JSON text) of the current weights and settings.
+    #[wasm_bindgen(js_name = toModel)]
+    pub fn to_model(&self) -> String {
+        self.session.model().to_json()
+    }
+
+    /// Trace v1 (JSON text) at the current weights; nothing is updated.
+    pub fn trace(&self) -> String {
+        self.session.trace().to_string()
+    }
+
+    /// `{ gradient, cost }` (JSON text) by finite differences: `scheme` is "forward" or "central".
+    #[wasm_bindgen(js_name = numericalGradient)]
+    pub fn numerical_gradient(&self, eps: f64, scheme: &str) -> Result<String, JsError> {
+        let scheme = Scheme::parse(scheme).map_err(fail)?;
+        let g = self.session.numerical_gradient(eps, scheme).map_err(fail)?;
+        Ok(g.to_string())
+    }
+
+    /// Runs whole epochs in the model's mode; returns how many ran (fewer if training diverged).
+    pub fn train(&mut self, epochs: f64) -> Result<f64, JsError> {
+        if !(epochs.fract() == 0.0 && (0.0..=MAX_EPOCHS_PER_CALL).contains(&epochs)) {
+            return Err(fail(format!(
+                "epochs must be a whole number from 0 to {MAX_EPOCHS_PER_CALL}, got {epochs}"
+            )));
+        }
+        self.view = None;
+        Ok(self.session.train(epochs as u64) as f64)
+    }
+
+    /// Sets η for the very next update. Throws for NaN, ±Infinity or η ≤ 0, keeping the old η.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
+        self.session.set_learning_rate(eta).map_err(fail)
+    }
+
+    /// η.
+    #[wasm_bindgen(getter, js_name = learningRate)]
+    pub fn learning_rate(&self) -> f64 {
+        self.session.eta()
+    }
+
+    /// E = ½ Σ_i Σ_μ (t_i^μ − y_i^μ)² at the current weights.
+    #[wasm_bindgen(getter)]
+    pub fn error(&mut self) -> f64 {
+        self.view().e
+    }
+
+    /// Epochs completed.
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> f64 {
+        self.session.epoch() as f64
+    }
+
+    /// "batch" or "online".
+    #[wasm_bindgen(getter)]
+    pub fn mode(&self) -> String {
+        self.session.mode().name().to_string()
+    }
+
+    /// Switches "batch" / "online" (a partly stepped epoch is dropped).
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&mut self, mode: &str) -> Result<(), JsError> {
+        let mode = Mode::parse(mode).map_err(fail)?;
+        self.session.set_mode(mode);
+        self.view = None;
+        Ok(())
+    }
+
+    /// The seed of the initial weights.
+    #[wasm_bindgen(getter)]
+    pub fn seed(&self) -> f64 {
+        self.session.seed() as f64
+    }
+
+    /// Whether E or a weight has stopped being a finite number.
+    #[wasm_bindgen(getter)]
+    pub fn diverged(&self) -> bool {
+        self.session.diverged()
+    }
+
+    // ---- shape and data ----
+
+    /// N, the number of inputs.
+    #[wasm_bindgen(getter)]
+    pub fn inputs(&self) -> usize {
+        self.session.net().inputs()
+    }
+
+    /// L, the number of weight layers.
+    #[wasm_bindgen(getter)]
+    pub fn depth(&self) -> usize {
+        self.session.net().depth()
+    }
+
+    /// m^(n), neurons in layer n (n = 0 gives N).
+    pub fn neurons(&self, n: f64) -> Result<usize, JsError> {
+        let n = self.check_layer(n, 0)?;
+        let net = self.session.net();
+        Ok(if n == 0 { net.inputs() } else { net.layer(n).m })
+    }
+
+    /// The name of g^(n).
+    pub fn activation(&self, n: f64) -> Result<String, JsError> {
+        let n = self.check_layer(n, 1)?;
+        Ok(self.session.net().layer(n).activation.name().to_string())
+    }
+
+    /// The data set's name ("custom" for patterns given in a model file).
+    #[wasm_bindgen(getter, js_name = datasetName)]
+    pub fn dataset_name(&self) -> String {
+        self.session.data().name().to_string()
+    }
+
+    /// P, the number of patterns.
+    #[wasm_bindgen(getter, js_name = patternCount)]
+    pub fn pattern_count(&self) -> usize {
+        self.session.data().len()
+    }
+
+    /// Pattern μ as [x_1 … x_N, t_1 … t_K].
+    pub fn pattern(&self, mu: f64) -> Result<Vec<f64>, JsError> {
+        let mu = self.check_pattern(mu)?;
+        let (x, t) = self.session.data().pattern(mu);
+        Ok([x, t].concat())
+    }
+
+    /// All inputs, flat (P × N), and all targets, flat (P × K), for drawing the data set.
+    #[wasm_bindgen(js_name = patternInputs)]
+    pub fn pattern_inputs(&self) -> Vec<f64> {
+        let d = self.session.data();
+        (0..d.len())
+            .flat_map(|mu| d.pattern(mu).0.to_vec())
+            .collect()
+    }
+
+    /// All targets, flat (P × K).
+    #[wasm_bindgen(js_name = patternTargets)]
+    pub fn pattern_targets(&self) -> Vec<f64> {
+        let d = self.session.data();
+        (0..d.len())
+            .flat_map(|mu| d.pattern(mu).1.to_vec())
+            .collect()
+    }
+
+    /// The input-plane region worth drawing: [x1_min, x1_max, x2_min, x2_max].
+    pub fn domain(&self) -> Vec<f64> {
+        self.session.data().domain().to_vec()
+    }
+
+    // ---- numbers at the current weights ----
+
+    /// w^(n), row-major m^(n) × m^(n−1) (w_ij at i·m^(n−1) + j), then the m^(n) biases b^(n).
+    pub fn weights(&self, n: f64) -> Result<Vec<f64>, JsError> {
+        let n = self.check_layer(n, 1)?;
+        Ok(self.layer_slice(self.session.net().params(), n))
+    }
+
+    /// a^(n) of pattern μ at the current weights (n ≥ 1).
+    pub fn a(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let layer = self.session.net().layer(n).clone();
+        Ok(self.view().passes[mu].a(&layer).to_vec())
+    }
+
+    /// x^(n) of pattern μ at the current weights (x^(0) is the input).
+    pub fn x(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
+        let net = self.session.net().clone();
+        Ok(self.view().passes[mu].x(&net, n).to_vec())
+    }
+
+    /// δ^(n) = ∂E/∂a^(n) of pattern μ at the current weights.
+    pub fn delta(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let layer = self.session.net().layer(n).clone();
+        Ok(self.view().passes[mu].delta(&layer).to_vec())
+    }
+
+    /// Ẽ(μ) for every pattern at the current weights.
+    #[wasm_bindgen(js_name = patternErrors)]
+    pub fn pattern_errors(&mut self) -> Vec<f64> {
+        self.view().passes.iter().map(|p| p.e).collect()
+    }
+
+    /// ∂E/∂w^(n) (summed over patterns) at the current weights, laid out like [`Lab::weights`].
+    pub fn gradient(&mut self, n: f64) -> Result<Vec<f64>, JsError> {
+        let n = self.check_layer(n, 1)?;
+        let grad = self.view().grad.clone();
+        Ok(self.layer_slice(&grad, n))
+    }
+
+    // ---- stepping one phase at a time ----
+
+    /// Advances one phase (forward layer, error, backward layer or update).
+    pub fn step(&mut self) {
+        self.session.step();
+        self.view = None;
+    }
+
+    /// Goes back one phase; false when there is nothing to undo.
+    #[wasm_bindgen(js_name = stepBack)]
+    pub fn step_back(&mut self) -> bool {
+        self.view = None;
+        self.session.step_back()
+    }
+
+    /// The phase just completed: "ready", "forward", "error", "backward" or "update".
+    #[wasm_bindgen(getter, js_name = phaseKind)]
+    pub fn phase_kind(&self) -> String {
+        match self.session.stepper().state().phase {
+            Phase::Ready => "ready",
+            Phase::Forward { .. } => "forward",
+            Phase::Error { .. } => "error",
+            Phase::Backward { .. } => "backward",
+            Phase::Update { .. } => "update",
+        }
+        .to_string()
+    }
+
+    /// The pattern μ (0-based) of the current phase; -1 for "ready" and a batch update.
+    #[wasm_bindgen(getter, js_name = phasePattern)]
+    pub fn phase_pattern(&self) -> i32 {
+        match self.session.stepper().state().phase {
+            Phase::Forward { mu, .. } | Phase::Error { mu } | Phase::Backward { mu, .. } => {
+                mu as i32
+            }
+            Phase::Update { mu: Some(mu) } => mu as i32,
+            _ => -1,
+        }
+    }
+
+    /// The layer n of the current phase; 0 when the phase has none.
+    #[wasm_bindgen(getter, js_name = phaseLayer)]
+    pub fn phase_layer(&self) -> usize {
+        match self.session.stepper().state().phase {
+            Phase::Forward { n, .. } | Phase::Backward { n, .. } => n,
+            _ => 0,
+        }
+    }
+
+    /// The current phase in words, with the lecture's symbols.
+    #[wasm_bindgen(getter, js_name = phaseText)]
+    pub fn phase_text(&self) -> String {
+        let depth = self.session.net().depth();
+        self.session.stepper().state().phase.describe(depth)
+    }
+
+    /// How many steps "Previous step" can undo.
+    #[wasm_bindgen(getter, js_name = undoDepth)]
+    pub fn undo_depth(&self) -> usize {
+        self.session.stepper().undo_depth()
+    }
+
+    /// a^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
+    #[wasm_bindgen(js_name = stepA)]
+    pub fn step_a(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let s = self.session.stepper().state();
+        Ok(s.passes[mu].a(s.net.layer(n)).to_vec())
+    }
+
+    /// x^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
+    #[wasm_bindgen(js_name = stepX)]
+    pub fn step_x(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
+        let s = self.session.stepper().state();
+        Ok(s.passes[mu].x(&s.net, n).to_vec())
+    }
+
+    /// δ^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
+    #[wasm_bindgen(js_name = stepDelta)]
+    pub fn step_delta(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let s = self.session.stepper().state();
+        Ok(s.passes[mu].delta(s.net.layer(n)).to_vec())
+    }
+
+    /// Ẽ(μ) of every pattern as far as stepping has computed it this epoch (NaN = not yet).
+    #[wasm_bindgen(js_name = stepErrors)]
+    pub fn step_errors(&self) -> Vec<f64> {
+        let s = self.session.stepper().state();
+        s.passes.iter().map(|p| p.e).collect()
+    }
+
+    /// ∂E/∂w^(n) summed since the last update, laid out like [`Lab::weights`].
+    #[wasm_bindgen(js_name = stepGradient)]
+    pub fn step_gradient(&self, n: f64) -> Result<Vec<f64>, JsError> {
+        let n = self.check_layer(n, 1)?;
+        Ok(self.layer_slice(&self.session.stepper().state().grad, n))
+    }
+
+    /// Δw^(n) = −η ∂E/∂w^(n) of the latest update this epoch (NaN before it).
+    #[wasm_bindgen(js_name = stepDeltaW)]
+    pub fn step_delta_w(&self, n: f64) -> Result<Vec<f64>, JsError> {
+        let n = self.check_layer(n, 1)?;
+        Ok(self.layer_slice(&self.session.stepper().state().delta_w, n))
+    }
+
+    /// The η the latest update used (NaN before it).
+    #[wasm_bindgen(getter, js_name = stepEta)]
+    pub fn step_eta(&self) -> f64 {
+        self.session.stepper().state().eta
+    }
+
+    // ---- pictures ----
+
+    /// Evaluates every neuron (or only ŷ) on an `nx` × `ny` grid over [`Lab::domain`]; returns a view
+    /// into wasm memory (valid until the next call into the Lab): per neuron, `ny` rows of `nx`.
+    /// `which` is "x" or "a".
+    pub fn grid(
+        &mut self,
+        nx: usize,
+        ny: usize,
+        which: &str,
+        outputs_only: bool,
+    ) -> Result<js_sys::Float32Array, JsError> {
+        let which = match which {
+            "x" => Quantity::X,
+            "a" => Quantity::A,
+            _ => {
+                return Err(fail(format!(
+                    "which: expected \"x\" or \"a\", got \"{which}\""
+                )))
+            }
+        };
+        let domain = self.session.data().domain();
+        evaluate_grid(
+            self.session.net(),
+            domain,
+            (nx, ny),
+            which,
+            outputs_only,
+            &mut self.grid,
+        )
+        .map_err(fail)?;
+        // SAFETY: the view is read by JS before any further call into this module can grow memory.
+        Ok(unsafe { js_sys::Float32Array::view(&self.grid) })
+    }
+
+    /// Epochs of the kept loss-curve points.
+    #[wasm_bindgen(js_name = lossEpochs)]
+    pub fn loss_epochs(&self) -> Vec<f64> {
+        self.session.history().epochs().to_vec()
+    }
+
+    /// E at each kept loss-curve point.
+    #[wasm_bindgen(js_name = lossErrors)]
+    pub fn loss_errors(&self) -> Vec<f64> {
+        self.session.history().errors().to_vec()
+    }
+
+    /// Draws E against epoch on `canvas` with plotters; `log` for a logarithmic E axis, `dark` for
+    /// light-on-dark colours.
+    #[wasm_bindgen(js_name = drawLoss)]
+    pub fn draw_loss(
+        &self,
+        canvas: web_sys::HtmlCanvasElement,
+        log: bool,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        loss_chart::draw(canvas, self.session.history(), log, dark).map_err(fail)
+    }
+}
