@@ -34,40 +34,50 @@ pub enum Phase {
     Update { mu: Option<usize> },
 }
 
+/// "⁽¹²⁾": the lecture's layer superscript in Unicode (phase texts are plain strings).
+fn sup(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits: String = n
+        .to_string()
+        .bytes()
+        .map(|b| DIGITS[(b - b'0') as usize])
+        .collect();
+    format!("⁽{digits}⁾")
+}
+
 impl Phase {
     /// The phase in words, with the lecture's symbols (patterns and layers counted from 1).
     pub fn describe(&self, depth: usize) -> String {
         match *self {
             Phase::Ready => "Ready: press Next step to start the forward pass".to_string(),
-            Phase::Forward { mu, n } if n == depth => format!(
-                "Forward pass, pattern μ = {}: output layer {n}, a^({n}) and ŷ = x^({n})",
-                mu + 1
-            ),
             Phase::Forward { mu, n } => format!(
-                "Forward pass, pattern μ = {}: layer {n}, a^({n}) = Σ w x^({}) + b and x^({n}) = g(a^({n}))",
+                "Forward pass, pattern μ = {}: layer {n}{}, a{s} = Σ w{s} x{} + b{s} and x{s} = g(a{s})",
                 mu + 1,
-                n - 1
+                if n == depth { " (output, ŷ = x⁽ᴸ⁾)" } else { "" },
+                sup(n - 1),
+                s = sup(n),
             ),
             Phase::Error { mu } => format!(
-                "Error of pattern μ = {}: Ẽ = ½ Σ_i (t_i − ŷ_i)²",
+                "Error of pattern μ = {}: Ẽ(μ) = ½ Σᵢ (tᵢ − ŷᵢ)²",
                 mu + 1
             ),
             Phase::Backward { mu, n } if n == depth => format!(
-                "Backward pass, pattern μ = {}: output layer {n}, δ^({n}) = (ŷ − t) g'(a^({n}))",
-                mu + 1
+                "Backward pass, pattern μ = {}: output layer {n}, δ{s} = (ŷ − t) · g′(a{s})",
+                mu + 1,
+                s = sup(n),
             ),
             Phase::Backward { mu, n } => format!(
-                "Backward pass, pattern μ = {}: layer {n}, δ^({n}) = g'(a^({n})) Σ_j δ_j^({}) w_j·^({})",
+                "Backward pass, pattern μ = {}: layer {n}, δ{s} = g′(a{s}) · Σⱼ δⱼ{u} wⱼₖ{u}",
                 mu + 1,
-                n + 1,
-                n + 1
+                s = sup(n),
+                u = sup(n + 1),
             ),
             Phase::Update { mu: Some(mu) } => format!(
-                "Update after pattern μ = {} (online): Δw = −η δ x",
+                "Update after pattern μ = {} (online): Δw = −η δ x for every weight",
                 mu + 1
             ),
             Phase::Update { mu: None } => {
-                "Update after all patterns (batch): Δw = −η Σ_μ δ x".to_string()
+                "Update after all patterns (batch): Δw = −η Σ_μ δ x for every weight".to_string()
             }
         }
     }

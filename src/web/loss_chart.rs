@@ -37,7 +37,7 @@ pub fn draw(
         .filter(|(_, e)| e.is_finite() && (!log || **e > 0.0))
         .map(|(&k, &e)| (k, e))
         .collect();
-    let x_max = points.last().map_or(1.0, |p| p.0.max(1.0));
+    let x_max = points.last().map_or(10.0, |p| p.0.max(10.0));
     let (lo, hi) = points.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), p| {
         (lo.min(p.1), hi.max(p.1))
     });
@@ -46,13 +46,14 @@ pub fn draw(
     } else {
         (lo, hi.max(lo * 1.01))
     };
-    let (h, _) = root.dim_in_pixel();
-    let font = ((h as f64) / 14.0).clamp(11.0, 22.0);
+    let (w, h) = root.dim_in_pixel();
+    let font = ((h as f64) / 13.0).clamp(10.0, 26.0);
+    let x_labels = ((w as f64) / (font * 6.0)).clamp(2.0, 8.0) as usize;
     let text = ("sans-serif", font).into_font().color(&fg);
     let mut builder = ChartBuilder::on(&root);
     builder
         .margin(8)
-        .x_label_area_size(font * 2.2)
+        .x_label_area_size(font * 2.8)
         .y_label_area_size(font * 3.6);
     let series = LineSeries::new(points.iter().copied(), line.stroke_width(2));
     // The two y axes have different types, so the shared drawing is a macro, not a closure.
@@ -63,6 +64,9 @@ pub fn draw(
                 .map_err(|e| e.to_string())?;
             chart
                 .configure_mesh()
+                .x_labels(x_labels)
+                .y_labels(5)
+                .x_label_formatter(&|v| format!("{v:.0}"))
                 .x_desc("epoch")
                 .y_desc("E")
                 .label_style(text.clone())

@@ -1,0 +1,9 @@
+// The loss curve, drawn by the Rust side with plotters (the browser renders its text).
+
+import { fitCanvas } from "./util.js";
+
+/** Redraws E against epoch; `log` picks a logarithmic E axis. */
+export const drawLossChart = (canvas, state, pal) => {
+  fitCanvas(canvas);
+  state.lab.drawLoss(canvas, state.logScale, pal.dark);
+};

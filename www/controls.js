@@ -1,0 +1,240 @@
+// Controls: buttons, settings, architecture editor, keyboard, pointer. Each handler changes the one
+// app state (and the Lab) and marks it dirty; drawing happens in the render loop.
+
+import { SPEEDS, rebuild } from "./state.js";
+import { hitNetwork } from "./network-view.js";
+import { fmt, el } from "./util.js";
+
+const DATASETS = [
+  ["xor", "XOR (the lecture)"], ["and", "AND"], ["or", "OR"], ["xor-noisy", "noisy XOR quadrants"],
+  ["circle", "circle"], ["blobs", "two blobs"], ["spiral", "spiral"],
+];
+const ACTIVATIONS = ["sigmoid", "tanh", "relu", "linear"];
+const MAX_HIDDEN = 3;
+
+/** "5 epochs / frame" or "2 epochs / s". */
+export const speedText = (k) => {
+  const s = SPEEDS[k];
+  return s.perFrame ? `${s.perFrame} epoch${s.perFrame > 1 ? "s" : ""}/frame` : `${s.perSecond} epoch${s.perSecond > 1 ? "s" : ""}/s`;
+};
+
+/** Reads a learning rate typed by a person: a plain positive decimal number, nothing else. */
+export const parseEta = (text) => {
+  const t = String(text).trim().replace(",", ".");
+  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) && v > 0 ? v : null;
+};
+
+/** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations. */
+export const setupControls = (state, ui, actions) => {
+  const message = (node, text) => {
+    node.textContent = text ?? "";
+  };
+
+  // Transport.
+  ui.play.addEventListener("click", () => actions.togglePlay());
+  ui.next.addEventListener("click", () => actions.step());
+  ui.prev.addEventListener("click", () => actions.stepBack());
+  ui.epochStep.addEventListener("click", () => actions.stepEpoch());
+  ui.reset.addEventListener("click", () => actions.reset());
+
+  // η: log slider and number field, both applied to the very next update.
+  const showEta = (eta) => {
+    ui.etaSlider.value = String(Math.log10(eta));
+    ui.etaNumber.value = fmt(eta, 3).replace("−", "-");
+    ui.etaNumber.removeAttribute("aria-invalid");
+    message(ui.etaMessage, "");
+  };
+  const applyEta = (eta) => {
+    try {
+      state.lab.setLearningRate(eta);
+      state.setup = { ...state.setup, learning_rate: eta };
+      showEta(eta);
+      state.dirty = true;
+    } catch (e) {
+      message(ui.etaMessage, e.message);
+    }
+  };
+  ui.etaSlider.addEventListener("input", () => applyEta(Number((10 ** Number(ui.etaSlider.value)).toPrecision(3))));
+  ui.etaNumber.addEventListener("change", () => {
+    const eta = parseEta(ui.etaNumber.value);
+    if (eta === null) {
+      ui.etaNumber.setAttribute("aria-invalid", "true");
+      message(ui.etaMessage, `“${ui.etaNumber.value.slice(0, 20)}” is not a learning rate: type a number > 0, like 0.5. η stays ${fmt(state.lab.learningRate, 3)}.`);
+      return;
+    }
+    applyEta(eta);
+  });
+  ui.etaNumber.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") ui.etaNumber.dispatchEvent(new Event("change"));
+  });
+
+  // Mode keeps the weights; everything else builds a fresh network from the seed.
+  ui.mode.addEventListener("change", () => {
+    state.lab.setMode(ui.mode.value);
+    state.setup = { ...state.setup, mode: ui.mode.value };
+    state.dirty = true;
+  });
+  for (const [value, text] of DATASETS) ui.dataset.append(el("option", { value }, text));
+  const tryRebuild = (setup) => {
+    const err = rebuild(state, setup);
+    message(ui.settingsMessage, err ? `Not applied: ${err}` : "");
+    actions.afterRebuild();
+    return !err;
+  };
+  ui.dataset.addEventListener("change", () => tryRebuild({ ...state.setup, dataset: ui.dataset.value }));
+  ui.seed.addEventListener("change", () => {
+    const seed = Number(ui.seed.value);
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      ui.seed.setAttribute("aria-invalid", "true");
+      message(ui.settingsMessage, `Seed must be a whole number ≥ 0; keeping ${state.setup.seed}.`);
+      return;
+    }
+    ui.seed.removeAttribute("aria-invalid");
+    tryRebuild({ ...state.setup, seed });
+  });
+
+  // Architecture: hidden layers (neurons + g each), and the output layer's g.
+  const renderArchitecture = () => {
+    const { hidden, activations } = state.setup;
+    const parts = [el("span", { class: "label" }, "Hidden layers")];
+    hidden.forEach((m, k) => {
+      const size = el("input", { type: "number", min: "1", max: "16", step: "1", value: String(m), "aria-label": `Neurons in hidden layer ${k + 1}` });
+      const g = el("select", { "aria-label": `Activation of hidden layer ${k + 1}` }, ACTIVATIONS.map((a) => el("option", { value: a }, a)));
+      g.value = activations[k];
+      size.addEventListener("change", () => {
+        const v = Number(size.value);
+        if (!Number.isInteger(v) || v < 1 || v > 16) {
+          message(ui.settingsMessage, `A layer has 1 to 16 neurons; keeping ${m}.`);
+          size.value = String(m);
+          return;
+        }
+        const next = [...hidden];
+        next[k] = v;
+        tryRebuild({ ...state.setup, hidden: next });
+      });
+      g.addEventListener("change", () => {
+        const next = [...activations];
+        next[k] = g.value;
+        tryRebuild({ ...state.setup, activations: next });
+      });
+      parts.push(el("span", { class: "layer" }, size, g));
+    });
+    const add = el("button", { "aria-label": "Add hidden layer", title: "Add a hidden layer" }, "+");
+    const remove = el("button", { "aria-label": "Remove hidden layer", title: "Remove the last hidden layer" }, "−");
+    add.disabled = hidden.length >= MAX_HIDDEN;
+    remove.disabled = hidden.length === 0;
+    add.addEventListener("click", () => tryRebuild({
+      ...state.setup, hidden: [...hidden, 2], activations: [...activations.slice(0, -1), activations.at(-2) ?? "tanh", activations.at(-1)],
+    }));
+    remove.addEventListener("click", () => tryRebuild({
+      ...state.setup, hidden: hidden.slice(0, -1), activations: [...activations.slice(0, -2), activations.at(-1)],
+    }));
+    const out = el("select", { "aria-label": "Activation of the output layer" }, ACTIVATIONS.map((a) => el("option", { value: a }, a)));
+    out.value = activations.at(-1);
+    out.addEventListener("change", () => tryRebuild({ ...state.setup, activations: [...activations.slice(0, -1), out.value] }));
+    parts.push(add, remove, el("span", { class: "label" }, "output g"), out);
+    ui.architecture.replaceChildren(...parts);
+  };
+
+  // Speed.
+  ui.speed.addEventListener("input", () => {
+    state.speed = Number(ui.speed.value);
+    ui.speedLabel.textContent = speedText(state.speed);
+  });
+
+  // Views.
+  const mapToggle = (q) => {
+    state.mapQuantity = q;
+    ui.mapX.setAttribute("aria-pressed", String(q === "x"));
+    ui.mapA.setAttribute("aria-pressed", String(q === "a"));
+    actions.legends();
+    state.dirty = true;
+  };
+  ui.mapX.addEventListener("click", () => mapToggle("x"));
+  ui.mapA.addEventListener("click", () => mapToggle("a"));
+  ui.logScale.addEventListener("change", () => {
+    state.logScale = ui.logScale.checked;
+    state.dirty = true;
+  });
+  ui.projector.addEventListener("click", () => {
+    const on = !document.body.classList.contains("projector");
+    document.body.classList.toggle("projector", on);
+    ui.projector.setAttribute("aria-pressed", String(on));
+    state.dirty = true;
+  });
+  ui.helpButton.addEventListener("click", () => ui.help.showModal());
+  ui.helpClose.addEventListener("click", () => ui.help.close());
+
+  // Pointer on the diagram: hover peeks, click selects.
+  const at = (e) => {
+    const r = ui.network.getBoundingClientRect();
+    return hitNetwork(state.layout, state.snapshot, e.clientX - r.left, e.clientY - r.top);
+  };
+  ui.network.addEventListener("pointermove", (e) => {
+    if (e.pointerType !== "mouse") return;
+    const hit = at(e);
+    if (JSON.stringify(hit) !== JSON.stringify(state.hover)) {
+      state.hover = hit;
+      state.dirty = true;
+    }
+  });
+  ui.network.addEventListener("pointerleave", () => {
+    state.hover = null;
+    state.dirty = true;
+  });
+  ui.network.addEventListener("click", (e) => {
+    const hit = at(e);
+    state.selected = hit && JSON.stringify(hit) === JSON.stringify(state.selected) ? null : hit;
+    state.dirty = true;
+  });
+
+  // Pattern table: a row picks μ.
+  const pick = (row) => {
+    if (!row?.dataset.mu) return;
+    state.mu = Number(row.dataset.mu);
+    state.dirty = true;
+  };
+  ui.table.tBodies[0].addEventListener("click", (e) => pick(e.target.closest("tr")));
+  ui.table.tBodies[0].addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      pick(e.target.closest("tr"));
+    }
+  });
+
+  // Keyboard: Space, ←, →, R, ?.
+  document.addEventListener("keydown", (e) => {
+    const tag = e.target.tagName;
+    if (e.ctrlKey || e.metaKey || e.altKey || ui.help.open) return;
+    if ((tag === "INPUT" && e.target.type !== "range" && e.target.type !== "checkbox") || tag === "SELECT" || tag === "TEXTAREA") return;
+    const keys = {
+      " ": () => actions.togglePlay(),
+      ArrowRight: () => actions.step(),
+      ArrowLeft: () => actions.stepBack(),
+      r: () => actions.reset(),
+      R: () => actions.reset(),
+      "?": () => ui.help.showModal(),
+    };
+    if (tag === "INPUT" && (e.key === "ArrowLeft" || e.key === "ArrowRight")) return; // sliders use arrows
+    if (tag === "BUTTON" && e.key === " ") return; // the focused button gets its own click
+    const fn = keys[e.key];
+    if (fn) {
+      e.preventDefault();
+      fn();
+    }
+  });
+
+  /** Puts every control in line with the state (after a rebuild or a reset). */
+  const sync = () => {
+    showEta(state.lab.learningRate);
+    ui.mode.value = state.lab.mode;
+    ui.dataset.value = state.setup.dataset;
+    ui.seed.value = String(state.setup.seed);
+    ui.speed.value = String(state.speed);
+    ui.speedLabel.textContent = speedText(state.speed);
+    renderArchitecture();
+  };
+  return { sync };
+};

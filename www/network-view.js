@@ -1,0 +1,315 @@
+// The network diagram: neurons with their a, x and δ, edges coloured by w, δ flowing backward,
+// Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
+
+import { fmt, css, yColour, aColour, fitCanvas } from "./util.js";
+import { weightAt } from "./state.js";
+
+const SUB = "₀₁₂₃₄₅₆₇₈₉";
+const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** 12 → "₁₂" (canvas text has no <sub>). */
+export const sub = (k) => String(k).split("").map((d) => SUB[d]).join("");
+/** 2 → "⁽²⁾". */
+export const sup = (n) => `⁽${String(n).split("").map((d) => SUP[d]).join("")}⁾`;
+
+const MAP_RES = 28;
+
+/** Node positions for a canvas of w × h CSS pixels. */
+const layout = (s, w, h, font) => {
+  const cols = s.L + 1;
+  const padL = Math.max(font * 3.2, w * 0.06);
+  const padR = Math.max(font * 6.5, w * 0.08); // room for the ŷ and t labels
+  const top = font * 2.4;
+  const bottom = font * 0.6;
+  const colGap = (w - padL - padR) / (cols - 1);
+  const rows = Math.max(...s.sizes.map((m, n) => m + (n < s.L ? 1 : 0)));
+  const rowGap = (h - top - bottom) / rows;
+  const textLines = 3;
+  const size = Math.max(12, Math.min(84, colGap * 0.34, rowGap - font * 1.2 * textLines - 6));
+  const showText = rowGap >= font * 1.2 * textLines + 18;
+  const nodes = [];
+  const bias = [];
+  for (let n = 0; n <= s.L; n++) {
+    const count = s.sizes[n] + (n < s.L ? 1 : 0);
+    const x = padL + colGap * n;
+    const y0 = top + (h - top - bottom - count * rowGap) / 2 + rowGap * 0.42;
+    nodes[n] = Array.from({ length: s.sizes[n] }, (_, i) => ({ x, y: y0 + i * rowGap }));
+    if (n < s.L) bias[n] = { x, y: y0 + s.sizes[n] * rowGap - rowGap * 0.15 };
+  }
+  return { nodes, bias, size, showText, font, colGap };
+};
+
+/** Where edge (n, i, j) starts and ends; j = −1 is the bias edge from the constant input 1. */
+const edgeEnds = (lay, n, i, j) => {
+  const from = j < 0 ? lay.bias[n - 1] : lay.nodes[n - 1][j];
+  const to = lay.nodes[n][i];
+  const r0 = j < 0 ? lay.size * 0.2 : n - 1 === 0 ? lay.size * 0.36 : lay.size / 2;
+  return { x0: from.x + r0, y0: from.y, x1: to.x - lay.size / 2, y1: to.y };
+};
+
+const eachEdge = (s, fn) => {
+  for (let n = 1; n <= s.L; n++)
+    for (let i = 0; i < s.sizes[n]; i++) for (let j = -1; j < s.sizes[n - 1]; j++) fn(n, i, j);
+};
+
+/** What is under the pointer: a neuron { kind, n, i }, an edge { kind, n, i, j }, or null. */
+export const hitNetwork = (lay, s, px, py) => {
+  if (!lay) return null;
+  for (let n = 0; n <= s.L; n++) {
+    for (let i = 0; i < s.sizes[n]; i++) {
+      const p = lay.nodes[n][i];
+      if (Math.abs(px - p.x) <= lay.size / 2 + 3 && Math.abs(py - p.y) <= lay.size / 2 + 3) return { kind: "neuron", n, i };
+    }
+  }
+  let best = null;
+  let bestD = 7;
+  eachEdge(s, (n, i, j) => {
+    const e = edgeEnds(lay, n, i, j);
+    const dx = e.x1 - e.x0;
+    const dy = e.y1 - e.y0;
+    const t = Math.max(0, Math.min(1, ((px - e.x0) * dx + (py - e.y0) * dy) / (dx * dx + dy * dy)));
+    const d = Math.hypot(px - (e.x0 + t * dx), py - (e.y0 + t * dy));
+    if (d < bestD) {
+      bestD = d;
+      best = { kind: "edge", n, i, j };
+    }
+  });
+  return best;
+};
+
+/** Paints every neuron's map (x or a over the input plane) into one offscreen canvas, a row each. */
+const neuronMaps = (state, s, pal) => {
+  if (s.sizes[0] !== 2) return null;
+  const units = s.sizes.slice(1).reduce((a, b) => a + b, 0);
+  const view = state.lab.grid(MAP_RES, MAP_RES, state.mapQuantity, false);
+  const img = new ImageData(MAP_RES, MAP_RES * units);
+  const colour = state.mapQuantity === "a" ? aColour : (v, rgb) => yColour(v, rgb);
+  const tanhUnits = new Set();
+  let u = 0;
+  for (let n = 1; n <= s.L; n++) {
+    for (let i = 0; i < s.sizes[n]; i++, u++) {
+      // tanh and linear outputs span [−1, 1] or more: colour them like drives, around 0.
+      if (state.mapQuantity === "x" && s.activations[n] !== "sigmoid") tanhUnits.add(u);
+    }
+  }
+  const plane = MAP_RES * MAP_RES;
+  for (let k = 0; k < view.length; k++) {
+    const unit = Math.floor(k / plane);
+    const c = tanhUnits.has(unit) ? aColour(2 * view[k], pal.rgb) : colour(view[k], pal.rgb);
+    img.data.set([c[0], c[1], c[2], 255], k * 4);
+  }
+  const canvas = new OffscreenCanvas(MAP_RES, MAP_RES * units);
+  canvas.getContext("2d").putImageData(img, 0, 0);
+  return canvas;
+};
+
+const label = (ctx, text, x, y, { colour, bg, align = "center", bold = false, font }) => {
+  ctx.font = `${bold ? "600 " : ""}${font}px ui-monospace, "DejaVu Sans Mono", monospace`;
+  ctx.textAlign = align;
+  ctx.textBaseline = "middle";
+  if (bg) {
+    const w = ctx.measureText(text).width + 6;
+    const left = align === "center" ? x - w / 2 : align === "left" ? x - 3 : x - w + 3;
+    ctx.fillStyle = bg;
+    ctx.beginPath();
+    ctx.roundRect(left, y - font * 0.65, w, font * 1.3, 3);
+    ctx.fill();
+  }
+  ctx.fillStyle = colour;
+  ctx.fillText(text, x, y);
+};
+
+const arrow = (ctx, x0, y0, x1, y1, colour, width) => {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = width;
+  ctx.setLineDash([6, 4]);
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const ang = Math.atan2(y1 - y0, x1 - x0);
+  const mx = x0 + (x1 - x0) * 0.55;
+  const my = y0 + (y1 - y0) * 0.55;
+  const head = 5 + width * 1.5;
+  ctx.beginPath();
+  ctx.moveTo(mx + Math.cos(ang) * head, my + Math.sin(ang) * head);
+  ctx.lineTo(mx + Math.cos(ang + 2.5) * head, my + Math.sin(ang + 2.5) * head);
+  ctx.lineTo(mx + Math.cos(ang - 2.5) * head, my + Math.sin(ang - 2.5) * head);
+  ctx.fill();
+};
+
+/** Draws the diagram for snapshot `s`; returns the layout for hit testing. */
+export const drawNetwork = (canvas, state, s, pal) => {
+  const { w, h, dpr } = fitCanvas(canvas);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const font = Math.round(pal.font * 0.86);
+  const lay = layout(s, w, h, font);
+  const { phase } = s;
+  const focus = state.hover ?? state.selected;
+  const isFocus = (n, i, j) =>
+    focus && ((focus.kind === "edge" && focus.n === n && focus.i === i && focus.j === j) ||
+      (focus.kind === "neuron" && ((focus.n === n && focus.i === i) || (focus.n === n - 1 && focus.i === j))));
+
+  // Column headings: x^(0), layer n with its g^(n).
+  ctx.fillStyle = pal.muted;
+  ctx.font = `${font}px system-ui, sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (let n = 0; n <= s.L; n++) {
+    const x = lay.nodes[n][0].x;
+    const text = n === 0 ? `input x${sup(0)}` : `${n === s.L ? "output" : "layer"} ${n} · ${s.activations[n]}`;
+    ctx.fillText(text, x, font * 0.4);
+  }
+
+  // Edges: colour = sign of w, width = |w|.
+  const manyEdges = s.sizes.slice(1).reduce((acc, m, k) => acc + m * (s.sizes[k] + 1), 0) > 40;
+  eachEdge(s, (n, i, j) => {
+    const wv = weightAt(s, s.weights, n, i, j);
+    const e = edgeEnds(lay, n, i, j);
+    const forwardNow = phase.kind === "forward" && phase.n === n;
+    ctx.strokeStyle = wv >= 0 ? pal.pos : pal.neg;
+    ctx.globalAlpha = focus && !isFocus(n, i, j) ? 0.35 : forwardNow ? 1 : 0.8;
+    ctx.lineWidth = (Number.isFinite(wv) ? Math.min(8, 0.7 + 2.2 * Math.sqrt(Math.abs(wv))) : 1) + (isFocus(n, i, j) ? 2 : 0);
+    ctx.setLineDash(j < 0 ? [3, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(e.x0, e.y0);
+    ctx.lineTo(e.x1, e.y1);
+    ctx.stroke();
+  });
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+
+  // δ flowing backward: from layer n + 1 to layer n during "backward through layer n".
+  if (phase.kind === "backward") {
+    const n = phase.n;
+    if (n === s.L) {
+      for (let i = 0; i < s.sizes[n]; i++) {
+        const p = lay.nodes[n][i];
+        arrow(ctx, p.x + lay.size * 1.15, p.y, p.x + lay.size / 2 + 2, p.y, pal.delta, 2.5);
+      }
+    } else {
+      for (let j = 0; j < s.sizes[n + 1]; j++)
+        for (let k = 0; k < s.sizes[n]; k++) {
+          const e = edgeEnds(lay, n + 1, j, k);
+          arrow(ctx, e.x1, e.y1, e.x0, e.y0, pal.delta, 2.5);
+        }
+    }
+  }
+
+  const maps = neuronMaps(state, s, pal);
+  const maxDelta = Math.max(1e-12, ...s.delta.slice(1).flatMap((d) => Array.from(d).filter(Number.isFinite).map(Math.abs)));
+  let unit = 0;
+  for (let n = 0; n <= s.L; n++) {
+    for (let i = 0; i < s.sizes[n]; i++) {
+      const p = lay.nodes[n][i];
+      const half = lay.size / 2;
+      const justForward = phase.kind === "forward" && phase.n === n && n > 0;
+      const justDelta = phase.kind === "backward" && phase.n === n;
+      const focused = focus?.kind === "neuron" && focus.n === n && focus.i === i;
+      if (n === 0) {
+        const v = s.x[0][i];
+        ctx.fillStyle = css(s.sizes[0] === 2 ? yColour(v, pal.rgb) : aColour(v, pal.rgb));
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, lay.size * 0.36, 0, 2 * Math.PI);
+        ctx.fill();
+        ctx.strokeStyle = focused ? pal.accent : pal.fg;
+        ctx.lineWidth = focused ? 3 : 1.2;
+        ctx.stroke();
+        label(ctx, `x${sub(i + 1)}`, p.x, p.y, { colour: pal.fg, bg: pal.panel, bold: true, font });
+        if (lay.showText) label(ctx, `= ${fmt(v)}`, p.x, p.y + lay.size * 0.36 + font, { colour: pal.fg, font });
+        continue;
+      }
+      // The map of this neuron over the input plane, or its value as a flat colour.
+      if (maps) {
+        ctx.imageSmoothingEnabled = true;
+        ctx.drawImage(maps, 0, unit * MAP_RES, MAP_RES, MAP_RES, p.x - half, p.y - half, lay.size, lay.size);
+      } else {
+        ctx.fillStyle = css(aColour(s.a[n][i], pal.rgb));
+        ctx.fillRect(p.x - half, p.y - half, lay.size, lay.size);
+      }
+      unit++;
+      const d = s.delta[n][i];
+      const deltaShown = s.stepping && Number.isFinite(d) && (phase.kind === "backward" || phase.kind === "update" || phase.kind === "forward");
+      if (deltaShown) {
+        ctx.strokeStyle = pal.delta;
+        ctx.lineWidth = 2.5 + 4 * Math.min(1, Math.abs(d) / maxDelta);
+        ctx.strokeRect(p.x - half - 4, p.y - half - 4, lay.size + 8, lay.size + 8);
+      }
+      ctx.strokeStyle = focused ? pal.accent : justForward ? pal.hi : pal.fg;
+      ctx.lineWidth = focused || justForward ? 3.5 : 1.2;
+      ctx.strokeRect(p.x - half, p.y - half, lay.size, lay.size);
+      if (n === s.L) {
+        // Above and below the δ arrow that enters from the right.
+        label(ctx, s.sizes[n] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - half + font * 0.6, { colour: pal.fg, align: "left", bold: true, font });
+        label(ctx, `t = ${fmt(s.target[i])}`, p.x + half + 12, p.y + half - font * 0.6, { colour: pal.muted, align: "left", font });
+      }
+      if (lay.showText) {
+        const y = p.y + half + font * 0.9;
+        const hi = (on) => (on ? pal.hi : null);
+        label(ctx, `a = ${fmt(s.a[n][i])}`, p.x, y, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward) ?? null, font });
+        label(ctx, `x = ${fmt(s.x[n][i])}`, p.x, y + font * 1.25, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward), font });
+        label(ctx, `δ = ${fmt(d)}`, p.x, y + font * 2.5, { colour: justDelta ? pal.hi_fg : pal.delta, bg: hi(justDelta), bold: justDelta, font });
+      }
+    }
+    if (n < s.L) {
+      const b = lay.bias[n];
+      ctx.fillStyle = pal.panel;
+      ctx.strokeStyle = pal.muted;
+      ctx.lineWidth = 1.2;
+      ctx.beginPath();
+      ctx.arc(b.x, b.y, lay.size * 0.2, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      label(ctx, "1", b.x, b.y, { colour: pal.muted, font });
+    }
+  }
+
+  // Δw = −η δ x on every edge at an update (or on the focused edge otherwise).
+  if (phase.kind === "update" || (phase.kind === "backward" && !manyEdges)) {
+    eachEdge(s, (n, i, j) => {
+      if (manyEdges && !isFocus(n, i, j)) return;
+      const updating = phase.kind === "update";
+      if (!updating && n !== phase.n) return;
+      const v = weightAt(s, updating ? s.deltaW : s.grad, n, i, j);
+      const e = edgeEnds(lay, n, i, j);
+      // Near the target neuron, where the edges into it fan out by a fraction of the row gap.
+      const t = 0.72;
+      const text = fmt(v);
+      label(ctx, text, e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t, {
+        colour: updating ? pal.hi_fg : pal.fg, bg: updating ? pal.hi : pal.panel, font: font * 0.9,
+      });
+    });
+  }
+  return lay;
+};
+
+/** The network legend: every colour the diagram uses. */
+export const networkLegend = (root, quantity) => {
+  root.replaceChildren();
+  const item = (cls, text) => {
+    const span = document.createElement("span");
+    const sw = document.createElement("span");
+    sw.className = cls;
+    span.append(sw, text);
+    root.append(span);
+  };
+  item("swatch sw-pos", "w > 0");
+  item("swatch sw-neg", "w < 0 (width ∝ |w|, dashed: bias b)");
+  item("ring", "δ (ring width ∝ |δ|)");
+  const edges = document.createElement("span");
+  edges.textContent = "numbers on edges: ∂E/∂w so far (backward), Δw (update)";
+  root.append(edges);
+  const hi = document.createElement("span");
+  hi.className = "hi";
+  hi.textContent = "just computed";
+  root.append(hi);
+  const map = document.createElement("span");
+  const bar = document.createElement("span");
+  bar.className = "bar bar-y";
+  if (quantity === "a") map.append("maps of a: −4", bar, "+4");
+  else map.append("maps of x: 0", bar, "1 (tanh: −1 … 1)");
+  root.append(map);
+};
