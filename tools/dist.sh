@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Writes a self-contained static site to dist/ (or $1): index.html, the ES modules, the stylesheet
+# and the optimised wasm. Any static host can serve it; .wasm must be served as application/wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-dist}
+bash tools/build.sh
+rm -rf "$out"
+mkdir -p "$out/www/pkg"
+cp index.html "$out/"
+cp www/*.js www/style.css "$out/www/"
+cp www/pkg/backprop_lab.js www/pkg/backprop_lab_bg.wasm "$out/www/pkg/"
+echo "[dist] wrote $(find "$out" -type f | wc -l) files to $out/ ($(du -sh "$out" | cut -f1)); try: python3 -m http.server -d $out"
