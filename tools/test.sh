@@ -9,7 +9,7 @@ echo "== 1/4 native core: cargo test"
 cargo test --quiet
 
 echo "== 2/4 wasm boundary in headless Chromium: cargo test --target wasm32-unknown-unknown"
-CHROMEDRIVER=$(command -v chromedriver) cargo test --quiet --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
 
 echo "== 3/4 scripting API in Node: node --test tests/node"
 bash tools/build.sh
