@@ -159,8 +159,8 @@ export const setupControls = (state, ui, actions) => {
     state.dirty = true;
   });
   ui.projector.addEventListener("click", () => {
-    const on = !document.body.classList.contains("projector");
-    document.body.classList.toggle("projector", on);
+    const on = !document.documentElement.classList.contains("projector");
+    document.documentElement.classList.toggle("projector", on);
     ui.projector.setAttribute("aria-pressed", String(on));
     state.dirty = true;
   });

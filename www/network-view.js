@@ -1,7 +1,7 @@
 // The network diagram: neurons with their a, x and δ, edges coloured by w, δ flowing backward,
 // Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
 
-import { fmt, css, yColour, aColour, fitCanvas } from "./util.js";
+import { fmt, fmtShort, css, yColour, aColour, fitCanvas } from "./util.js";
 import { weightAt } from "./state.js";
 
 const SUB = "₀₁₂₃₄₅₆₇₈₉";
@@ -17,7 +17,7 @@ const MAP_RES = 28;
 const layout = (s, w, h, font) => {
   const cols = s.L + 1;
   const padL = Math.max(font * 3.2, w * 0.06);
-  const padR = Math.max(font * 6.5, w * 0.08); // room for the ŷ and t labels
+  const padR = Math.max(font * 8, w * 0.08); // room for the ŷ and t labels
   const top = font * 2.4;
   const bottom = font * 0.6;
   const colGap = (w - padL - padR) / (cols - 1);
@@ -243,8 +243,9 @@ export const drawNetwork = (canvas, state, s, pal) => {
       ctx.strokeRect(p.x - half, p.y - half, lay.size, lay.size);
       if (n === s.L) {
         // Above and below the δ arrow that enters from the right.
-        label(ctx, s.sizes[n] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - half + font * 0.6, { colour: pal.fg, align: "left", bold: true, font });
-        label(ctx, `t = ${fmt(s.target[i])}`, p.x + half + 12, p.y + half - font * 0.6, { colour: pal.muted, align: "left", font });
+        const off = Math.max(half - font * 0.6, font * 0.75);
+        label(ctx, s.sizes[n] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - off, { colour: pal.fg, align: "left", bold: true, font });
+        label(ctx, `t = ${fmtShort(s.target[i])}`, p.x + half + 12, p.y + off, { colour: pal.muted, align: "left", font });
       }
       if (lay.showText) {
         const y = p.y + half + font * 0.9;
