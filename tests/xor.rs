@@ -2,12 +2,14 @@
 
 use backprop_lab::{session::Session, setup::Setup, train::Mode};
 
+/// ŷ of every pattern, from the trace (`x` of the last layer).
 fn outputs(lab: &Session) -> Vec<f64> {
+    let last = lab.net().depth() - 1;
     lab.trace()["patterns"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["x"][1][0].as_f64().unwrap())
+        .map(|p| p["x"][last][0].as_f64().unwrap())
         .collect()
 }
 
@@ -55,18 +57,9 @@ fn a_network_without_hidden_layer_solves_and_or_but_not_xor() {
         };
         let mut lab = Session::new(setup.model().unwrap()).unwrap();
         lab.train(5000);
-        let y = outputs_single(&lab);
+        let y = outputs(&lab);
         let data = lab.data().clone();
         let right = (0..4).all(|mu| (y[mu] > 0.5) == (data.pattern(mu).1[0] > 0.5));
         assert_eq!(right, solvable, "{name}: ŷ = {y:?}");
     }
-}
-
-fn outputs_single(lab: &Session) -> Vec<f64> {
-    lab.trace()["patterns"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["x"][0][0].as_f64().unwrap())
-        .collect()
 }

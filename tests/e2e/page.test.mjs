@@ -1,19 +1,10 @@
 // The served page in headless Chromium: it loads cleanly, draws real pixels, trains XOR when Play is
 // pressed, and takes a new learning rate while playing. Screenshots land in tests/screenshots/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openApp, shot } from "./harness.mjs";
+import { useBrowser, openApp, shot } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Distinct colours in a canvas (a blank or single-colour canvas has 1). */
 const colours = (page, id) =>
@@ -26,7 +17,7 @@ const colours = (page, id) =>
   }, id);
 
 test("the page opens on XOR 2-2-1 sigmoid with no console error, and draws", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   assert.equal(await page.title(), "Backprop Lab — backpropagation on XOR, step by step");
   const shape = await page.evaluate(() => {
     const lab = window.backpropLab.lab;
@@ -43,7 +34,7 @@ test("the page opens on XOR 2-2-1 sigmoid with no console error, and draws", asy
 });
 
 test("Play trains XOR to a solution within a few seconds", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play" }).click();
   await page.getByRole("button", { name: "Pause" }).waitFor();
   const t0 = Date.now();
@@ -59,7 +50,7 @@ test("Play trains XOR to a solution within a few seconds", async () => {
 });
 
 test("the learning-rate control changes η live, while playing", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   await page.getByRole("button", { name: "Play" }).click();
   const field = page.getByLabel("Learning rate η", { exact: true });
   await field.fill("0.5");
@@ -82,7 +73,7 @@ test("the learning-rate control changes η live, while playing", async () => {
 });
 
 test("the phone layout stacks the panels and still draws", async () => {
-  const { page, errors, context } = await openApp(browser, server.url, { width: 390, height: 844, colorScheme: "dark" });
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { width: 390, height: 844, colorScheme: "dark" });
   const boxes = await page.$$eval(".panel", (ps) => ps.map((p) => p.getBoundingClientRect().toJSON()));
   assert.ok(boxes.every((b) => b.width <= 390 && b.left >= 0), "no panel wider than the phone");
   assert.ok(boxes[1].top > boxes[0].bottom - 1 && boxes[2].top > boxes[1].bottom - 1, "stacked");
@@ -95,10 +86,10 @@ test("the phone layout stacks the panels and still draws", async () => {
 });
 
 test("a missing wasm file shows a visible message instead of a blank page", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.route("**/backprop_lab_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.getByRole("alert").filter({ hasText: "could not start" }).waitFor();
   await shot(page, "page-wasm-missing");
   await context.close();

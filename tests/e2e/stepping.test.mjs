@@ -1,23 +1,14 @@
 // Stepping through one full batch epoch of XOR phase by phase in the page: the shown numbers equal
 // the core's trace, Previous step restores them exactly, η changes reach the very next update, the
 // keyboard works, and axe-core finds no serious accessibility problem. One screenshot per phase.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openApp, shot, ROOT } from "./harness.mjs";
+import { useBrowser, openApp, shot, ROOT } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The snapshot the views drew last, with typed arrays as plain arrays and NaN as "NaN". */
 const snapshot = (page) =>
@@ -35,7 +26,7 @@ EXPECTED_PHASES.push(["update", -1, 0]);
 
 for (const [size, viewport] of [["desktop", { width: 1366, height: 768 }], ["phone", { width: 390, height: 844 }]]) {
   test(`one batch epoch, phase by phase, shows the trace's numbers (${size})`, async () => {
-    const { page, errors, context } = await openApp(browser, server.url, viewport);
+    const { page, errors, context } = await openApp(env.browser, env.server.url, viewport);
     const trace = await page.evaluate(() => JSON.parse(window.backpropLab.lab.trace()));
     const next = page.getByRole("button", { name: "Next step" });
     for (const [k, [kind, mu, n]] of EXPECTED_PHASES.entries()) {
@@ -70,7 +61,7 @@ for (const [size, viewport] of [["desktop", { width: 1366, height: 768 }], ["pho
 }
 
 test("Previous step restores the exact earlier numbers", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   const seen = [];
   for (let k = 0; k < 12; k++) {
     await page.keyboard.press("ArrowRight");
@@ -87,7 +78,7 @@ test("Previous step restores the exact earlier numbers", async () => {
 });
 
 test("a new η reaches the very next update and the formulas show it", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   for (let k = 0; k < 20; k++) await page.keyboard.press("ArrowRight");
   const field = page.getByLabel("Learning rate η", { exact: true });
   await field.fill("0.25");
@@ -103,7 +94,7 @@ test("a new η reaches the very next update and the formulas show it", async () 
 });
 
 test("keyboard: Space plays and pauses, arrows step, R resets, ? opens help", async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
   await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Pause" }).waitFor();
   await page.waitForFunction(() => window.backpropLab.lab.epoch > 20);
@@ -124,9 +115,9 @@ test("keyboard: Space plays and pauses, arrows step, R resets, ? opens help", as
 
 test("axe-core finds no serious or critical accessibility violation", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.keyboard.press("ArrowRight");
     await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
