@@ -37,6 +37,7 @@
 pub mod activation;
 pub mod backprop;
 pub mod backward;
+pub mod check;
 pub mod cost;
 pub mod dataset;
 pub mod forward;

@@ -187,19 +187,28 @@ impl Network {
         self.params.iter().all(|p| p.is_finite())
     }
 
-    /// A short human name for parameter `k`: `w_12^(1)` or `b_1^(2)` (indices 1-based, as in the notes).
-    pub fn param_name(&self, k: usize) -> String {
+    /// Where parameter `k` sits: (n, i, Some(j)) for w_ij^(n), (n, i, None) for b_i^(n); indices i, j
+    /// from 0, layer n from 1. None past the end.
+    pub fn param_location(&self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         for (idx, layer) in self.layers.iter().enumerate() {
             let local = k.wrapping_sub(layer.offset);
             if local < layer.m * layer.fan_in {
-                let (i, j) = (local / layer.fan_in, local % layer.fan_in);
-                return format!("w_{}{}^({})", i + 1, j + 1, idx + 1);
+                return Some((idx + 1, local / layer.fan_in, Some(local % layer.fan_in)));
             }
             if local < layer.param_count() {
-                return format!("b_{}^({})", local - layer.m * layer.fan_in + 1, idx + 1);
+                return Some((idx + 1, local - layer.m * layer.fan_in, None));
             }
         }
-        format!("parameter {k}")
+        None
+    }
+
+    /// A short human name for parameter `k`: `w_12^(1)` or `b_1^(2)` (indices 1-based, as in the notes).
+    pub fn param_name(&self, k: usize) -> String {
+        match self.param_location(k) {
+            Some((n, i, Some(j))) => format!("w_{}{}^({n})", i + 1, j + 1),
+            Some((n, i, None)) => format!("b_{}^({n})", i + 1),
+            None => format!("parameter {k}"),
+        }
     }
 }
 

@@ -51,32 +51,55 @@ pub fn numerical_gradient(
     eps: f64,
     scheme: Scheme,
 ) -> Result<NumericalGradient, String> {
-    if !(eps.is_finite() && eps > 0.0) {
-        return Err(format!("epsilon: expected a finite number > 0, got {eps}"));
-    }
+    check_eps(eps)?;
     let mut probe = net.clone();
     let mut pass = Pass::new(net);
     let e0 = match scheme {
         Scheme::Forward => error_with(net, data, &mut pass),
         Scheme::Central => f64::NAN,
     };
-    let mut grad = Vec::with_capacity(net.params().len());
-    for k in 0..net.params().len() {
-        let w = net.params()[k];
-        probe.params_mut()[k] = w + eps;
-        let e_plus = error_with(&probe, data, &mut pass);
-        let g = match scheme {
-            Scheme::Forward => (e_plus - e0) / eps,
-            Scheme::Central => {
-                probe.params_mut()[k] = w - eps;
-                (e_plus - error_with(&probe, data, &mut pass)) / (2.0 * eps)
-            }
-        };
-        probe.params_mut()[k] = w;
-        grad.push(g);
-    }
+    let grad = (0..net.params().len())
+        .map(|k| difference(&mut probe, data, &mut pass, k, eps, scheme, e0))
+        .collect();
     Ok(NumericalGradient {
         grad,
         cost: pass.cost,
     })
+}
+
+/// Checks that ε is a finite number > 0.
+///
+/// # Errors
+/// Any other ε, in words.
+pub fn check_eps(eps: f64) -> Result<(), String> {
+    if eps.is_finite() && eps > 0.0 {
+        Ok(())
+    } else {
+        Err(format!("epsilon: expected a finite number > 0, got {eps}"))
+    }
+}
+
+/// One finite difference for parameter k: (E(w + ε) − E(w)) / ε with `e0` = E(w) (forward), or
+/// (E(w + ε) − E(w − ε)) / 2ε (central). `probe` holds the weights and is left as it was found.
+pub fn difference(
+    probe: &mut Network,
+    data: &Dataset,
+    pass: &mut Pass,
+    k: usize,
+    eps: f64,
+    scheme: Scheme,
+    e0: f64,
+) -> f64 {
+    let w = probe.params()[k];
+    probe.params_mut()[k] = w + eps;
+    let e_plus = error_with(probe, data, pass);
+    let g = match scheme {
+        Scheme::Forward => (e_plus - e0) / eps,
+        Scheme::Central => {
+            probe.params_mut()[k] = w - eps;
+            (e_plus - error_with(probe, data, pass)) / (2.0 * eps)
+        }
+    };
+    probe.params_mut()[k] = w;
+    g
 }

@@ -167,6 +167,36 @@ export const setupControls = (state, ui, actions) => {
   ui.helpButton.addEventListener("click", () => ui.help.showModal());
   ui.helpClose.addEventListener("click", () => ui.help.close());
 
+  // Views: stepping, or the numerical-differentiation lab (the diagram stays in both).
+  const showTab = (checking) => {
+    state.check.active = checking;
+    document.body.classList.toggle("checking", checking);
+    ui.checkPanel.hidden = !checking;
+    ui.tabStep.setAttribute("aria-pressed", String(!checking));
+    ui.tabCheck.setAttribute("aria-pressed", String(checking));
+    state.dirty = true;
+  };
+  ui.tabStep.addEventListener("click", () => showTab(false));
+  ui.tabCheck.addEventListener("click", () => showTab(true));
+  ui.epsSlider.addEventListener("input", () => {
+    state.check.eps = 10 ** Number(ui.epsSlider.value);
+    state.dirty = true;
+  });
+  ui.measureAgain.addEventListener("click", () => actions.remeasure());
+  const pickParam = (row) => {
+    if (!row?.dataset.k || !state.check.table) return;
+    const [n, i, j] = state.check.table.names[Number(row.dataset.k)];
+    state.selected = { kind: "edge", n, i, j };
+    state.dirty = true;
+  };
+  ui.checkTable.tBodies[0].addEventListener("click", (e) => pickParam(e.target.closest("tr")));
+  ui.checkTable.tBodies[0].addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      pickParam(e.target.closest("tr"));
+    }
+  });
+
   // Pointer on the diagram: hover peeks, click selects.
   const at = (e) => {
     const r = ui.network.getBoundingClientRect();

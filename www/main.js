@@ -9,6 +9,7 @@ import { drawLossChart } from "./charts.js";
 import { drawTable } from "./table.js";
 import { drawFormula } from "./formulas.js";
 import { setupControls } from "./controls.js";
+import { drawCheck, restartCheck, workCheck, invalidateCharts, remeasure } from "./check-view.js";
 import { palette, fmt, el } from "./util.js";
 
 /** Most milliseconds of training per animation frame, so drawing always gets its share. */
@@ -70,6 +71,10 @@ const boot = async () => {
     helpButton: $("help-button"), help: $("help"), helpClose: $("help-close"),
     network: $("network"), boundary: $("boundary"), loss: $("loss"), table: $("patterns"),
     formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"), notice: $("notice"),
+    tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
+    epsLabel: $("eps-label"), checkProgress: $("check-progress"), checkTable: $("check-table"), costTable: $("cost-table"),
+    costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
+    measureAgain: $("measure-again"),
   };
 
   const notice = (text) => {
@@ -128,15 +133,18 @@ const boot = async () => {
       controls.sync();
     },
     legends,
+    remeasure: () => remeasure(state),
   };
   const controls = setupControls(state, ui, actions);
   controls.sync();
   legends();
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
     legends();
+    invalidateCharts(state);
     state.dirty = true;
   });
   new ResizeObserver(() => {
+    invalidateCharts(state);
     state.dirty = true;
   }).observe(document.body);
 
@@ -145,10 +153,14 @@ const boot = async () => {
     const s = takeSnapshot(state);
     state.snapshot = s;
     state.layout = drawNetwork(ui.network, state, s, pal);
-    drawBoundary(ui.boundary, state, s, pal);
-    drawLossChart(ui.loss, state, pal);
-    drawTable(ui.table, state, s);
-    drawFormula(ui.formula, state, s);
+    if (state.check.active) {
+      drawCheck(ui, state, pal);
+    } else {
+      drawBoundary(ui.boundary, state, s, pal);
+      drawLossChart(ui.loss, state, pal);
+      drawTable(ui.table, state, s);
+      drawFormula(ui.formula, state, s);
+    }
     ui.phase.textContent = s.stepping
       ? `Epoch ${s.epoch + (s.phase.kind === "update" && s.phase.mu < 0 ? 0 : 1)}: ${s.phase.text}`
       : state.playing
@@ -170,6 +182,14 @@ const boot = async () => {
         }
       }
       last = now;
+      if (state.check.active) {
+        const key = `${state.labId}|${state.lab.epoch}|${state.lab.undoDepth}|${state.lab.phaseKind}|${state.check.eps}`;
+        if (key !== state.check.key) {
+          state.check.key = key;
+          restartCheck(state);
+        }
+        workCheck(state, TRAIN_BUDGET_MS, ui.checkProgress);
+      }
       if (state.dirty) {
         state.dirty = false;
         render();

@@ -18,7 +18,7 @@ const layout = (s, w, h, font) => {
   const cols = s.L + 1;
   const padL = Math.max(font * 3.2, w * 0.06);
   const padR = Math.max(font * 8, w * 0.08); // room for the ŷ and t labels
-  const top = font * 2.4;
+  const top = font * 3;
   const bottom = font * 0.6;
   const colGap = (w - padL - padR) / (cols - 1);
   const rows = Math.max(...s.sizes.map((m, n) => m + (n < s.L ? 1 : 0)));
@@ -158,10 +158,17 @@ export const drawNetwork = (canvas, state, s, pal) => {
   ctx.font = `${font}px system-ui, sans-serif`;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
+  const cramped = lay.colGap < font * 9;
   for (let n = 0; n <= s.L; n++) {
     const x = lay.nodes[n][0].x;
-    const text = n === 0 ? `input x${sup(0)}` : `${n === s.L ? "output" : "layer"} ${n} · ${s.activations[n]}`;
-    ctx.fillText(text, x, font * 0.4);
+    const head = n === 0 ? "input" : `${n === s.L ? "output" : "layer"} ${n}`;
+    const tail = n === 0 ? `x${sup(0)}` : s.activations[n];
+    if (cramped) {
+      ctx.fillText(head, x, font * 0.2);
+      ctx.fillText(tail, x, font * 1.3);
+    } else {
+      ctx.fillText(`${head} · ${tail}`, x, font * 0.4);
+    }
   }
 
   // Edges: colour = sign of w, width = |w|.

@@ -1,5 +1,7 @@
 // The one app state object, and the snapshot of numbers every view draws from.
 
+import { createCheck } from "./check-view.js";
+
 /** Training speeds: epochs per second below one per frame, then epochs per animation frame. */
 export const SPEEDS = [
   { perSecond: 1 }, { perSecond: 2 }, { perSecond: 5 }, { perSecond: 10 }, { perSecond: 30 },
@@ -33,6 +35,8 @@ export const createState = (wasm) => ({
   notice: null,
   snapshot: null,
   layout: null,
+  labId: 0,
+  check: createCheck(),
 });
 
 /** Replaces the Lab with a fresh one from `setup`; returns an error message (state untouched) or null. */
@@ -45,6 +49,7 @@ export const rebuild = (state, setup) => {
   }
   state.lab?.free();
   state.lab = lab;
+  state.labId++;
   state.setup = setup;
   state.mu = Math.min(state.mu, lab.patternCount - 1);
   state.selected = null;

@@ -4,7 +4,9 @@
 //! here panics on bad input. Large, long-lived data stays in wasm memory; JS gets numbers, small
 //! copied arrays (`Float64Array`) and, for the grid images, a view into wasm memory.
 
-mod loss_chart;
+mod charts;
+mod gradient_check;
+mod stepping;
 
 use wasm_bindgen::prelude::*;
 
@@ -14,7 +16,6 @@ use crate::model::Model;
 use crate::numerical::Scheme;
 use crate::session::Session;
 use crate::setup::Setup;
-use crate::stepper::Phase;
 use crate::train::Mode;
 
 /// Most epochs one `train` call runs (a larger count would freeze the page).
@@ -25,16 +26,17 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn fail(message: impl AsRef<str>) -> JsError {
+pub(super) fn fail(message: impl AsRef<str>) -> JsError {
     JsError::new(message.as_ref())
 }
 
 /// A network, its data set and its training state, driven from JavaScript.
 #[wasm_bindgen]
 pub struct Lab {
-    session: Session,
+    pub(super) session: Session,
     view: Option<Backprop>,
     grid: Vec<f32>,
+    pub(super) check: Option<crate::check::GradientCheck>,
 }
 
 /// The Rust-only side: caches and checks.
@@ -44,16 +46,23 @@ impl Lab {
             session,
             view: None,
             grid: Vec::new(),
+            check: None,
         }
     }
 
+    /// Forgets everything computed from the weights (they are about to change, or just did).
+    pub(super) fn weights_changed(&mut self) {
+        self.view = None;
+        self.check = None;
+    }
+
     /// Backprop at the current weights, computed once per change of weights.
-    fn view(&mut self) -> &Backprop {
+    pub(super) fn view(&mut self) -> &Backprop {
         let (net, data) = (self.session.net(), self.session.data());
         self.view.get_or_insert_with(|| backprop(net, data))
     }
 
-    fn check_layer(&self, n: f64, from: usize) -> Result<usize, JsError> {
+    pub(super) fn check_layer(&self, n: f64, from: usize) -> Result<usize, JsError> {
         let depth = self.session.net().depth();
         if n.fract() != 0.0 || n < from as f64 || n > depth as f64 {
             return Err(fail(format!(
@@ -63,7 +72,7 @@ impl Lab {
         Ok(n as usize)
     }
 
-    fn check_pattern(&self, mu: f64) -> Result<usize, JsError> {
+    pub(super) fn check_pattern(&self, mu: f64) -> Result<usize, JsError> {
         let p = self.session.data().len();
         if mu.fract() != 0.0 || mu < 0.0 || mu >= p as f64 {
             return Err(fail(format!(
@@ -74,7 +83,7 @@ impl Lab {
         Ok(mu as usize)
     }
 
-    fn layer_slice(&self, values: &[f64], n: usize) -> Vec<f64> {
+    pub(super) fn layer_slice(&self, values: &[f64], n: usize) -> Vec<f64> {
         let l = self.session.net().layer(n);
         values[l.offset..l.offset + l.param_count()].to_vec()
     }
@@ -123,7 +132,7 @@ impl Lab {
                 "epochs must be a whole number from 0 to {MAX_EPOCHS_PER_CALL}, got {epochs}"
             )));
         }
-        self.view = None;
+        self.weights_changed();
         Ok(self.session.train(epochs as u64) as f64)
     }
 
@@ -162,7 +171,7 @@ impl Lab {
     pub fn set_mode(&mut self, mode: &str) -> Result<(), JsError> {
         let mode = Mode::parse(mode).map_err(fail)?;
         self.session.set_mode(mode);
-        self.view = None;
+        self.weights_changed();
         Ok(())
     }
 
@@ -289,119 +298,6 @@ impl Lab {
         Ok(self.layer_slice(&grad, n))
     }
 
-    // ---- stepping one phase at a time ----
-
-    /// Advances one phase (forward layer, error, backward layer or update).
-    pub fn step(&mut self) {
-        self.session.step();
-        self.view = None;
-    }
-
-    /// Goes back one phase; false when there is nothing to undo.
-    #[wasm_bindgen(js_name = stepBack)]
-    pub fn step_back(&mut self) -> bool {
-        self.view = None;
-        self.session.step_back()
-    }
-
-    /// The phase just completed: "ready", "forward", "error", "backward" or "update".
-    #[wasm_bindgen(getter, js_name = phaseKind)]
-    pub fn phase_kind(&self) -> String {
-        match self.session.stepper().state().phase {
-            Phase::Ready => "ready",
-            Phase::Forward { .. } => "forward",
-            Phase::Error { .. } => "error",
-            Phase::Backward { .. } => "backward",
-            Phase::Update { .. } => "update",
-        }
-        .to_string()
-    }
-
-    /// The pattern μ (0-based) of the current phase; -1 for "ready" and a batch update.
-    #[wasm_bindgen(getter, js_name = phasePattern)]
-    pub fn phase_pattern(&self) -> i32 {
-        match self.session.stepper().state().phase {
-            Phase::Forward { mu, .. } | Phase::Error { mu } | Phase::Backward { mu, .. } => {
-                mu as i32
-            }
-            Phase::Update { mu: Some(mu) } => mu as i32,
-            _ => -1,
-        }
-    }
-
-    /// The layer n of the current phase; 0 when the phase has none.
-    #[wasm_bindgen(getter, js_name = phaseLayer)]
-    pub fn phase_layer(&self) -> usize {
-        match self.session.stepper().state().phase {
-            Phase::Forward { n, .. } | Phase::Backward { n, .. } => n,
-            _ => 0,
-        }
-    }
-
-    /// The current phase in words, with the lecture's symbols.
-    #[wasm_bindgen(getter, js_name = phaseText)]
-    pub fn phase_text(&self) -> String {
-        let depth = self.session.net().depth();
-        self.session.stepper().state().phase.describe(depth)
-    }
-
-    /// How many steps "Previous step" can undo.
-    #[wasm_bindgen(getter, js_name = undoDepth)]
-    pub fn undo_depth(&self) -> usize {
-        self.session.stepper().undo_depth()
-    }
-
-    /// a^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
-    #[wasm_bindgen(js_name = stepA)]
-    pub fn step_a(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
-        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
-        let s = self.session.stepper().state();
-        Ok(s.passes[mu].a(s.net.layer(n)).to_vec())
-    }
-
-    /// x^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
-    #[wasm_bindgen(js_name = stepX)]
-    pub fn step_x(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
-        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
-        let s = self.session.stepper().state();
-        Ok(s.passes[mu].x(&s.net, n).to_vec())
-    }
-
-    /// δ^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
-    #[wasm_bindgen(js_name = stepDelta)]
-    pub fn step_delta(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
-        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
-        let s = self.session.stepper().state();
-        Ok(s.passes[mu].delta(s.net.layer(n)).to_vec())
-    }
-
-    /// Ẽ(μ) of every pattern as far as stepping has computed it this epoch (NaN = not yet).
-    #[wasm_bindgen(js_name = stepErrors)]
-    pub fn step_errors(&self) -> Vec<f64> {
-        let s = self.session.stepper().state();
-        s.passes.iter().map(|p| p.e).collect()
-    }
-
-    /// ∂E/∂w^(n) summed since the last update, laid out like [`Lab::weights`].
-    #[wasm_bindgen(js_name = stepGradient)]
-    pub fn step_gradient(&self, n: f64) -> Result<Vec<f64>, JsError> {
-        let n = self.check_layer(n, 1)?;
-        Ok(self.layer_slice(&self.session.stepper().state().grad, n))
-    }
-
-    /// Δw^(n) = −η ∂E/∂w^(n) of the latest update this epoch (NaN before it).
-    #[wasm_bindgen(js_name = stepDeltaW)]
-    pub fn step_delta_w(&self, n: f64) -> Result<Vec<f64>, JsError> {
-        let n = self.check_layer(n, 1)?;
-        Ok(self.layer_slice(&self.session.stepper().state().delta_w, n))
-    }
-
-    /// The η the latest update used (NaN before it).
-    #[wasm_bindgen(getter, js_name = stepEta)]
-    pub fn step_eta(&self) -> f64 {
-        self.session.stepper().state().eta
-    }
-
     // ---- pictures ----
 
     /// Evaluates every neuron (or only ŷ) on an `nx` × `ny` grid over [`Lab::domain`]; returns a view
@@ -458,6 +354,6 @@ impl Lab {
         log: bool,
         dark: bool,
     ) -> Result<(), JsError> {
-        loss_chart::draw(canvas, self.session.history(), log, dark).map_err(fail)
+        charts::draw_loss(canvas, self.session.history(), log, dark).map_err(fail)
     }
 }

@@ -135,3 +135,30 @@ test("the default setup is XOR on a 2-2-1 sigmoid network", () => {
   const y = [0, 1, 2, 3].map((mu) => lab.x(mu, 2)[0]);
   assert.deepEqual(y.map((v) => v > 0.5), [false, true, true, false], `ŷ = ${y}`);
 });
+
+test("the sliced gradient check equals numericalGradient and counts (n+1)P and 2nP passes", () => {
+  const lab = Lab.fromModel(MODEL);
+  assert.throws(() => lab.advanceCheck(4), /no gradient check is running/);
+  assert.throws(() => lab.startCheck(-1), /epsilon/);
+  lab.startCheck(1e-5);
+  let done = 0;
+  let slices = 0;
+  while (done < 1) {
+    done = lab.advanceCheck(2);
+    slices++;
+  }
+  assert.equal(slices, 5, "9 parameters, 2 a slice");
+  const flat = (g) => g.flatMap((l) => [...l.weights.flat(), ...l.biases]);
+  assert.deepEqual([...lab.checkForward()], flat(JSON.parse(lab.numericalGradient(1e-5, "forward")).gradient));
+  assert.deepEqual([...lab.checkCentral()], flat(JSON.parse(lab.numericalGradient(1e-5, "central")).gradient));
+  const [fPasses, , , cPasses] = lab.checkCosts();
+  assert.deepEqual([fPasses, cPasses], [(9 + 1) * 4, 2 * 9 * 4]);
+  assert.ok(Math.max(...lab.relativeErrors(lab.checkCentral())) < 1e-8);
+  assert.deepEqual([...lab.paramLocation(7)], [2, 0, 1], "w_12^(2)");
+  assert.deepEqual([...lab.paramLocation(8)], [2, 0, -1], "b_1^(2)");
+  assert.throws(() => lab.paramLocation(9), /parameter index/);
+  assert.ok(Number.isFinite(lab.benchGradient("backprop", 3)));
+  assert.throws(() => lab.benchGradient("sideways", 1), /scheme/);
+  lab.train(1);
+  assert.throws(() => lab.advanceCheck(1), /no gradient check is running/, "training stops a running check");
+});

@@ -1,0 +1,10 @@
+import { serve, launch, openApp, shot } from "./harness.mjs";
+const srv = await serve(); const b = await launch();
+const { page, errors } = await openApp(b, srv.url, { width: 1366, height: 768 });
+await page.getByRole("button", { name: /Gradient check/ }).click();
+await page.waitForFunction(() => window.backpropLab.check.jobs.length === 0 && window.backpropLab.check.scaling, null, { timeout: 30000 });
+await page.locator("#check-table tbody tr").nth(7).click();
+await page.waitForTimeout(200);
+await shot(page, "look-check");
+console.log("errors", errors);
+await b.close(); await srv.close();

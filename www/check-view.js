@@ -1,0 +1,242 @@
+// The numerical-differentiation lab: every weight's ∂E/∂w by backprop and by finite differences,
+// the error against ε, and the cost against n. The O(n²) work runs as jobs cut into slices that
+// share each frame with drawing, so the page stays responsive.
+
+import { fmt, el, fitCanvas } from "./util.js";
+
+/** Networks of the scaling chart (hidden layers; XOR, sigmoid): n from 5 to 609 weights. */
+const SCALING_SHAPES = [[1], [2], [4], [8], [16], [16, 16], [16, 16, 16]];
+/** ε of the sweep: 10^−14 … 10^−1 in half decades. */
+const SWEEP = Array.from({ length: 27 }, (_, k) => 10 ** (-14 + 0.5 * k));
+
+/** The lab's part of the app state. */
+export const createCheck = () => ({
+  active: false, key: null, jobs: [], eps: 1e-6, progress: 0,
+  table: null, sweep: null, scaling: null, drawn: { sweep: null, scaling: null, table: null },
+});
+
+/** Relative error → class and symbol (shape as well as colour). */
+const grade = (r) => (r <= 1e-7 ? ["rel-good", "✓✓"] : r <= 1e-4 ? ["rel-ok", "✓"] : ["rel-bad", "✗"]);
+
+/** One finite-difference check of every parameter at ε, a slice per step; yields progress. */
+function* checkAt(lab, eps, onProgress) {
+  lab.startCheck(eps);
+  let chunk = 4;
+  for (;;) {
+    const t0 = performance.now();
+    const done = lab.advanceCheck(chunk);
+    onProgress?.(done);
+    if (done >= 1) return;
+    const ms = performance.now() - t0;
+    chunk = Math.max(1, Math.round(chunk * Math.min(4, Math.max(0.25, 3 / Math.max(ms, 0.05)))));
+    yield done;
+  }
+}
+
+function* tableJob(state) {
+  const lab = state.lab;
+  const c = state.check;
+  yield* checkAt(lab, c.eps, (p) => {
+    c.progress = p;
+  });
+  const forward = lab.checkForward();
+  const central = lab.checkCentral();
+  const costs = lab.checkCosts();
+  c.table = {
+    eps: c.eps,
+    names: Array.from({ length: lab.paramCount }, (_, k) => lab.paramLocation(k)),
+    backprop: lab.gradientAll(),
+    forward,
+    central,
+    relForward: lab.relativeErrors(forward),
+    relCentral: lab.relativeErrors(central),
+    costs: { backprop: lab.backpropCost(), forward: costs.slice(0, 3), central: costs.slice(3) },
+  };
+}
+
+function* sweepJob(state) {
+  const lab = state.lab;
+  const fwd = [];
+  const cen = [];
+  for (const eps of SWEEP) {
+    yield* checkAt(lab, eps);
+    fwd.push(Math.max(...lab.relativeErrors(lab.checkForward())));
+    cen.push(Math.max(...lab.relativeErrors(lab.checkCentral())));
+    yield 0;
+  }
+  state.check.sweep = { eps: SWEEP, forward: fwd, central: cen };
+}
+
+/** Times `fn` by repeating it for at least `ms` milliseconds; returns ms per call. */
+const timeIt = (fn, ms = 4) => {
+  let reps = 0;
+  const t0 = performance.now();
+  do {
+    fn();
+    reps++;
+  } while (performance.now() - t0 < ms);
+  return (performance.now() - t0) / reps;
+};
+
+function* scalingJob(state) {
+  const rows = [];
+  // Warm up (V8 compiles wasm with a baseline tier first, the optimised one in the background) so
+  // the first network is not timed cold; in slices, so the page keeps drawing meanwhile.
+  const warm = state.wasm.Lab.fromSetup('{"hidden": [8]}');
+  for (let k = 0; k < 12; k++) {
+    timeIt(() => warm.benchGradient("backprop", 20), 6);
+    timeIt(() => warm.benchGradient("central", 1), 6);
+    yield 0;
+  }
+  warm.free();
+  for (const hidden of SCALING_SHAPES) {
+    const setup = { dataset: "xor", hidden, activations: [...hidden.map(() => "sigmoid"), "sigmoid"] };
+    const lab = state.wasm.Lab.fromSetup(JSON.stringify(setup));
+    try {
+      // Time the algorithms inside wasm, 20 gradients a call, so the JS↔wasm crossing is noise.
+      const bpMs = timeIt(() => lab.benchGradient("backprop", 20)) / 20;
+      yield 0;
+      const numMs = timeIt(() => lab.benchGradient("central", 1));
+      const numeric = JSON.parse(lab.numericalGradient(1e-6, "central"));
+      rows.push({ n: lab.paramCount, bpOps: lab.backpropCost()[1], numOps: numeric.cost.multiply_adds, bpMs, numMs });
+    } finally {
+      lab.free();
+    }
+    yield 0;
+  }
+  state.check.scaling = rows;
+}
+
+/** Restarts the jobs that depend on the weights (and, the first time, the scaling measurement). */
+export const restartCheck = (state) => {
+  const c = state.check;
+  c.progress = 0;
+  c.jobs = [tableJob(state), sweepJob(state)];
+  if (!c.scaling) c.jobs.push(scalingJob(state));
+};
+
+/** Re-measures the scaling chart. */
+export const remeasure = (state) => {
+  state.check.scaling = null;
+  state.check.jobs.push(scalingJob(state));
+};
+
+/** Runs queued jobs for at most `budgetMs`; marks the state dirty only when a job finished (the
+ * progress bar is updated directly), so a long check does not redraw everything every frame. */
+export const workCheck = (state, budgetMs, progressBar) => {
+  const c = state.check;
+  const t0 = performance.now();
+  while (c.jobs.length && performance.now() - t0 < budgetMs) {
+    const step = c.jobs[0].next();
+    if (step.done) {
+      c.jobs.shift();
+      state.dirty = true;
+    }
+  }
+  progressBar.value = c.jobs.length ? c.progress : 1;
+};
+
+/** w₁₂⁽¹⁾ or b₁⁽²⁾ as DOM. */
+const paramName = ([n, i, j]) =>
+  j < 0
+    ? el("span", {}, "b", el("sub", {}, `${i + 1}`), el("sup", {}, `(${n})`))
+    : el("span", {}, "w", el("sub", {}, `${i + 1}${j + 1}`), el("sup", {}, `(${n})`));
+
+const drawTable = (ui, state) => {
+  const t = state.check.table;
+  const key = t && `${JSON.stringify(state.selected)}`;
+  if (t && state.check.drawn.table === t && state.check.drawn.tableKey === key) return;
+  state.check.drawn.table = t;
+  state.check.drawn.tableKey = key;
+  const body = ui.checkTable.tBodies[0];
+  if (!t) {
+    body.replaceChildren();
+    return;
+  }
+  if (body.dataset.key !== String(t.backprop.length)) {
+    body.replaceChildren();
+    body.dataset.key = String(t.backprop.length);
+    t.names.forEach((loc, k) => {
+      const row = body.insertRow();
+      row.dataset.k = k;
+      row.tabIndex = 0;
+      row.insertCell().append(paramName(loc));
+      for (let c = 0; c < 5; c++) row.insertCell();
+    });
+  }
+  const sel = state.selected;
+  t.names.forEach((loc, k) => {
+    const row = body.rows[k];
+    const [gf, sf] = grade(t.relForward[k]);
+    const [gc, sc] = grade(t.relCentral[k]);
+    row.cells[1].textContent = fmt(t.backprop[k], 6);
+    row.cells[2].textContent = fmt(t.forward[k], 6);
+    row.cells[3].textContent = `${fmt(t.relForward[k], 2)} ${sf}`;
+    row.cells[3].className = gf;
+    row.cells[4].textContent = fmt(t.central[k], 6);
+    row.cells[5].textContent = `${fmt(t.relCentral[k], 2)} ${sc}`;
+    row.cells[5].className = gc;
+    row.classList.toggle("selected", sel?.kind === "edge" && sel.n === loc[0] && sel.i === loc[1] && sel.j === loc[2]);
+  });
+  const costs = ui.costTable.tBodies[0];
+  const rows = [["backprop", t.costs.backprop], ["forward difference", t.costs.forward], ["central difference", t.costs.central]];
+  costs.replaceChildren(...rows.map(([name, c]) => el("tr", {},
+    el("th", { scope: "row" }, name),
+    ...Array.from(c, (v) => el("td", {}, v.toLocaleString("en-US"))),
+    el("td", {}, `${(c[1] / t.costs.backprop[1]).toFixed(1)}×`))));
+  const n = t.backprop.length;
+  const P = t.costs.backprop[0];
+  ui.costExplain.textContent =
+    `n = ${n} weights and biases, P = ${P} patterns. Backprop: one forward and one backward pass per pattern, O(n). ` +
+    `Forward difference: (n + 1)·P = ${(n + 1) * P} forward passes; central: 2n·P = ${2 * n * P}; each costs O(n), so O(n²) in all.`;
+};
+
+const drawCharts = (ui, state, pal) => {
+  const c = state.check;
+  const { drawLogLog, loglogSlope } = state.wasm;
+  if (c.sweep && c.drawn.sweep !== c.sweep) {
+    fitCanvas(ui.epsChart);
+    const s = c.sweep;
+    const k = SWEEP.length - 3; // ε = 10^−2, on the truncation side: anchor the slope-1 and slope-2 lines there
+    drawLogLog(ui.epsChart, "ε", "largest relative error", "forward difference|central difference",
+      Float64Array.from(s.eps), Float64Array.from([...s.forward, ...s.central]),
+      Float64Array.from([1, SWEEP[k], s.forward[k], 2, SWEEP[k], s.central[k]]), "top-middle", pal.dark);
+    c.drawn.sweep = c.sweep;
+  }
+  if (c.scaling && c.drawn.scaling !== c.scaling) {
+    const rows = c.scaling;
+    const n = Float64Array.from(rows.map((r) => r.n));
+    const series = (keys) => Float64Array.from(keys.flatMap((k) => rows.map((r) => r[k])));
+    // Measured times carry a fixed per-call overhead that flattens small networks, so their slope
+    // is fitted where n dominates (the four largest networks); counts are exact and use them all.
+    const slope = (k) => {
+      const from = k.endsWith("Ms") ? rows.length - 4 : 0;
+      const xs = Float64Array.from(rows.slice(from).map((r) => r.n));
+      return loglogSlope(xs, Float64Array.from(rows.slice(from).map((r) => r[k]))).toFixed(2);
+    };
+    for (const [canvas, [bp, num], unit, where] of [
+      [ui.scalingOps, ["bpOps", "numOps"], "multiply-adds (counted)", ""],
+      [ui.scalingTime, ["bpMs", "numMs"], "ms in this browser", ", n ≥ 33"],
+    ]) {
+      fitCanvas(canvas);
+      drawLogLog(canvas, "n (weights and biases)", unit,
+        `backprop: slope ${slope(bp)}${where}|numerical (central): slope ${slope(num)}${where}`, n, series([bp, num]),
+        Float64Array.from([1, rows[0].n, rows[0][bp], 2, rows[0].n, rows[0][num]]), "top-left", pal.dark);
+    }
+    c.drawn.scaling = c.scaling;
+  }
+};
+
+/** Draws the lab (only when its tab is shown). */
+export const drawCheck = (ui, state, pal) => {
+  const c = state.check;
+  ui.checkProgress.value = c.jobs.length ? c.progress : 1;
+  ui.epsLabel.textContent = fmt(c.eps, 2).replace("−", "-");
+  drawTable(ui, state);
+  drawCharts(ui, state, pal);
+};
+
+/** Forces the charts to redraw (theme or size changed). */
+export const invalidateCharts = (state) => {
+  state.check.drawn = { sweep: null, scaling: null, table: null };
+};
