@@ -31,8 +31,8 @@ impl Activation {
     #[inline]
     pub fn g(self, a: f64) -> f64 {
         match self {
-            Activation::Sigmoid => 1.0 / (1.0 + (-a).exp()),
-            Activation::Tanh => a.tanh(),
+            Activation::Sigmoid => crate::math::sigmoid(a),
+            Activation::Tanh => crate::math::tanh(a),
             Activation::Relu => a.max(0.0),
             Activation::Linear => a,
         }
@@ -52,6 +52,40 @@ impl Activation {
                 }
             }
             Activation::Linear => 1.0,
+        }
+    }
+
+    /// x = g(a) for a whole slice, the match hoisted out of the loop.
+    #[inline]
+    pub fn apply(self, a: &[f64], x: &mut [f64]) {
+        match self {
+            Activation::Sigmoid => a
+                .iter()
+                .zip(x)
+                .for_each(|(a, x)| *x = crate::math::sigmoid(*a)),
+            Activation::Tanh => a
+                .iter()
+                .zip(x)
+                .for_each(|(a, x)| *x = crate::math::tanh(*a)),
+            Activation::Relu => a.iter().zip(x).for_each(|(a, x)| *x = a.max(0.0)),
+            Activation::Linear => x.copy_from_slice(a),
+        }
+    }
+
+    /// d ← g'(a) · d for whole slices (a, x = g(a)), the match hoisted out of the loop.
+    #[inline]
+    pub fn times_prime(self, a: &[f64], x: &[f64], d: &mut [f64]) {
+        #[inline(always)]
+        fn each(a: &[f64], x: &[f64], d: &mut [f64], f: impl Fn(f64, f64) -> f64) {
+            for ((d, a), x) in d.iter_mut().zip(a).zip(x) {
+                *d = f(*a, *x) * *d;
+            }
+        }
+        match self {
+            Activation::Sigmoid => each(a, x, d, |_, x| x * (1.0 - x)),
+            Activation::Tanh => each(a, x, d, |_, x| 1.0 - x * x),
+            Activation::Relu => each(a, x, d, |a, _| if a > 0.0 { 1.0 } else { 0.0 }),
+            Activation::Linear => {}
         }
     }
 

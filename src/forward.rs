@@ -4,14 +4,10 @@ use crate::dataset::Dataset;
 use crate::network::Network;
 use crate::pass::Pass;
 
-/// Puts pattern μ's input into x^(0) and forgets everything computed from the previous one.
+/// Puts pattern μ's input into x^(0). (Everything else is overwritten by the passes; to mark it
+/// "not computed yet" as the stepper does, call [`Pass::clear`] first.)
 pub fn set_input(pass: &mut Pass, input: &[f64]) {
-    let n = input.len();
-    pass.x[..n].copy_from_slice(input);
-    pass.x[n..].fill(f64::NAN);
-    pass.a.fill(f64::NAN);
-    pass.delta.fill(f64::NAN);
-    pass.e = f64::NAN;
+    pass.x[..input.len()].copy_from_slice(input);
 }
 
 /// Layer n of the forward pass:

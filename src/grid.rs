@@ -1,9 +1,8 @@
 //! What every neuron computes over the input plane: x_i^(n)(x_1, x_2) (or a_i^(n)) on a regular
 //! grid, for the decision boundary (ŷ) and the small maps drawn inside each neuron.
 
-use crate::forward::forward;
+use crate::block::Block;
 use crate::network::Network;
-use crate::pass::Pass;
 
 /// Largest grid side accepted.
 pub const MAX_SIDE: usize = 1024;
@@ -52,7 +51,6 @@ pub fn evaluate_grid(
     let units = net.neurons() - first;
     let plane = nx * ny;
     out.resize(units * plane, 0.0);
-    let mut pass = Pass::new(net);
     let step = |lo: f64, hi: f64, k: usize, n: usize| {
         if n == 1 {
             0.5 * (lo + hi)
@@ -60,19 +58,23 @@ pub fn evaluate_grid(
             lo + (hi - lo) * k as f64 / (n - 1) as f64
         }
     };
-    let source_offset = net.inputs() + first;
+    // One grid row at a time as a block of nx patterns (see block.rs).
+    let mut block = Block::new(net, nx);
     for row in 0..ny {
         let x2 = step(domain[3], domain[2], row, ny);
         for col in 0..nx {
-            let x1 = step(domain[0], domain[1], col, nx);
-            forward(net, &[x1, x2], &mut pass);
+            block.set_input(col, 0, step(domain[0], domain[1], col, nx));
+            block.set_input(col, 1, x2);
+        }
+        block.forward(net);
+        for u in 0..units {
             let values = match which {
-                Quantity::A => &pass.a[first..],
-                Quantity::X => &pass.x[source_offset..],
+                Quantity::A => block.a_of_unit(first + u),
+                Quantity::X => block.x_of_unit(first + u),
             };
-            let at = row * nx + col;
-            for (u, v) in values.iter().enumerate() {
-                out[u * plane + at] = *v as f32;
+            let dest = &mut out[u * plane + row * nx..u * plane + (row + 1) * nx];
+            for (d, v) in dest.iter_mut().zip(values) {
+                *d = *v as f32;
             }
         }
     }
@@ -83,6 +85,8 @@ pub fn evaluate_grid(
 mod tests {
     use super::*;
     use crate::activation::Activation;
+    use crate::forward::forward;
+    use crate::pass::Pass;
 
     #[test]
     fn corners_hold_the_forward_pass_at_the_domain_corners() {

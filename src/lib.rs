@@ -37,12 +37,14 @@
 pub mod activation;
 pub mod backprop;
 pub mod backward;
+pub mod block;
 pub mod check;
 pub mod cost;
 pub mod dataset;
 pub mod forward;
 pub mod grid;
 pub mod history;
+pub mod math;
 pub mod model;
 pub mod network;
 pub mod numerical;

@@ -37,6 +37,14 @@ impl Pass {
         }
     }
 
+    /// Marks every number but the input as not computed yet (NaN).
+    pub fn clear(&mut self) {
+        self.x[self.inputs..].fill(f64::NAN);
+        self.a.fill(f64::NAN);
+        self.delta.fill(f64::NAN);
+        self.e = f64::NAN;
+    }
+
     /// a^(n) of `layer`.
     pub fn a(&self, layer: &Layer) -> &[f64] {
         &self.a[layer.unit..layer.unit + layer.m]

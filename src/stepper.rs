@@ -189,6 +189,7 @@ impl Stepper {
             Phase::Forward { mu, n } => {
                 let pass = Rc::make_mut(&mut s.passes[mu]);
                 if n == 1 {
+                    pass.clear();
                     set_input(pass, data.pattern(mu).0);
                     if mu == 0 || mode == Mode::Online {
                         s.grad = Rc::new(vec![0.0; s.net.params().len()]);

@@ -4,6 +4,7 @@
 //! an epoch allocates nothing.
 
 use crate::backward::backward;
+use crate::block::Block;
 use crate::dataset::Dataset;
 use crate::forward::{forward, pattern_error};
 use crate::network::Network;
@@ -47,6 +48,7 @@ impl Mode {
 pub struct Trainer {
     pass: Pass,
     grad: Vec<f64>,
+    block: Option<Block>,
 }
 
 impl Trainer {
@@ -55,6 +57,7 @@ impl Trainer {
         Trainer {
             pass: Pass::new(net),
             grad: vec![0.0; net.params().len()],
+            block: None,
         }
     }
 
@@ -70,14 +73,17 @@ impl Trainer {
     pub fn epoch(&mut self, net: &mut Network, data: &Dataset, eta: f64, mode: Mode) -> f64 {
         match mode {
             Mode::Batch => {
-                self.grad.fill(0.0);
-                let mut e = 0.0;
-                for mu in 0..data.len() {
-                    let (input, target) = data.pattern(mu);
-                    forward(net, input, &mut self.pass);
-                    e += pattern_error(net, target, &mut self.pass);
-                    backward(net, target, &mut self.pass, &mut self.grad);
+                // All patterns as one block (see block.rs): the same numbers as pattern by
+                // pattern, computed with the loops over patterns innermost.
+                if self.block.as_ref().is_none_or(|b| b.width() != data.len()) {
+                    self.block = Some(Block::new(net, data.len()));
                 }
+                let block = self.block.as_mut().expect("just made");
+                self.grad.fill(0.0);
+                block.load(data, 0);
+                block.forward(net);
+                let e = block.error(net);
+                block.backward(net, &mut self.grad);
                 update(net, &self.grad, eta);
                 e
             }

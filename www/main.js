@@ -167,6 +167,7 @@ const boot = async () => {
         ? `Training: ${SPEEDS[state.speed].perFrame ? "every frame" : "continuously"} — pause to step through one backprop step`
         : s.phase.text;
     ui.epoch.textContent = String(s.epoch);
+    state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
     ui.error.textContent = fmt(s.E, 4);
     document.body.dataset.phase = s.phase.kind;
   };

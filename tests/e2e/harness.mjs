@@ -38,12 +38,12 @@ export const serve = (root = ROOT) =>
   });
 
 /** Headless Debian Chromium with the flags this machine needs. */
-export const launch = () =>
+export const launch = (extra = []) =>
   chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extra,
     ],
   });
 

@@ -1,0 +1,178 @@
+//! The hot path: a block of B patterns through the network together, layer by layer, each value
+//! stored as [neuron][pattern] so the innermost loops run over patterns (contiguous, and
+//! vectorisable). It computes exactly what [`crate::forward`] and [`crate::backward`] compute for one
+//! pattern — the same operations in the same order, so the numbers agree to the bit — and is used
+//! for batch training and for evaluating the input plane.
+
+use crate::dataset::Dataset;
+use crate::network::Network;
+
+/// Values of a block of patterns: x^(0..L), a^(1..L), δ^(1..L), each [neuron][pattern].
+#[derive(Clone, Debug)]
+pub struct Block {
+    width: usize,
+    inputs: usize,
+    /// x^(0) then x^(1..L), neuron-major: x_j of pattern μ at `(row) * width + μ`.
+    x: Vec<f64>,
+    a: Vec<f64>,
+    delta: Vec<f64>,
+    /// Targets t_i of the loaded patterns, [output][pattern].
+    t: Vec<f64>,
+    /// Which patterns are loaded (data set address, first pattern), so a training loop loads once.
+    loaded: Option<(usize, usize)>,
+}
+
+impl Block {
+    /// Buffers for `width` patterns of `net`.
+    pub fn new(net: &Network, width: usize) -> Block {
+        let m = net.neurons();
+        Block {
+            width,
+            inputs: net.inputs(),
+            x: vec![0.0; (net.inputs() + m) * width],
+            a: vec![0.0; m * width],
+            delta: vec![0.0; m * width],
+            t: vec![0.0; net.outputs() * width],
+            loaded: None,
+        }
+    }
+
+    /// B, the patterns this block holds.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Sets input j of pattern μ (μ < B).
+    #[inline]
+    pub fn set_input(&mut self, mu: usize, j: usize, value: f64) {
+        self.x[j * self.width + mu] = value;
+        self.loaded = None;
+    }
+
+    /// Loads patterns `start .. start + B` of `data` as x^(0) and targets (once: a second call with
+    /// the same data and start does nothing).
+    pub fn load(&mut self, data: &Dataset, start: usize) {
+        let key = (data as *const Dataset as usize, start);
+        if self.loaded == Some(key) {
+            return;
+        }
+        for mu in 0..self.width {
+            let (input, target) = data.pattern(start + mu);
+            for (j, v) in input.iter().enumerate() {
+                self.x[j * self.width + mu] = *v;
+            }
+            for (i, v) in target.iter().enumerate() {
+                self.t[i * self.width + mu] = *v;
+            }
+        }
+        self.loaded = Some(key);
+    }
+
+    /// Output x_i^(n) of neuron `unit` (counted over layers 1..L) for every pattern of the block.
+    pub fn x_of_unit(&self, unit: usize) -> &[f64] {
+        let row = self.inputs + unit;
+        &self.x[row * self.width..(row + 1) * self.width]
+    }
+
+    /// Drive a_i^(n) of neuron `unit` for every pattern of the block.
+    pub fn a_of_unit(&self, unit: usize) -> &[f64] {
+        &self.a[unit * self.width..(unit + 1) * self.width]
+    }
+
+    /// The forward pass: a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1) and x_i^(n) = g^(n)(a_i^(n)) for
+    /// every pattern of the block, layer n = 1..L.
+    pub fn forward(&mut self, net: &Network) {
+        let bw = self.width;
+        let params = net.params();
+        for layer in net.layers() {
+            let (fan_in, g) = (layer.fan_in, layer.activation);
+            let x_row0 = self.inputs + layer.unit; // first row of x^(n)
+            let (below, above) = self.x.split_at_mut(x_row0 * bw);
+            let x_in = &below[(x_row0 - fan_in) * bw..];
+            for i in 0..layer.m {
+                let a = &mut self.a[(layer.unit + i) * bw..(layer.unit + i + 1) * bw];
+                a.fill(params[layer.b_index(i)]);
+                for j in 0..fan_in {
+                    let w = params[layer.w_index(i, j)];
+                    for (a, x) in a.iter_mut().zip(&x_in[j * bw..(j + 1) * bw]) {
+                        *a += w * x;
+                    }
+                }
+                let x_out = &mut above[i * bw..(i + 1) * bw];
+                g.apply(a, x_out);
+            }
+        }
+    }
+
+    /// E of the loaded patterns, Σ_μ ½ Σ_i (t_i − ŷ_i)².
+    pub fn error(&self, net: &Network) -> f64 {
+        let out = net.layer(net.depth());
+        let bw = self.width;
+        let mut e = 0.0;
+        for mu in 0..bw {
+            let mut sum = -0.0; // as f64's Sum starts, so this equals forward::pattern_error
+            for i in 0..out.m {
+                let (t, y) = (self.t[i * bw + mu], self.x_of_unit(out.unit + i)[mu]);
+                sum += (t - y) * (t - y);
+            }
+            e += 0.5 * sum;
+        }
+        e
+    }
+
+    /// The backward pass for the loaded patterns, adding their ∂E/∂w to `grad` (parameter layout):
+    /// δ_i^(L) = (ŷ_i − t_i) g'(a_i^(L)), δ_k^(n) = g'(a_k^(n)) Σ_j δ_j^(n+1) w_jk^(n+1),
+    /// ∂E/∂w_ij^(n) += Σ_μ δ_i^(n) x_j^(n−1), ∂E/∂b_i^(n) += Σ_μ δ_i^(n), patterns in order.
+    pub fn backward(&mut self, net: &Network, grad: &mut [f64]) {
+        let bw = self.width;
+        let params = net.params();
+        let depth = net.depth();
+        for n in (1..=depth).rev() {
+            let layer = net.layer(n);
+            let (m, unit, g) = (layer.m, layer.unit, layer.activation);
+            let a = &self.a[unit * bw..(unit + m) * bw];
+            let x = &self.x[(self.inputs + unit) * bw..(self.inputs + unit + m) * bw];
+            if n == depth {
+                // ŷ − t here; times g'(a) below
+                let delta = &mut self.delta[unit * bw..(unit + m) * bw];
+                for ((d, y), t) in delta.iter_mut().zip(x).zip(&self.t) {
+                    *d = y - t;
+                }
+            } else {
+                // Σ_j δ_j^(n+1) w_jk^(n+1) here; times g'(a) below
+                let above = net.layer(n + 1);
+                let (lower, upper) = self.delta.split_at_mut(above.unit * bw);
+                let delta_above = &upper[..above.m * bw];
+                let delta = &mut lower[unit * bw..(unit + m) * bw];
+                for (k, sum) in delta.chunks_exact_mut(bw).enumerate() {
+                    sum.fill(0.0);
+                    for (j, d) in delta_above.chunks_exact(bw).enumerate() {
+                        let w = params[above.w_index(j, k)];
+                        for (s, d) in sum.iter_mut().zip(d) {
+                            *s += d * w;
+                        }
+                    }
+                }
+            }
+            let delta = &mut self.delta[unit * bw..(unit + m) * bw];
+            g.times_prime(a, x, delta);
+            let x_in = &self.x[(self.inputs + unit - layer.fan_in) * bw..(self.inputs + unit) * bw];
+            for (i, d) in delta.chunks_exact(bw).enumerate() {
+                for (j, x) in x_in.chunks_exact(bw).enumerate() {
+                    let k = layer.w_index(i, j);
+                    let mut acc = grad[k];
+                    for (d, x) in d.iter().zip(x) {
+                        acc += d * x;
+                    }
+                    grad[k] = acc;
+                }
+                let k = layer.b_index(i);
+                let mut acc = grad[k];
+                for d in d {
+                    acc += d;
+                }
+                grad[k] = acc;
+            }
+        }
+    }
+}
