@@ -42,11 +42,10 @@ impl Block {
         self.width
     }
 
-    /// Sets input j of pattern μ (μ < B).
-    #[inline]
-    pub fn set_input(&mut self, mu: usize, j: usize, value: f64) {
-        self.x[j * self.width + mu] = value;
+    /// Input j of every pattern of the block, to write.
+    pub fn input_row_mut(&mut self, j: usize) -> &mut [f64] {
         self.loaded = None;
+        &mut self.x[j * self.width..(j + 1) * self.width]
     }
 
     /// Loads patterns `start .. start + B` of `data` as x^(0) and targets (once: a second call with
@@ -82,7 +81,16 @@ impl Block {
     /// The forward pass: a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1) and x_i^(n) = g^(n)(a_i^(n)) for
     /// every pattern of the block, layer n = 1..L.
     pub fn forward(&mut self, net: &Network) {
-        let bw = self.width;
+        // A block of 4 (XOR, AND, OR) gets its own copy with the width known at compile time, so
+        // the loops over patterns unroll into straight SIMD code.
+        match self.width {
+            4 => self.forward_w::<4>(net),
+            _ => self.forward_w::<0>(net),
+        }
+    }
+
+    fn forward_w<const W: usize>(&mut self, net: &Network) {
+        let bw = if W == 0 { self.width } else { W };
         let params = net.params();
         for layer in net.layers() {
             let (fan_in, g) = (layer.fan_in, layer.activation);
@@ -124,7 +132,14 @@ impl Block {
     /// δ_i^(L) = (ŷ_i − t_i) g'(a_i^(L)), δ_k^(n) = g'(a_k^(n)) Σ_j δ_j^(n+1) w_jk^(n+1),
     /// ∂E/∂w_ij^(n) += Σ_μ δ_i^(n) x_j^(n−1), ∂E/∂b_i^(n) += Σ_μ δ_i^(n), patterns in order.
     pub fn backward(&mut self, net: &Network, grad: &mut [f64]) {
-        let bw = self.width;
+        match self.width {
+            4 => self.backward_w::<4>(net, grad),
+            _ => self.backward_w::<0>(net, grad),
+        }
+    }
+
+    fn backward_w<const W: usize>(&mut self, net: &Network, grad: &mut [f64]) {
+        let bw = if W == 0 { self.width } else { W };
         let params = net.params();
         let depth = net.depth();
         for n in (1..=depth).rev() {

@@ -58,14 +58,17 @@ pub fn evaluate_grid(
             lo + (hi - lo) * k as f64 / (n - 1) as f64
         }
     };
-    // One grid row at a time as a block of nx patterns (see block.rs).
+    // One grid row at a time as a block of nx patterns (see block.rs): x_1 is the same in every
+    // row, x_2 the same along a row.
     let mut block = Block::new(net, nx);
+    let x1: Vec<f64> = (0..nx)
+        .map(|col| step(domain[0], domain[1], col, nx))
+        .collect();
+    block.input_row_mut(0).copy_from_slice(&x1);
     for row in 0..ny {
-        let x2 = step(domain[3], domain[2], row, ny);
-        for col in 0..nx {
-            block.set_input(col, 0, step(domain[0], domain[1], col, nx));
-            block.set_input(col, 1, x2);
-        }
+        block
+            .input_row_mut(1)
+            .fill(step(domain[3], domain[2], row, ny));
         block.forward(net);
         for u in 0..units {
             let values = match which {

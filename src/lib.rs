@@ -55,6 +55,7 @@ pub mod setup;
 pub mod stepper;
 pub mod trace;
 pub mod train;
+pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

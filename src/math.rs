@@ -1,85 +1,21 @@
 //! exp, expm1 and tanh for the activations, within a few ulp of libm and the same bit for bit on every
 //! platform. WebAssembly has no exp instruction, so `f64::exp` there is a software routine with many
-//! special cases; these are a table of 64 powers of two and a short polynomial, which the hot loop
-//! can afford.
+//! special cases; these are one branch-free range reduction and one polynomial, which the hot loop
+//! can afford and the compiler can vectorise.
 
-/// 64/ln2, and ln2/64 split so that N·LN2_64_HI is exact (Cody–Waite range reduction).
-const INV_LN2_64: f64 = 92.33248261689366;
-const LN2_64_HI: f64 = 0.010830417275428772;
-const LN2_64_LO: f64 = 7.420820373486988e-09;
+/// ln 2 split so that k·LN2_HI is exact for |k| < 2¹¹ (Cody–Waite range reduction).
+const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
+const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const INV_LN2: f64 = std::f64::consts::LOG2_E;
+/// 1.5·2⁵²: adding it rounds to an integer (ties to even) and leaves that integer in the low bits.
+const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
-/// 2^(j/64) for j = 0..63, each correctly rounded (bit patterns computed with 60-digit decimals).
-const TABLE: [u64; 64] = [
-    0x3ff0000000000000,
-    0x3ff02c9a3e778061,
-    0x3ff059b0d3158574,
-    0x3ff0874518759bc8,
-    0x3ff0b5586cf9890f,
-    0x3ff0e3ec32d3d1a2,
-    0x3ff11301d0125b51,
-    0x3ff1429aaea92de0,
-    0x3ff172b83c7d517b,
-    0x3ff1a35beb6fcb75,
-    0x3ff1d4873168b9aa,
-    0x3ff2063b88628cd6,
-    0x3ff2387a6e756238,
-    0x3ff26b4565e27cdd,
-    0x3ff29e9df51fdee1,
-    0x3ff2d285a6e4030b,
-    0x3ff306fe0a31b715,
-    0x3ff33c08b26416ff,
-    0x3ff371a7373aa9cb,
-    0x3ff3a7db34e59ff7,
-    0x3ff3dea64c123422,
-    0x3ff4160a21f72e2a,
-    0x3ff44e086061892d,
-    0x3ff486a2b5c13cd0,
-    0x3ff4bfdad5362a27,
-    0x3ff4f9b2769d2ca7,
-    0x3ff5342b569d4f82,
-    0x3ff56f4736b527da,
-    0x3ff5ab07dd485429,
-    0x3ff5e76f15ad2148,
-    0x3ff6247eb03a5585,
-    0x3ff6623882552225,
-    0x3ff6a09e667f3bcd,
-    0x3ff6dfb23c651a2f,
-    0x3ff71f75e8ec5f74,
-    0x3ff75feb564267c9,
-    0x3ff7a11473eb0187,
-    0x3ff7e2f336cf4e62,
-    0x3ff82589994cce13,
-    0x3ff868d99b4492ed,
-    0x3ff8ace5422aa0db,
-    0x3ff8f1ae99157736,
-    0x3ff93737b0cdc5e5,
-    0x3ff97d829fde4e50,
-    0x3ff9c49182a3f090,
-    0x3ffa0c667b5de565,
-    0x3ffa5503b23e255d,
-    0x3ffa9e6b5579fdbf,
-    0x3ffae89f995ad3ad,
-    0x3ffb33a2b84f15fb,
-    0x3ffb7f76f2fb5e47,
-    0x3ffbcc1e904bc1d2,
-    0x3ffc199bdd85529c,
-    0x3ffc67f12e57d14b,
-    0x3ffcb720dcef9069,
-    0x3ffd072d4a07897c,
-    0x3ffd5818dcfba487,
-    0x3ffda9e603db3285,
-    0x3ffdfc97337b9b5f,
-    0x3ffe502ee78b3ff6,
-    0x3ffea4afa2a490da,
-    0x3ffefa1bee615a27,
-    0x3fff50765b6e4540,
-    0x3fffa7c1819e90d8,
-];
-
-/// e^r − 1 for |r| ≤ 0.7, by its Taylor series to r¹⁷/17! (the next term is below 2⁻⁵⁶ · r).
+/// e^r − 1 for |r| ≤ ln2/2, by its Taylor series to r¹³/13! (the next term is below 2⁻⁵⁵ · r),
+/// evaluated in Estrin's scheme (pairs of terms, then powers of r²) so that the multiply-adds do not
+/// wait on each other in one long chain.
 #[inline(always)]
-fn expm1_small(r: f64) -> f64 {
-    const C: [f64; 16] = [
+fn expm1_reduced(r: f64) -> f64 {
+    const C: [f64; 12] = [
         1.0 / 2.0,
         1.0 / 6.0,
         1.0 / 24.0,
@@ -92,66 +28,83 @@ fn expm1_small(r: f64) -> f64 {
         1.0 / 39916800.0,
         1.0 / 479001600.0,
         1.0 / 6227020800.0,
-        1.0 / 87178291200.0,
-        1.0 / 1307674368000.0,
-        1.0 / 20922789888000.0,
-        1.0 / 355687428096000.0,
     ];
-    let mut p = C[15];
-    for c in C[..15].iter().rev() {
-        p = p * r + c;
-    }
-    r + r * r * p
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let r8 = r4 * r4;
+    // p(r) = Σ C[i] rⁱ, so that e^r − 1 = r + r² p(r)
+    let p01 = C[0] + C[1] * r;
+    let p23 = C[2] + C[3] * r;
+    let p45 = C[4] + C[5] * r;
+    let p67 = C[6] + C[7] * r;
+    let p89 = C[8] + C[9] * r;
+    let p1011 = C[10] + C[11] * r;
+    let p03 = p01 + p23 * r2;
+    let p47 = p45 + p67 * r2;
+    let p811 = p89 + p1011 * r2;
+    let p = (p03 + p47 * r4) + p811 * r8;
+    r + r2 * p
 }
 
-/// e^x: x = (64k + j)·ln2/64 + r with |r| ≤ ln2/128, so e^x = 2^k · 2^(j/64) · e^r and e^r needs
-/// only five Taylor terms (r⁶/720 < 2⁻⁵⁴).
-#[inline]
+/// x = k·ln2 + r with |r| ≤ ln2/2, for |x| ≤ 709; returns (2^k, r). No branches, no float-to-int
+/// conversion and no table, so a loop of these vectorises (f64x2 in wasm).
+#[inline(always)]
+fn reduce(x: f64) -> (f64, f64) {
+    let t = x * INV_LN2 + ROUNDER;
+    let k = t - ROUNDER;
+    let r = (x - k * LN2_HI) - k * LN2_LO;
+    // The low bits of t hold k; shifted into the exponent field they make 2^k.
+    let two_k = f64::from_bits(t.to_bits().wrapping_add(1023) << 52);
+    (two_k, r)
+}
+
+/// e^x. Results below the normal range flush to 0 (x < −708), above it are ∞ (x > 709).
+#[inline(always)]
 pub fn exp(x: f64) -> f64 {
-    if !(-708.0..=709.0).contains(&x) {
-        return x.exp(); // overflow, underflow to subnormals, NaN: rare, leave them to libm
+    let (two_k, r) = reduce(x.clamp(-708.0, 709.0));
+    let y = two_k + two_k * expm1_reduced(r);
+    if x.is_nan() {
+        x
+    } else if x > 709.0 {
+        f64::INFINITY
+    } else if x < -708.0 {
+        0.0
+    } else {
+        y
     }
-    let n = (x * INV_LN2_64).round();
-    let r = (x - n * LN2_64_HI) - n * LN2_64_LO;
-    let n = n as i64;
-    let (k, j) = (n >> 6, (n & 63) as usize);
-    let t = f64::from_bits(TABLE[j]);
-    let p = r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0)))));
-    let scale = f64::from_bits(((k + 1023) as u64) << 52);
-    scale * (t + t * p)
 }
 
-/// e^x − 1, accurate also for tiny x.
-#[inline]
+/// e^x − 1, accurate also for tiny x: 2^k·p + (2^k − 1), neither part cancelling.
+#[inline(always)]
 pub fn expm1(x: f64) -> f64 {
-    if x.abs() <= 0.346 {
-        expm1_small(x)
+    let (two_k, r) = reduce(x.clamp(-708.0, 709.0));
+    let y = two_k * expm1_reduced(r) + (two_k - 1.0);
+    if x.is_nan() {
+        x
+    } else if x > 709.0 {
+        f64::INFINITY
+    } else if x < -708.0 {
+        -1.0
     } else {
-        exp(x) - 1.0
+        y
     }
 }
 
-/// tanh a: through expm1 for |a| < 0.35 so that small a keep their digits, else 1 − 2/(e^{2|a|} + 1).
-#[inline]
+/// tanh a = t / (t + 2) with t = e^{2|a|} − 1, sign restored; 1 for |a| > 22 (t is then far past
+/// 2 / ulp).
+#[inline(always)]
 pub fn tanh(a: f64) -> f64 {
-    let m = a.abs();
-    let t = if m < 0.35 {
-        let e = expm1_small(2.0 * m);
-        e / (e + 2.0)
-    } else if m > 22.0 {
-        1.0
-    } else {
-        1.0 - 2.0 / (exp(2.0 * m) + 1.0)
-    };
+    let t = expm1((2.0 * a.abs()).min(44.0));
+    let y = (t / (t + 2.0)).copysign(a);
     if a.is_nan() {
         a
     } else {
-        t.copysign(a)
+        y
     }
 }
 
 /// The logistic function 1 / (1 + e^{−a}).
-#[inline]
+#[inline(always)]
 pub fn sigmoid(a: f64) -> f64 {
     1.0 / (1.0 + exp(-a))
 }

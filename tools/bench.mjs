@@ -17,7 +17,7 @@ const nativeRates = {};
 for (const m of native.matchAll(/native (\S+): (\d+) XOR batch epochs\/s, (\d+) grid/g)) nativeRates[m[1]] = { epochs: +m[2], grid: +m[3] };
 
 const server = await serve();
-const browser = await launch(["--enable-precise-memory-info"]);
+const browser = await launch(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
 const page = await (await browser.newContext()).newPage();
 page.on("pageerror", (e) => console.error("page error:", e));
 await page.goto(`${server.url}tests/bench/bench.html`);

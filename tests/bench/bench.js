@@ -40,7 +40,10 @@ const run = async () => {
   // Memory and drawing after long runs: the loss history is bounded, so 10 M epochs cost no more
   // than 10 k.
   const lab = Lab.fromSetup(JSON.stringify({ activations: ["tanh", "sigmoid"], learning_rate: 0.5 }));
-  const heap = () => performance.memory?.usedJSHeapSize ?? NaN;
+  const heap = () => {
+    globalThis.gc?.(); // --js-flags=--expose-gc: measure live memory, not garbage not yet collected
+    return performance.memory?.usedJSHeapSize ?? NaN;
+  };
   const canvas = document.getElementById("loss");
   const drawMs = () => {
     lab.drawLoss(canvas, true, false);

@@ -1,0 +1,287 @@
+//! The page's setup in the URL hash, so that a link reproduces what its sender saw:
+//! `#dataset=xor&hidden=2&g=sigmoid,sigmoid&seed=7&eta=2&mode=batch&speed=7&w=0.1,-0.2,…`.
+//!
+//! Reading is forgiving, because a link is typed, cut off and pasted by people: every part that is
+//! malformed is skipped with a short reason and the rest is kept. Nothing in a hash can fail the
+//! page.
+
+use crate::activation::Activation;
+use crate::model::MAX_SEED;
+use crate::network::{MAX_LAYERS, MAX_NEURONS};
+use crate::setup::Setup;
+use crate::train::Mode;
+
+/// Longest hash read at all; a longer one is ignored whole.
+pub const MAX_HASH: usize = 64 * 1024;
+/// Number of speed settings the page has (0..SPEEDS).
+pub const SPEEDS: u32 = 15;
+
+/// What a hash asked for, and what of it was ignored (and why).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlState {
+    /// The setup, defaults where the hash said nothing usable.
+    pub setup: Setup,
+    /// The page's speed setting, if given and valid.
+    pub speed: Option<u32>,
+    /// All weights and biases in the parameter layout, if given and they fit the setup.
+    pub weights: Option<Vec<f64>>,
+    /// One short reason per ignored part.
+    pub ignored: Vec<String>,
+}
+
+fn short(s: &str) -> String {
+    let cut: String = s.chars().take(24).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// %xx-decoding (a browser may encode commas or spaces); malformed escapes stay as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut k = 0;
+    while k < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[k] == b'%' {
+            if let (Some(h), Some(l)) = (
+                bytes.get(k + 1).and_then(|b| hex(*b)),
+                bytes.get(k + 2).and_then(|b| hex(*b)),
+            ) {
+                out.push((h * 16 + l) as u8);
+                k += 3;
+                continue;
+            }
+        }
+        out.push(bytes[k]);
+        k += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn number(v: &str) -> Option<f64> {
+    let ok = !v.is_empty()
+        && v.len() <= 32
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    ok.then(|| v.parse::<f64>().ok())
+        .flatten()
+        .filter(|x| x.is_finite())
+}
+
+impl UrlState {
+    /// Reads a hash (with or without the leading `#`). Never fails: see `ignored`.
+    pub fn parse(hash: &str) -> UrlState {
+        let mut state = UrlState {
+            setup: Setup::default(),
+            speed: None,
+            weights: None,
+            ignored: Vec::new(),
+        };
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if hash.len() > MAX_HASH {
+            state.ignored.push(format!(
+                "the link's settings are {} KB long (more than {} KB) and were ignored",
+                hash.len() / 1024,
+                MAX_HASH / 1024
+            ));
+            return state;
+        }
+        let mut weights_text = None;
+        let mut unknown = Vec::new();
+        let mut hidden: Option<Vec<usize>> = None;
+        let mut activations: Option<Vec<Activation>> = None;
+        for part in hash.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+            let value = decode(raw);
+            let s = &mut state.setup;
+            let bad = |what: &str| format!("{key}={} {what}", short(&value));
+            match key {
+                "v" => {}
+                "dataset" => match crate::dataset::NAMES.contains(&value.as_str()) {
+                    true => s.dataset = value,
+                    false => state.ignored.push(bad("is not a data set")),
+                },
+                "seed" => match value.parse::<u64>() {
+                    Ok(seed) if seed <= MAX_SEED => s.seed = seed,
+                    _ => state
+                        .ignored
+                        .push(bad("is not a seed (a whole number ≥ 0)")),
+                },
+                "eta" => match number(&value) {
+                    Some(eta) if eta > 0.0 => s.eta = eta,
+                    _ => state
+                        .ignored
+                        .push(bad("is not a learning rate (a number > 0)")),
+                },
+                "mode" => match Mode::parse(&value) {
+                    Ok(mode) => s.mode = mode,
+                    Err(_) => state.ignored.push(bad("is not batch or online")),
+                },
+                "speed" => match value.parse::<u32>() {
+                    Ok(k) if k < SPEEDS => state.speed = Some(k),
+                    _ => state
+                        .ignored
+                        .push(bad(&format!("is not a speed (0 to {})", SPEEDS - 1))),
+                },
+                "hidden" => {
+                    let sizes: Option<Vec<usize>> = if value.is_empty() {
+                        Some(Vec::new())
+                    } else {
+                        value.split(',').map(|m| m.parse().ok()).collect()
+                    };
+                    match sizes {
+                        Some(m)
+                            if m.len() < MAX_LAYERS
+                                && m.iter().all(|m| (1..=MAX_NEURONS).contains(m)) =>
+                        {
+                            hidden = Some(m)
+                        }
+                        _ => state.ignored.push(bad(&format!(
+                            "is not up to {} hidden layers of 1 to {MAX_NEURONS} neurons",
+                            MAX_LAYERS - 1
+                        ))),
+                    }
+                }
+                "g" => match value.split(',').map(Activation::parse).collect() {
+                    Ok(g) => activations = Some(g),
+                    Err(_) => state.ignored.push(bad("names an unknown activation")),
+                },
+                "w" => weights_text = Some(value),
+                _ => unknown.push(short(key)),
+            }
+        }
+        if !unknown.is_empty() {
+            let more = if unknown.len() > 3 { " …" } else { "" };
+            state.ignored.push(format!(
+                "unknown setting{} {}{more}",
+                if unknown.len() > 1 { "s" } else { "" },
+                unknown[..unknown.len().min(3)].join(", ")
+            ));
+        }
+        // Shape: hidden sizes and activations must agree (one activation per layer).
+        let s = &mut state.setup;
+        let layers_needed = hidden.as_ref().map_or(s.hidden.len(), |h| h.len()) + 1;
+        match (hidden, activations) {
+            (Some(h), Some(g)) if g.len() == h.len() + 1 => (s.hidden, s.activations) = (h, g),
+            (None, Some(g)) if g.len() == s.hidden.len() + 1 => s.activations = g,
+            (hidden, g) => {
+                if let Some(h) = hidden {
+                    let (hidden_g, out_g) =
+                        (s.activations[0], s.activations[s.activations.len() - 1]);
+                    s.activations = vec![hidden_g; h.len()];
+                    s.activations.push(out_g);
+                    s.hidden = h;
+                }
+                if g.is_some() {
+                    state.ignored.push(format!(
+                        "g: needs one activation per layer ({layers_needed} here)"
+                    ));
+                }
+            }
+        }
+        if let Some(text) = weights_text {
+            let n = state
+                .setup
+                .model()
+                .map(|m| m.net.params().len())
+                .unwrap_or(0);
+            let values: Option<Vec<f64>> = text.split(',').map(number).collect();
+            match values {
+                Some(w) if w.len() == n => state.weights = Some(w),
+                Some(w) => state.ignored.push(format!(
+                    "w: {} numbers do not fit this network's {n} weights and biases",
+                    w.len()
+                )),
+                None => state
+                    .ignored
+                    .push("w: not a list of finite numbers".to_string()),
+            }
+        }
+        state
+    }
+
+    /// The hash (without `#`) for a setup, a speed and, optionally, the current weights.
+    pub fn to_hash(setup: &Setup, speed: u32, weights: Option<&[f64]>) -> String {
+        let join = |v: Vec<String>| v.join(",");
+        let mut hash = format!(
+            "dataset={}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
+            setup.dataset,
+            join(setup.hidden.iter().map(|m| m.to_string()).collect()),
+            join(
+                setup
+                    .activations
+                    .iter()
+                    .map(|g| g.name().to_string())
+                    .collect()
+            ),
+            setup.seed,
+            setup.eta,
+            setup.mode.name(),
+        );
+        if let Some(w) = weights {
+            hash.push_str("&w=");
+            // Shortest digits that read back to the same f64; exponent form when that is shorter.
+            let text = |x: &f64| {
+                let plain = x.to_string();
+                if plain.len() > 24 {
+                    format!("{x:e}")
+                } else {
+                    plain
+                }
+            };
+            hash.push_str(&join(w.iter().map(text).collect()));
+        }
+        hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_hash_round_trips() {
+        let setup = Setup {
+            dataset: "spiral".into(),
+            seed: 3,
+            hidden: vec![8, 4],
+            activations: vec![Activation::Tanh, Activation::Relu, Activation::Sigmoid],
+            eta: 0.03,
+            mode: Mode::Online,
+        };
+        let model = setup.model().unwrap();
+        let w = model.net.params().to_vec();
+        let hash = UrlState::to_hash(&setup, 9, Some(&w));
+        let back = UrlState::parse(&format!("#{hash}"));
+        assert_eq!(back.ignored, Vec::<String>::new());
+        assert_eq!(
+            (back.setup, back.speed, back.weights),
+            (setup, Some(9), Some(w))
+        );
+    }
+
+    #[test]
+    fn hostile_parts_are_skipped_with_a_reason_and_the_rest_kept() {
+        let s = UrlState::parse(
+            "#dataset=moons&seed=-4&eta=abc&hidden=99&mode=online&speed=400&zzz=1&w=1,2",
+        );
+        assert_eq!(s.setup.mode, Mode::Online, "the valid part is kept");
+        assert_eq!(s.setup.dataset, "xor");
+        assert_eq!(s.speed, None);
+        assert_eq!(s.ignored.len(), 7, "{:?}", s.ignored);
+        assert!(s.ignored.iter().any(|r| r.contains("eta=abc")));
+        assert!(s.ignored.iter().any(|r| r.contains("unknown setting zzz")));
+        let junk = "x".repeat(1 << 20);
+        let s = UrlState::parse(&junk);
+        assert_eq!(s.setup, Setup::default());
+        assert!(s.ignored[0].contains("1024 KB"));
+        let s = UrlState::parse("#hidden=2,2&g=tanh");
+        assert!(s.ignored[0].starts_with("g: needs one activation per layer (3 here)"));
+        assert_eq!(UrlState::parse("eta=1e400").setup.eta, Setup::default().eta);
+        assert_eq!(UrlState::parse("eta=0.25%").setup.eta, Setup::default().eta);
+        assert_eq!(UrlState::parse("hidden=4%2C4").setup.hidden, vec![4, 4]);
+    }
+}
