@@ -78,7 +78,7 @@ impl Activation {
         #[inline(always)]
         fn each(a: &[f64], x: &[f64], d: &mut [f64], f: impl Fn(f64, f64) -> f64) {
             for ((d, a), x) in d.iter_mut().zip(a).zip(x) {
-                *d = f(*a, *x) * *d;
+                *d *= f(*a, *x);
             }
         }
         match self {

@@ -4,8 +4,8 @@
 //! can afford and the compiler can vectorise.
 
 /// ln 2 split so that k·LN2_HI is exact for |k| < 2¹¹ (Cody–Waite range reduction).
-const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 const INV_LN2: f64 = std::f64::consts::LOG2_E;
 /// 1.5·2⁵²: adding it rounds to an integer (ties to even) and leaves that integer in the low bits.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;

@@ -1,7 +1,7 @@
 // The decision boundary: ŷ over the input plane as a colour map, its 0.5 contour, and the patterns
 // drawn by target, with the pattern being stepped ringed.
 
-import { yColour, aColour, fitCanvas, fmtShort } from "./util.js";
+import { fitCanvas, fmtShort, paint, divergingLut } from "./util.js";
 
 /** Marching squares on the 0.5 level of an nx × ny grid, as line segments in grid coordinates. */
 const contour = (v, nx, ny, level = 0.5) => {
@@ -48,16 +48,15 @@ export const drawBoundary = (canvas, state, s, pal) => {
   const view = state.lab.grid(nx, ny, "x", true);
   const values = Float32Array.from(view.subarray(0, nx * ny)); // copy before the next Lab call
   const outIsSigmoid = s.activations[s.L] === "sigmoid";
-  const img = new ImageData(nx, ny);
-  for (let k = 0; k < nx * ny; k++) {
-    const c = outIsSigmoid ? yColour(values[k], pal.rgb) : aColour(4 * (values[k] - 0.5), pal.rgb);
-    img.data[4 * k] = c[0];
-    img.data[4 * k + 1] = c[1];
-    img.data[4 * k + 2] = c[2];
-    img.data[4 * k + 3] = 255;
+  // Reuse the image and its canvas while the size stays; colour through a 256-entry table.
+  let cache = state.boundaryImage;
+  if (!cache || cache.img.width !== nx || cache.img.height !== ny) {
+    cache = state.boundaryImage = { img: new ImageData(nx, ny), off: new OffscreenCanvas(nx, ny) };
   }
-  const off = new OffscreenCanvas(nx, ny);
-  off.getContext("2d").putImageData(img, 0, 0);
+  const toUnit = outIsSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
+  paint(values, cache.img.data, divergingLut(pal.rgb), toUnit);
+  const off = cache.off;
+  off.getContext("2d").putImageData(cache.img, 0, 0);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const px = pad.l;
   const py = pad.t;

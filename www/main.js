@@ -193,7 +193,9 @@ const boot = async () => {
       }
       if (state.dirty) {
         state.dirty = false;
+        const t0 = performance.now();
         render();
+        state.renderMs = 0.9 * (state.renderMs ?? 0) + 0.1 * (performance.now() - t0); // for the benchmark
       }
     } catch (e) {
       fatal(`An internal error stopped the page (${e.message}). Reloading keeps the page's address.`);

@@ -1,7 +1,7 @@
 // The network diagram: neurons with their a, x and δ, edges coloured by w, δ flowing backward,
 // Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
 
-import { fmt, fmtShort, css, yColour, aColour, fitCanvas } from "./util.js";
+import { fmt, fmtShort, css, yColour, aColour, fitCanvas, paint, divergingLut } from "./util.js";
 import { weightAt } from "./state.js";
 
 const SUB = "₀₁₂₃₄₅₆₇₈₉";
@@ -82,7 +82,6 @@ const neuronMaps = (state, s, pal) => {
   const units = s.sizes.slice(1).reduce((a, b) => a + b, 0);
   const view = state.lab.grid(MAP_RES, MAP_RES, state.mapQuantity, false);
   const img = new ImageData(MAP_RES, MAP_RES * units);
-  const colour = state.mapQuantity === "a" ? aColour : (v, rgb) => yColour(v, rgb);
   const tanhUnits = new Set();
   let u = 0;
   for (let n = 1; n <= s.L; n++) {
@@ -92,10 +91,13 @@ const neuronMaps = (state, s, pal) => {
     }
   }
   const plane = MAP_RES * MAP_RES;
-  for (let k = 0; k < view.length; k++) {
-    const unit = Math.floor(k / plane);
-    const c = tanhUnits.has(unit) ? aColour(2 * view[k], pal.rgb) : colour(view[k], pal.rgb);
-    img.data.set([c[0], c[1], c[2], 255], k * 4);
+  const lut = divergingLut(pal.rgb);
+  for (let unit = 0; unit < units; unit++) {
+    const values = view.subarray(unit * plane, (unit + 1) * plane);
+    const pixels = img.data.subarray(unit * plane * 4, (unit + 1) * plane * 4);
+    const asDrive = state.mapQuantity === "a" || tanhUnits.has(unit);
+    const scale = state.mapQuantity === "a" ? 0.5 : 1; // a: tanh(a/2); tanh/linear outputs: tanh(x)
+    paint(values, pixels, lut, asDrive ? (v) => Math.tanh(scale * v) : (v) => 2 * v - 1);
   }
   const canvas = new OffscreenCanvas(MAP_RES, MAP_RES * units);
   canvas.getContext("2d").putImageData(img, 0, 0);

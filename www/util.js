@@ -46,6 +46,30 @@ export const yColour = (y, rgb) => diverging(2 * y - 1, rgb);
 /** Colour of a drive a (unbounded): squashed with tanh so that |a| ≈ 2 is already saturated. */
 export const aColour = (a, rgb) => diverging(Math.tanh(a / 2), rgb);
 
+/** A 256-entry RGBA table of the diverging scale, entry k for v = 2k/255 − 1 (cached per palette). */
+const luts = new WeakMap();
+export const divergingLut = (rgb) => {
+  let lut = luts.get(rgb);
+  if (!lut) {
+    lut = new Uint8ClampedArray(256 * 4);
+    for (let k = 0; k < 256; k++) lut.set([...diverging((2 * k) / 255 - 1, rgb), 255], 4 * k);
+    luts.set(rgb, lut);
+  }
+  return lut;
+};
+
+/** Paints values into RGBA pixels through the diverging table; `toUnit` maps a value to [−1, 1]. */
+export const paint = (values, pixels, lut, toUnit) => {
+  for (let k = 0; k < values.length; k++) {
+    const u = toUnit(values[k]);
+    const i = Number.isFinite(u) ? Math.round((Math.max(-1, Math.min(1, u)) + 1) * 127.5) * 4 : 512;
+    pixels[4 * k] = lut[i];
+    pixels[4 * k + 1] = lut[i + 1];
+    pixels[4 * k + 2] = lut[i + 2];
+    pixels[4 * k + 3] = 255;
+  }
+};
+
 /** "rgb(r g b / alpha)". */
 export const css = ([r, g, b], alpha = 1) => `rgb(${r} ${g} ${b} / ${alpha})`;
 

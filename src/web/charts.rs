@@ -1,5 +1,11 @@
 //! Charts drawn with plotters on a canvas: the loss curve and the log-log plots of the gradient
 //! check (error against ε, cost against n). The browser renders their text.
+//!
+//! No text measuring: plotters measures text (for a right-hand axis, a legend box, anchored labels)
+//! by inserting an inline-styled `<span>`, which the page's Content-Security-Policy blocks. So the
+//! charts set inward ticks on the right (rounding can leave a 1-pixel right label area even when we
+//! ask for none, and inward ticks skip the measuring) and draw their own legends and labels
+//! left-aligned.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -103,6 +109,7 @@ pub fn draw_loss(
                 .map_err(|e| e.to_string())?;
             chart
                 .configure_mesh()
+                .set_tick_mark_size(LabelAreaPosition::Right, -1) // see the module doc
                 .x_labels(x_labels)
                 .y_labels(5)
                 .x_label_formatter(&|v| format!("{v:.0}"))
@@ -202,6 +209,7 @@ fn loglog(
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
+        .set_tick_mark_size(LabelAreaPosition::Right, -1) // see the module doc
         .x_desc(x_desc)
         .y_desc(y_desc)
         .x_labels(6)
