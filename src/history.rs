@@ -51,6 +51,13 @@ impl LossHistory {
         self.errors.push(e);
     }
 
+    /// Forgets the points after `epoch` (a run resumed from an earlier point).
+    pub fn truncate_after(&mut self, epoch: u64) {
+        let keep = self.epochs.partition_point(|&k| k <= epoch as f64);
+        self.epochs.truncate(keep);
+        self.errors.truncate(keep);
+    }
+
     /// Epoch numbers of the kept points.
     pub fn epochs(&self) -> &[f64] {
         &self.epochs

@@ -53,6 +53,7 @@ pub mod rng;
 pub mod session;
 pub mod setup;
 pub mod stepper;
+pub mod timeline;
 pub mod trace;
 pub mod train;
 pub mod url_state;

@@ -10,6 +10,7 @@ use crate::model::{DatasetSpec, Model};
 use crate::network::Network;
 use crate::numerical::{numerical_gradient, Scheme};
 use crate::stepper::Stepper;
+use crate::timeline::Timeline;
 use crate::trace::{cost_json, gradient_json};
 use crate::train::{Mode, Trainer};
 
@@ -24,6 +25,7 @@ pub struct Session {
     stepper: Stepper,
     trainer: Trainer,
     history: LossHistory,
+    timeline: Timeline,
 }
 
 impl Session {
@@ -33,10 +35,13 @@ impl Session {
     /// The data set does not fit the network.
     pub fn new(model: Model) -> Result<Session, String> {
         let data = model.dataset()?;
+        let mut timeline = Timeline::new(model.net.params().len());
+        timeline.record(0, model.net.params());
         Ok(Session {
             stepper: Stepper::new(model.net.clone(), 0, data.len()),
             trainer: Trainer::new(&model.net),
             history: LossHistory::new(),
+            timeline,
             data,
             spec: model.dataset,
             seed: model.seed,
@@ -131,12 +136,14 @@ impl Session {
             self.trainer = Trainer::new(self.stepper.net());
         }
         let start = self.epoch();
+        self.history.truncate_after(start); // resuming after a scrub back drops the old future
         let net = self.stepper.net_for_training();
         let mut done = 0;
         while done < epochs {
             let e = self.trainer.epoch(net, &self.data, self.eta, self.mode);
             self.history.record(start + done, e);
             done += 1;
+            self.timeline.record(start + done, net.params());
             if !e.is_finite() || !net.is_finite() {
                 break;
             }
@@ -156,8 +163,92 @@ impl Session {
         self.stepper.next(&self.data, self.eta, self.mode);
         if self.epoch() > before {
             let e = self.stepper.state().passes.iter().map(|p| p.e).sum();
+            self.history.truncate_after(before);
             self.history.record(before, e);
+            self.timeline
+                .record(self.epoch(), self.stepper.net().params());
         }
+    }
+
+    /// Every epoch the timeline kept (the last 10 000 one by one, older ones thinned).
+    pub fn timeline_epochs(&self) -> Vec<u64> {
+        self.timeline.epochs()
+    }
+
+    /// Goes back (or forward) to the weights after `epoch` epochs, kept in the timeline. The loss
+    /// curve and the timeline keep their later part until training resumes from here.
+    ///
+    /// # Errors
+    /// An epoch the timeline does not hold.
+    pub fn scrub_to(&mut self, epoch: u64) -> Result<(), String> {
+        let w = self
+            .timeline
+            .weights(epoch)
+            .ok_or_else(|| format!("epoch {epoch} is not in the timeline"))?
+            .to_vec();
+        let mut net = self.net().clone();
+        net.params_mut().copy_from_slice(&w);
+        self.stepper = Stepper::new(net, epoch, self.data.len());
+        Ok(())
+    }
+
+    /// Goes back to the last good state: the latest kept epoch whose E is finite and at most twice
+    /// the lowest E kept (a state a moment before a blow-up has finite but hopeless weights).
+    /// Returns that epoch.
+    ///
+    /// # Errors
+    /// No kept epoch has a finite E.
+    pub fn restore_last_good(&mut self) -> Result<u64, String> {
+        let mut probe = self.net().clone();
+        let scored: Vec<(u64, f64)> = self
+            .timeline
+            .epochs()
+            .into_iter()
+            .map(|epoch| {
+                probe
+                    .params_mut()
+                    .copy_from_slice(self.timeline.weights(epoch).expect("listed"));
+                let e = if probe.is_finite() {
+                    error(&probe, &self.data)
+                } else {
+                    f64::NAN
+                };
+                (epoch, e)
+            })
+            .collect();
+        let best = scored
+            .iter()
+            .map(|s| s.1)
+            .filter(|e| e.is_finite())
+            .fold(f64::INFINITY, f64::min);
+        let good = scored
+            .iter()
+            .rev()
+            .find(|(_, e)| e.is_finite() && *e <= 2.0 * best)
+            .ok_or("no kept epoch has a finite E")?
+            .0;
+        self.scrub_to(good)?;
+        Ok(good)
+    }
+
+    /// Replaces every weight and bias (parameter layout); the epoch count stays.
+    ///
+    /// # Errors
+    /// The wrong number of values, or one that is not finite; nothing changes then.
+    pub fn set_weights(&mut self, w: &[f64]) -> Result<(), String> {
+        let n = self.net().params().len();
+        if w.len() != n {
+            return Err(format!("weights: expected {n} numbers, got {}", w.len()));
+        }
+        if let Some(k) = w.iter().position(|v| !v.is_finite()) {
+            return Err(format!("weights[{k}]: expected a finite number"));
+        }
+        let mut net = self.net().clone();
+        net.params_mut().copy_from_slice(w);
+        let epoch = self.epoch();
+        self.stepper = Stepper::new(net, epoch, self.data.len());
+        self.timeline.record(epoch, w);
+        Ok(())
     }
 
     /// One phase back; false when there is nothing to undo.

@@ -2,8 +2,8 @@
 
 import { fitCanvas } from "./util.js";
 
-/** Redraws E against epoch; `log` picks a logarithmic E axis. */
+/** Redraws E against epoch (log axis if chosen), with a marker at a scrubbed-back epoch. */
 export const drawLossChart = (canvas, state, pal) => {
   fitCanvas(canvas);
-  state.lab.drawLoss(canvas, state.logScale, pal.dark);
+  state.lab.drawLoss(canvas, state.logScale, pal.dark, state.scrubEpoch ?? NaN);
 };

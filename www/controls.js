@@ -51,6 +51,7 @@ export const setupControls = (state, ui, actions) => {
       state.lab.setLearningRate(eta);
       state.setup = { ...state.setup, learning_rate: eta };
       showEta(eta);
+      actions.settingsChanged();
       state.dirty = true;
     } catch (e) {
       message(ui.etaMessage, e.message);
@@ -74,6 +75,7 @@ export const setupControls = (state, ui, actions) => {
   ui.mode.addEventListener("change", () => {
     state.lab.setMode(ui.mode.value);
     state.setup = { ...state.setup, mode: ui.mode.value };
+    actions.settingsChanged();
     state.dirty = true;
   });
   for (const [value, text] of DATASETS) ui.dataset.append(el("option", { value }, text));
@@ -142,6 +144,34 @@ export const setupControls = (state, ui, actions) => {
   ui.speed.addEventListener("input", () => {
     state.speed = Number(ui.speed.value);
     ui.speedLabel.textContent = speedText(state.speed);
+    actions.settingsChanged();
+  });
+
+  // Save and share: files out, a model file in (button or drop anywhere on the page).
+  ui.copyLink.addEventListener("click", () => actions.copyLink());
+  ui.exportModel.addEventListener("click", () => actions.exportModel());
+  ui.exportTrace.addEventListener("click", () => actions.exportTrace());
+  ui.exportCsv.addEventListener("click", () => actions.exportCsv());
+  ui.exportPng.addEventListener("click", () => actions.exportPng());
+  ui.importModel.addEventListener("click", () => ui.modelFile.click());
+  ui.modelFile.addEventListener("change", () => {
+    actions.importFile(ui.modelFile.files[0]);
+    ui.modelFile.value = "";
+  });
+  const hasFile = (e) => [...(e.dataTransfer?.types ?? [])].includes("Files");
+  document.addEventListener("dragover", (e) => {
+    if (!hasFile(e)) return;
+    e.preventDefault();
+    document.body.classList.add("dragging");
+  });
+  document.addEventListener("dragleave", (e) => {
+    if (!e.relatedTarget) document.body.classList.remove("dragging");
+  });
+  document.addEventListener("drop", (e) => {
+    if (!hasFile(e)) return;
+    e.preventDefault();
+    document.body.classList.remove("dragging");
+    actions.importFile(e.dataTransfer.files[0]);
   });
 
   // Views.
@@ -260,6 +290,9 @@ export const setupControls = (state, ui, actions) => {
   const sync = () => {
     showEta(state.lab.learningRate);
     ui.mode.value = state.lab.mode;
+    if (state.setup.dataset === "custom" && !ui.dataset.querySelector('option[value="custom"]')) {
+      ui.dataset.append(el("option", { value: "custom" }, "custom (from the model file)"));
+    }
     ui.dataset.value = state.setup.dataset;
     ui.seed.value = String(state.setup.seed);
     ui.speed.value = String(state.speed);

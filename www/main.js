@@ -1,5 +1,5 @@
-// Boot and render loop: loads the wasm core, builds the one app state, trains within a per-frame
-// time budget while playing, and redraws every view when something changed.
+// Boot and render loop: loads the wasm core, builds the one app state (from the URL hash), trains
+// within a per-frame time budget while playing, and redraws every view when something changed.
 
 import init, * as wasm from "./pkg/backprop_lab.js";
 import { createState, rebuild, takeSnapshot, SPEEDS } from "./state.js";
@@ -9,7 +9,10 @@ import { drawLossChart } from "./charts.js";
 import { drawTable } from "./table.js";
 import { drawFormula } from "./formulas.js";
 import { setupControls } from "./controls.js";
-import { drawCheck, restartCheck, workCheck, invalidateCharts, remeasure } from "./check-view.js";
+import { createActions } from "./actions.js";
+import { drawCheck, restartCheck, workCheck, invalidateCharts } from "./check-view.js";
+import { readHash } from "./sharing.js";
+import { syncTimeline, setupTimeline } from "./timeline.js";
 import { palette, fmt, el } from "./util.js";
 
 /** Most milliseconds of training per animation frame, so drawing always gets its share. */
@@ -18,8 +21,8 @@ const TRAIN_BUDGET_MS = 8;
 const $ = (id) => document.getElementById(id);
 
 const fatal = (text) => {
-  const box = el("div", { class: "fatal", role: "alert" }, el("strong", {}, "Backprop Lab could not start. "), text);
-  const reload = el("button", {}, "Reload");
+  const box = el("div", { class: "fatal", role: "alert" }, el("strong", {}, "Backprop Lab could not go on. "), text);
+  const reload = el("button", {}, "Reload (keeps your setup)");
   reload.addEventListener("click", () => location.reload());
   box.append(" ", reload);
   document.body.replaceChildren(box);
@@ -49,6 +52,26 @@ const trainFrame = (state, dt) => {
   return done;
 };
 
+/** The setup, speed and weights the page's address asks for; notes what it could not use. */
+const fromHash = (state) => {
+  const wanted = readHash(state.wasm, location.hash);
+  const notes = [...wanted.ignored];
+  const err = rebuild(state, wanted.setup);
+  if (err) {
+    notes.push(err);
+    rebuild(state, state.setup);
+  }
+  if (wanted.speed != null) state.speed = wanted.speed;
+  if (wanted.weights) {
+    try {
+      state.lab.setWeights(Float64Array.from(wanted.weights));
+    } catch (e) {
+      notes.push(e.message);
+    }
+  }
+  return notes;
+};
+
 const boot = async () => {
   try {
     await init();
@@ -57,11 +80,8 @@ const boot = async () => {
     return;
   }
   const state = createState(wasm);
-  const err = rebuild(state, state.setup);
-  if (err) {
-    fatal(err);
-    return;
-  }
+  const notes = location.hash.length > 1 ? fromHash(state) : [];
+  if (!state.lab && rebuild(state, state.setup)) return fatal("The default network could not be built.");
   const ui = {
     play: $("play"), next: $("next"), prev: $("prev"), epochStep: $("epoch-step"), reset: $("reset"),
     etaSlider: $("eta-slider"), etaNumber: $("eta-number"), etaMessage: $("eta-message"),
@@ -70,74 +90,27 @@ const boot = async () => {
     mapX: $("map-x"), mapA: $("map-a"), logScale: $("log-scale"), projector: $("projector"),
     helpButton: $("help-button"), help: $("help"), helpClose: $("help-close"),
     network: $("network"), boundary: $("boundary"), loss: $("loss"), table: $("patterns"),
-    formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"), notice: $("notice"),
+    formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"),
+    notice: $("notice"), noticeText: $("notice-text"), noticeAction: $("notice-action"), noticeClose: $("notice-close"),
     tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
     epsLabel: $("eps-label"), checkProgress: $("check-progress"), checkTable: $("check-table"), costTable: $("cost-table"),
     costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
-    measureAgain: $("measure-again"),
+    measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
+    copyLink: $("copy-link"), exportModel: $("export-model"), importModel: $("import-model"), modelFile: $("model-file"),
+    exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"),
   };
 
-  const notice = (text) => {
-    ui.notice.hidden = !text;
-    ui.notice.textContent = text ?? "";
-  };
-  const setPlaying = (on) => {
-    state.playing = on;
-    ui.play.setAttribute("aria-label", on ? "Pause" : "Play");
-    ui.play.querySelector(".label").textContent = on ? "Pause" : "Play";
-    ui.play.querySelector("[aria-hidden]").textContent = on ? "❚❚" : "▶";
-  };
-  const followPhase = () => {
-    if (state.lab.phasePattern >= 0) state.mu = state.lab.phasePattern;
-    state.dirty = true;
-  };
   const legends = () => {
     networkLegend($("network-legend"), state.mapQuantity);
     boundaryLegend($("boundary-legend"));
   };
-  const actions = {
-    togglePlay: () => {
-      if (!state.playing && state.lab.diverged) {
-        notice("Training has diverged: lower η and press Reset.");
-        return;
-      }
-      setPlaying(!state.playing);
-      state.dirty = true;
-    },
-    step: () => {
-      setPlaying(false);
-      state.lab.step();
-      followPhase();
-    },
-    stepBack: () => {
-      setPlaying(false);
-      if (!state.lab.stepBack()) notice("Nothing to go back to: Previous step undoes the steps taken with Next step.");
-      else notice(null);
-      followPhase();
-    },
-    stepEpoch: () => {
-      setPlaying(false);
-      const epoch = state.lab.epoch;
-      for (let k = 0; k < 1e5 && state.lab.epoch === epoch; k++) state.lab.step();
-      followPhase();
-    },
-    reset: () => {
-      setPlaying(false);
-      notice(null);
-      rebuild(state, state.setup);
-      controls.sync();
-    },
-    afterRebuild: () => {
-      setPlaying(false);
-      notice(null);
-      controls.sync();
-    },
-    legends,
-    remeasure: () => remeasure(state),
-  };
+  const actions = createActions(state, ui, { sync: () => controls.sync(), legends });
   const controls = setupControls(state, ui, actions);
+  setupTimeline(ui, state, actions);
   controls.sync();
   legends();
+  if (notes.length) actions.notice(`Some of this link's settings were not used: ${notes.join("; ")}.`);
+  if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
     legends();
     invalidateCharts(state);
@@ -148,7 +121,8 @@ const boot = async () => {
     state.dirty = true;
   }).observe(document.body);
 
-  const render = () => {
+  let lastTimelineSync = 0;
+  const render = (now) => {
     const pal = palette();
     const s = takeSnapshot(state);
     state.snapshot = s;
@@ -160,6 +134,10 @@ const boot = async () => {
       drawLossChart(ui.loss, state, pal);
       drawTable(ui.table, state, s);
       drawFormula(ui.formula, state, s);
+      if (!state.playing || now - lastTimelineSync > 250) {
+        syncTimeline(ui, state);
+        lastTimelineSync = now;
+      }
     }
     ui.phase.textContent = s.stepping
       ? `Epoch ${s.epoch + (s.phase.kind === "update" && s.phase.mu < 0 ? 0 : 1)}: ${s.phase.text}`
@@ -167,9 +145,9 @@ const boot = async () => {
         ? `Training: ${SPEEDS[state.speed].perFrame ? "every frame" : "continuously"} — pause to step through one backprop step`
         : s.phase.text;
     ui.epoch.textContent = String(s.epoch);
-    state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
-    ui.error.textContent = fmt(s.E, 4);
+    ui.error.textContent = Number.isNaN(s.E) ? "NaN (diverged)" : fmt(s.E, 4);
     document.body.dataset.phase = s.phase.kind;
+    state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
   };
 
   let last = performance.now();
@@ -177,14 +155,11 @@ const boot = async () => {
     try {
       if (state.playing) {
         trainFrame(state, now - last);
-        if (state.lab.diverged) {
-          setPlaying(false);
-          notice(`Training diverged at epoch ${state.lab.epoch} with η = ${fmt(state.lab.learningRate, 3)}: E or a weight is no longer a finite number. Lower η and press Reset.`);
-        }
+        if (state.lab.diverged) actions.diverged();
       }
       last = now;
       if (state.check.active) {
-        const key = `${state.labId}|${state.lab.epoch}|${state.lab.undoDepth}|${state.lab.phaseKind}|${state.check.eps}`;
+        const key = `${state.labId}|${state.lab.epoch}|${state.lab.undoDepth}|${state.lab.phaseKind}|${state.check.eps}|${state.scrubEpoch}`;
         if (key !== state.check.key) {
           state.check.key = key;
           restartCheck(state);
@@ -194,11 +169,11 @@ const boot = async () => {
       if (state.dirty) {
         state.dirty = false;
         const t0 = performance.now();
-        render();
+        render(now);
         state.renderMs = 0.9 * (state.renderMs ?? 0) + 0.1 * (performance.now() - t0); // for the benchmark
       }
     } catch (e) {
-      fatal(`An internal error stopped the page (${e.message}). Reloading keeps the page's address.`);
+      fatal(`An internal error stopped the page (${e.message}).`);
       return;
     }
     requestAnimationFrame(frame);

@@ -37,6 +37,8 @@ export const createState = (wasm) => ({
   layout: null,
   labId: 0,
   check: createCheck(),
+  scrubEpoch: null,
+  timeline: null,
 });
 
 /** Replaces the Lab with a fresh one from `setup`; returns an error message (state untouched) or null. */

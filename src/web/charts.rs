@@ -66,12 +66,14 @@ fn font_px(root: &DrawingArea<CanvasBackend, Shift>, lines: f64) -> f64 {
     ((h as f64) / lines).clamp(10.0, 26.0)
 }
 
-/// Draws the loss curve: E against epoch, with a log E axis when `log`.
+/// Draws the loss curve: E against epoch, with a log E axis when `log` and a vertical line at epoch
+/// `marker` when it is finite.
 pub fn draw_loss(
     canvas: web_sys::HtmlCanvasElement,
     history: &LossHistory,
     log: bool,
     dark: bool,
+    marker: f64,
 ) -> Result<(), String> {
     let t = theme(dark);
     let root = area(canvas, &t)?;
@@ -123,6 +125,16 @@ pub fn draw_loss(
                 .draw()
                 .map_err(|e| e.to_string())?;
             chart.draw_series(series).map_err(|e| e.to_string())?;
+            if marker.is_finite() {
+                let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+                let line = [(marker, y0), (marker, y1)];
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        line,
+                        t.series[1].stroke_width(2),
+                    )))
+                    .map_err(|e| e.to_string())?;
+            }
         }};
     }
     if log {

@@ -6,6 +6,7 @@
 
 mod charts;
 mod gradient_check;
+mod sharing;
 mod stepping;
 
 use wasm_bindgen::prelude::*;
@@ -346,14 +347,15 @@ impl Lab {
     }
 
     /// Draws E against epoch on `canvas` with plotters; `log` for a logarithmic E axis, `dark` for
-    /// light-on-dark colours.
+    /// light-on-dark colours, a vertical marker at epoch `marker` unless it is NaN (the scrubber).
     #[wasm_bindgen(js_name = drawLoss)]
     pub fn draw_loss(
         &self,
         canvas: web_sys::HtmlCanvasElement,
         log: bool,
         dark: bool,
+        marker: f64,
     ) -> Result<(), JsError> {
-        charts::draw_loss(canvas, self.session.history(), log, dark).map_err(fail)
+        charts::draw_loss(canvas, self.session.history(), log, dark, marker).map_err(fail)
     }
 }

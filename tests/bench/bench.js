@@ -46,9 +46,9 @@ const run = async () => {
   };
   const canvas = document.getElementById("loss");
   const drawMs = () => {
-    lab.drawLoss(canvas, true, false);
+    lab.drawLoss(canvas, true, false, NaN);
     const t0 = performance.now();
-    for (let k = 0; k < 20; k++) lab.drawLoss(canvas, true, false);
+    for (let k = 0; k < 20; k++) lab.drawLoss(canvas, true, false, NaN);
     return (performance.now() - t0) / 20;
   };
   lab.train(10_000);

@@ -1,0 +1,171 @@
+//! The run's timeline: the weights after every epoch of the recent past and a thinning sample of
+//! the older past, so a user can scrub back and resume from any kept epoch. Bounded memory, and
+//! recording copies into preallocated buffers: training allocates nothing for it.
+
+/// Epochs kept densely (every one), at most.
+pub const DENSE_EPOCHS: usize = 10_000;
+/// Numbers (weights × epochs) the dense part may hold: big networks keep fewer recent epochs.
+pub const DENSE_NUMBERS: usize = 2_000_000;
+/// Older epochs kept, at an ever coarser stride.
+pub const SPARSE_EPOCHS: usize = 1_000;
+
+/// (epoch, all weights and biases) snapshots.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    n: usize,
+    cap: usize,
+    /// Dense epochs are the contiguous range lo..=hi; epoch e sits in slot e % cap.
+    range: Option<(u64, u64)>,
+    dense: Vec<f64>,
+    sparse_epochs: Vec<u64>,
+    sparse: Vec<f64>,
+    stride: u64,
+}
+
+impl Timeline {
+    /// An empty timeline for networks of `n` weights and biases.
+    pub fn new(n: usize) -> Timeline {
+        let cap = (DENSE_NUMBERS / n.max(1)).clamp(64, DENSE_EPOCHS);
+        Timeline {
+            n,
+            cap,
+            range: None,
+            dense: vec![0.0; cap * n],
+            sparse_epochs: Vec::with_capacity(SPARSE_EPOCHS),
+            sparse: Vec::with_capacity(SPARSE_EPOCHS * n),
+            stride: 1,
+        }
+    }
+
+    /// How many recent epochs are kept one by one.
+    pub fn dense_capacity(&self) -> usize {
+        self.cap
+    }
+
+    fn slot(&self, epoch: u64) -> std::ops::Range<usize> {
+        let s = (epoch % self.cap as u64) as usize;
+        s * self.n..(s + 1) * self.n
+    }
+
+    /// Forgets every snapshot from `epoch` on (a run resumed from an earlier point).
+    pub fn truncate_from(&mut self, epoch: u64) {
+        self.range = match self.range {
+            Some((lo, _)) if epoch <= lo => None,
+            Some((lo, hi)) => Some((lo, hi.min(epoch - 1))),
+            None => None,
+        };
+        let keep = self.sparse_epochs.partition_point(|&e| e < epoch);
+        self.sparse_epochs.truncate(keep);
+        self.sparse.truncate(keep * self.n);
+    }
+
+    /// Records the weights after `epoch` epochs (dropping any snapshot from `epoch` on first).
+    pub fn record(&mut self, epoch: u64, w: &[f64]) {
+        debug_assert_eq!(w.len(), self.n);
+        self.truncate_from(epoch);
+        match self.range {
+            Some((lo, hi)) if hi + 1 == epoch => {
+                if (hi - lo + 1) as usize == self.cap {
+                    // The oldest dense epoch leaves; keep it if it falls on the sparse stride.
+                    if lo % self.stride == 0 {
+                        self.keep_sparse(lo);
+                    }
+                    self.range = Some((lo + 1, epoch));
+                } else {
+                    self.range = Some((lo, epoch));
+                }
+            }
+            Some((_, hi)) => {
+                // A gap (never made by training): start the dense range afresh.
+                self.keep_sparse(hi);
+                self.range = Some((epoch, epoch));
+            }
+            None => self.range = Some((epoch, epoch)),
+        }
+        let slot = self.slot(epoch);
+        self.dense[slot].copy_from_slice(w);
+    }
+
+    fn keep_sparse(&mut self, epoch: u64) {
+        if self.sparse_epochs.len() == SPARSE_EPOCHS {
+            // Full: keep every other one, double the stride.
+            let n = self.n;
+            let mut kept = 0;
+            for k in (0..SPARSE_EPOCHS).step_by(2) {
+                self.sparse_epochs[kept] = self.sparse_epochs[k];
+                self.sparse.copy_within(k * n..(k + 1) * n, kept * n);
+                kept += 1;
+            }
+            self.sparse_epochs.truncate(kept);
+            self.sparse.truncate(kept * n);
+            self.stride *= 2;
+        }
+        let slot = self.slot(epoch);
+        self.sparse_epochs.push(epoch);
+        self.sparse.extend_from_slice(&self.dense[slot]); // within capacity: no allocation
+    }
+
+    /// Every kept epoch, oldest first.
+    pub fn epochs(&self) -> Vec<u64> {
+        let mut out = self.sparse_epochs.clone();
+        if let Some((lo, hi)) = self.range {
+            out.extend(lo..=hi);
+        }
+        out
+    }
+
+    /// The weights after `epoch` epochs, if kept.
+    pub fn weights(&self, epoch: u64) -> Option<&[f64]> {
+        match self.range {
+            Some((lo, hi)) if (lo..=hi).contains(&epoch) => Some(&self.dense[self.slot(epoch)]),
+            _ => {
+                let k = self.sparse_epochs.binary_search(&epoch).ok()?;
+                Some(&self.sparse[k * self.n..(k + 1) * self.n])
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_every_recent_epoch_and_a_thinned_past_within_bounds() {
+        let mut t = Timeline::new(3);
+        for e in 0..1_000_000u64 {
+            t.record(e, &[e as f64, 1.0, 2.0]);
+        }
+        let epochs = t.epochs();
+        assert!(epochs.len() <= DENSE_EPOCHS + SPARSE_EPOCHS);
+        assert_eq!(*epochs.last().unwrap(), 999_999);
+        assert!(epochs.windows(2).all(|w| w[0] < w[1]), "increasing");
+        assert_eq!(
+            epochs[epochs.len() - DENSE_EPOCHS],
+            990_000,
+            "the last 10 000 one by one"
+        );
+        assert!(epochs[0] < 1000, "the early past is still there, thinned");
+        for &e in epochs.iter().step_by(97) {
+            assert_eq!(t.weights(e).unwrap()[0], e as f64);
+        }
+    }
+
+    #[test]
+    fn resuming_from_an_earlier_epoch_drops_the_later_ones() {
+        let mut t = Timeline::new(2);
+        for e in 0..50u64 {
+            t.record(e, &[e as f64, 0.0]);
+        }
+        t.record(20, &[-1.0, 0.0]); // resumed after scrubbing back to 19
+        assert_eq!(*t.epochs().last().unwrap(), 20);
+        assert_eq!(t.weights(20).unwrap()[0], -1.0);
+        assert!(t.weights(30).is_none());
+        let big = Timeline::new(1000);
+        assert_eq!(
+            big.dense_capacity(),
+            2000,
+            "big networks keep fewer dense epochs"
+        );
+    }
+}

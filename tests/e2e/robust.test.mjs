@@ -1,0 +1,127 @@
+// Nothing a user does breaks the page or loses their work: hostile links, bad files, a bad η,
+// divergence and recovery, scrubbing back and resuming, and links that reproduce a setup.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { useBrowser, openApp, shot } from "./harness.mjs";
+
+const env = useBrowser();
+const state = (page, f) => page.evaluate(f);
+
+test("a hostile hash loads the valid part, says what was ignored, never a blank page", async () => {
+  const junk = "x".repeat(1 << 20);
+  for (const [name, hash, keep] of [
+    ["types", "#dataset=moons&eta=abc&hidden=2&g=tanh,sigmoid&mode=online&zzz=1&speed=1e9&seed=-3&w=1,2,oops", "online"],
+    ["huge", `#${junk}`, "batch"],
+    ["numbers", "#hidden=999999999999999999999&eta=1e400&seed=99999999999999999999999", "batch"],
+  ]) {
+    const { page, errors, context } = await openApp(env.browser, env.server.url, { hash });
+    assert.equal(await state(page, () => window.backpropLab.lab.mode), keep, name);
+    assert.ok(await page.locator("#notice").isVisible(), `${name}: a notice`);
+    assert.match(await page.locator("#notice-text").textContent(), /not used/);
+    assert.ok(await state(page, () => window.backpropLab.lab.error > 0), "a working network");
+    await shot(page, `robust-hash-${name}`);
+    assert.deepEqual(errors, [], name);
+    await context.close();
+  }
+});
+
+test("a link reproduces the setup and, with Copy link, the weights", async () => {
+  const { page, context } = await openApp(env.browser, env.server.url);
+  await page.getByLabel("Dataset").selectOption("circle");
+  await page.getByLabel("Seed").fill("42");
+  await page.getByLabel("Seed").press("Enter");
+  await page.getByRole("button", { name: "Step epoch" }).click();
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /dataset=circle/);
+  assert.match(hash, /seed=42/);
+  assert.match(hash, /&w=/);
+  const weights = await state(page, () => [1, 2].flatMap((n) => [...window.backpropLab.lab.weights(n)]));
+  const other = await openApp(env.browser, env.server.url, { hash });
+  assert.equal(await state(other.page, () => window.backpropLab.lab.datasetName), "circle");
+  assert.deepEqual(await state(other.page, () => [1, 2].flatMap((n) => [...window.backpropLab.lab.weights(n)])), weights);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  await context.close();
+});
+
+test("a bad model file shows the core's reason and leaves the network untouched; a good one opens", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  const dir = mkdtempSync(join(tmpdir(), "bpl-"));
+  const bad = join(dir, "bad.json");
+  writeFileSync(bad, JSON.stringify({ format: "backprop-lab/model@1", inputs: 2, layers: [{ activation: "softmax", weights: [[1, 2]], biases: [0] }] }));
+  const before = await state(page, () => window.backpropLab.lab.toModel());
+  await page.locator("#model-file").setInputFiles(bad);
+  await page.locator("#notice-text").filter({ hasText: "not opened" }).waitFor();
+  assert.match(await page.locator("#notice-text").textContent(), /layers\[0\]\.activation: unknown activation "softmax"/);
+  assert.equal(await state(page, () => window.backpropLab.lab.toModel()), before, "untouched");
+  await shot(page, "robust-bad-file");
+  const good = join(dir, "good.json");
+  writeFileSync(good, JSON.stringify({
+    format: "backprop-lab/model@1", inputs: 2, learning_rate: 0.5,
+    layers: [{ activation: "tanh", weights: [[1, -1], [-1, 1], [0.5, 0.5]], biases: [0, 0, 0] }, { activation: "sigmoid", weights: [[1, 1, -1]], biases: [0] }],
+    dataset: { inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] },
+  }));
+  await page.locator("#model-file").setInputFiles(good);
+  await page.locator("#notice-text").filter({ hasText: "Opened good.json" }).waitFor();
+  assert.deepEqual(await state(page, () => [window.backpropLab.lab.neurons(1), window.backpropLab.lab.datasetName, window.backpropLab.lab.learningRate]), [3, "custom", 0.5]);
+  await shot(page, "robust-good-file");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("divergence pauses with a banner, and Restore last good state works", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { hash: "#g=linear,linear&eta=50&speed=9" });
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Restore last good state" }).waitFor({ timeout: 10000 });
+  assert.equal(await state(page, () => window.backpropLab.playing), false, "paused");
+  assert.match(await page.locator("#notice-text").textContent(), /diverged at epoch \d+ with η = 50/);
+  await shot(page, "robust-diverged");
+  await page.getByRole("button", { name: "Restore last good state" }).click();
+  assert.equal(await state(page, () => window.backpropLab.lab.diverged), false);
+  assert.match(await page.locator("#notice-text").textContent(), /Restored epoch \d+/);
+  await page.getByLabel("Learning rate η", { exact: true }).fill("0.01");
+  await page.getByLabel("Learning rate η", { exact: true }).press("Enter");
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForTimeout(500);
+  await page.getByRole("button", { name: "Pause" }).click();
+  assert.equal(await state(page, () => window.backpropLab.lab.diverged), false, "trains on after recovery");
+  await shot(page, "robust-recovered");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("scrub back through the timeline, step there, and resume", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  await page.evaluate(() => window.backpropLab.lab.train(300));
+  await page.evaluate(() => { window.backpropLab.dirty = true; });
+  await page.waitForFunction(() => window.backpropLab.timeline?.length === 301);
+  const at120 = await page.evaluate(() => {
+    const lab = window.backpropLab.wasm.Lab.fromSetup("{}");
+    lab.train(120);
+    const w = [...lab.weights(1), ...lab.weights(2)];
+    lab.free();
+    return w;
+  });
+  await page.locator("#scrub").fill("120");
+  assert.equal(await state(page, () => window.backpropLab.lab.epoch), 120);
+  assert.deepEqual(await state(page, () => [...window.backpropLab.lab.weights(1), ...window.backpropLab.lab.weights(2)]), at120);
+  assert.match(await page.locator("#scrub-label").textContent(), /epoch 120 of 300/);
+  await shot(page, "robust-scrubbed");
+  // Phase-level stepping works after a scrub, and steps back exactly.
+  await page.getByRole("button", { name: "Next step" }).click();
+  await page.getByRole("button", { name: "Previous step" }).click();
+  assert.deepEqual(await state(page, () => [...window.backpropLab.lab.weights(1), ...window.backpropLab.lab.weights(2)]), at120);
+  await page.locator("#scrub").fill("120");
+  await page.getByRole("button", { name: "Resume from here" }).click();
+  await page.waitForFunction(() => window.backpropLab.lab.epoch > 130);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const last = await state(page, () => window.backpropLab.lab.timelineEpochs().at(-1));
+  assert.ok(last < 300 || last === (await state(page, () => window.backpropLab.lab.epoch)), "the old future is gone");
+  await shot(page, "robust-resumed");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,75 @@
+//! Scrubbing back through the run, resuming from there, and recovering from divergence.
+
+use backprop_lab::{activation::Activation, session::Session, setup::Setup};
+
+fn lab() -> Session {
+    Session::new(Setup::default().model().unwrap()).unwrap()
+}
+
+#[test]
+fn scrub_back_then_resume_is_the_same_run_as_never_going_further() {
+    let mut a = lab();
+    a.train(100);
+    a.scrub_to(40).unwrap();
+    let mut b = lab();
+    b.train(40);
+    assert_eq!(a.epoch(), 40);
+    assert_eq!(
+        a.net().params(),
+        b.net().params(),
+        "exact weights after 40 epochs"
+    );
+    // The later part stays visible until training resumes…
+    assert_eq!(*a.timeline_epochs().last().unwrap(), 100);
+    a.train(10);
+    b.train(10);
+    assert_eq!(a.net().params(), b.net().params());
+    // …then it is gone, from the timeline and from the loss curve.
+    assert_eq!(*a.timeline_epochs().last().unwrap(), 50);
+    assert_eq!(a.history().epochs(), b.history().epochs());
+    assert_eq!(a.history().errors(), b.history().errors());
+    // Phase-level stepping still works after a scrub.
+    a.scrub_to(45).unwrap();
+    a.step();
+    assert!(a.step_back());
+    assert!(!a.step_back());
+    assert!(a
+        .scrub_to(5000)
+        .unwrap_err()
+        .contains("not in the timeline"));
+}
+
+#[test]
+fn a_diverged_run_restores_its_last_good_state() {
+    let setup = Setup {
+        activations: vec![Activation::Linear; 2],
+        eta: 50.0,
+        ..Setup::default()
+    };
+    let mut lab = Session::new(setup.model().unwrap()).unwrap();
+    let ran = lab.train(1000);
+    assert!(lab.diverged());
+    let good = lab.restore_last_good().unwrap();
+    assert!(good < ran, "{good} < {ran}");
+    assert!(!lab.diverged());
+    assert!(lab.error().is_finite());
+    lab.set_learning_rate(0.01).unwrap();
+    lab.train(10);
+    assert!(!lab.diverged());
+}
+
+#[test]
+fn set_weights_checks_its_input_and_keeps_the_state_on_error() {
+    let mut lab = lab();
+    let before = lab.net().params().to_vec();
+    assert!(lab
+        .set_weights(&[1.0; 3])
+        .unwrap_err()
+        .contains("expected 9 numbers"));
+    let mut bad = before.clone();
+    bad[4] = f64::NAN;
+    assert!(lab.set_weights(&bad).unwrap_err().contains("weights[4]"));
+    assert_eq!(lab.net().params(), &before[..]);
+    lab.set_weights(&[0.5; 9]).unwrap();
+    assert_eq!(lab.net().params(), &[0.5; 9][..]);
+}
