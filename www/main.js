@@ -20,8 +20,8 @@ const TRAIN_BUDGET_MS = 8;
 
 const $ = (id) => document.getElementById(id);
 
-const fatal = (text) => {
-  const box = el("div", { class: "fatal", role: "alert" }, el("strong", {}, "Backprop Lab could not go on. "), text);
+const fatal = (text, heading = "Backprop Lab could not start.") => {
+  const box = el("div", { class: "fatal", role: "alert" }, el("strong", {}, `${heading} `), text);
   const reload = el("button", {}, "Reload (keeps your setup)");
   reload.addEventListener("click", () => location.reload());
   box.append(" ", reload);
@@ -173,7 +173,7 @@ const boot = async () => {
         state.renderMs = 0.9 * (state.renderMs ?? 0) + 0.1 * (performance.now() - t0); // for the benchmark
       }
     } catch (e) {
-      fatal(`An internal error stopped the page (${e.message}).`);
+      fatal(`An internal error stopped the page (${e.message}).`, "Backprop Lab could not go on.");
       return;
     }
     requestAnimationFrame(frame);
