@@ -104,6 +104,7 @@ export const createActions = (state, ui, hooks) => {
         notice("The link (with the current weights) is now in the address bar.");
       }
     },
+    closeMenu: () => ui.filesMenu.removeAttribute("open"),
     exportModel: () => exportModel(state),
     exportTrace: () => exportTrace(state),
     exportCsv: () => exportCsv(state),

@@ -2,15 +2,14 @@
 // app state (and the Lab) and marks it dirty; drawing happens in the render loop.
 
 import { SPEEDS, rebuild } from "./state.js";
-import { hitNetwork } from "./network-view.js";
+import { hitNetwork } from "./network-layout.js";
+import { renderArchitecture } from "./architecture.js";
 import { fmt, el } from "./util.js";
 
 const DATASETS = [
   ["xor", "XOR (the lecture)"], ["and", "AND"], ["or", "OR"], ["xor-noisy", "noisy XOR quadrants"],
   ["circle", "circle"], ["blobs", "two blobs"], ["spiral", "spiral"],
 ];
-const ACTIVATIONS = ["sigmoid", "tanh", "relu", "linear"];
-const MAX_HIDDEN = 3;
 
 /** "5 epochs / frame" or "2 epochs / s". */
 export const speedText = (k) => {
@@ -24,6 +23,18 @@ export const parseEta = (text) => {
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) && v > 0 ? v : null;
+};
+
+/** Calls `pick(row)` when a body row of `table` is clicked, or activated with Enter or Space. */
+const onRow = (table, pick) => {
+  const body = table.tBodies[0];
+  body.addEventListener("click", (e) => pick(e.target.closest("tr")));
+  body.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      pick(e.target.closest("tr"));
+    }
+  });
 };
 
 /** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations. */
@@ -97,49 +108,6 @@ export const setupControls = (state, ui, actions) => {
     tryRebuild({ ...state.setup, seed });
   });
 
-  // Architecture: hidden layers (neurons + g each), and the output layer's g.
-  const renderArchitecture = () => {
-    const { hidden, activations } = state.setup;
-    const parts = [el("span", { class: "label" }, "Hidden layers")];
-    hidden.forEach((m, k) => {
-      const size = el("input", { type: "number", min: "1", max: "16", step: "1", value: String(m), "aria-label": `Neurons in hidden layer ${k + 1}` });
-      const g = el("select", { "aria-label": `Activation of hidden layer ${k + 1}` }, ACTIVATIONS.map((a) => el("option", { value: a }, a)));
-      g.value = activations[k];
-      size.addEventListener("change", () => {
-        const v = Number(size.value);
-        if (!Number.isInteger(v) || v < 1 || v > 16) {
-          message(ui.settingsMessage, `A layer has 1 to 16 neurons; keeping ${m}.`);
-          size.value = String(m);
-          return;
-        }
-        const next = [...hidden];
-        next[k] = v;
-        tryRebuild({ ...state.setup, hidden: next });
-      });
-      g.addEventListener("change", () => {
-        const next = [...activations];
-        next[k] = g.value;
-        tryRebuild({ ...state.setup, activations: next });
-      });
-      parts.push(el("span", { class: "layer" }, size, g));
-    });
-    const add = el("button", { "aria-label": "Add hidden layer", title: "Add a hidden layer" }, "+");
-    const remove = el("button", { "aria-label": "Remove hidden layer", title: "Remove the last hidden layer" }, "−");
-    add.disabled = hidden.length >= MAX_HIDDEN;
-    remove.disabled = hidden.length === 0;
-    add.addEventListener("click", () => tryRebuild({
-      ...state.setup, hidden: [...hidden, 2], activations: [...activations.slice(0, -1), activations.at(-2) ?? "tanh", activations.at(-1)],
-    }));
-    remove.addEventListener("click", () => tryRebuild({
-      ...state.setup, hidden: hidden.slice(0, -1), activations: [...activations.slice(0, -2), activations.at(-1)],
-    }));
-    const out = el("select", { "aria-label": "Activation of the output layer" }, ACTIVATIONS.map((a) => el("option", { value: a }, a)));
-    out.value = activations.at(-1);
-    out.addEventListener("change", () => tryRebuild({ ...state.setup, activations: [...activations.slice(0, -1), out.value] }));
-    parts.push(add, remove, el("span", { class: "label" }, "output g"), out);
-    ui.architecture.replaceChildren(...parts);
-  };
-
   // Speed.
   ui.speed.addEventListener("input", () => {
     state.speed = Number(ui.speed.value);
@@ -148,6 +116,9 @@ export const setupControls = (state, ui, actions) => {
   });
 
   // Save and share: files out, a model file in (button or drop anywhere on the page).
+  ui.filesMenu.addEventListener("click", (e) => {
+    if (e.target.closest("button")) actions.closeMenu();
+  });
   ui.copyLink.addEventListener("click", () => actions.copyLink());
   ui.exportModel.addEventListener("click", () => actions.exportModel());
   ui.exportTrace.addEventListener("click", () => actions.exportTrace());
@@ -219,13 +190,7 @@ export const setupControls = (state, ui, actions) => {
     state.selected = { kind: "edge", n, i, j };
     state.dirty = true;
   };
-  ui.checkTable.tBodies[0].addEventListener("click", (e) => pickParam(e.target.closest("tr")));
-  ui.checkTable.tBodies[0].addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      pickParam(e.target.closest("tr"));
-    }
-  });
+  onRow(ui.checkTable, pickParam);
 
   // Pointer on the diagram: hover peeks, click selects.
   const at = (e) => {
@@ -256,13 +221,7 @@ export const setupControls = (state, ui, actions) => {
     state.mu = Number(row.dataset.mu);
     state.dirty = true;
   };
-  ui.table.tBodies[0].addEventListener("click", (e) => pick(e.target.closest("tr")));
-  ui.table.tBodies[0].addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      pick(e.target.closest("tr"));
-    }
-  });
+  onRow(ui.table, pick);
 
   // Keyboard: Space, ←, →, R, ?.
   document.addEventListener("keydown", (e) => {
@@ -297,7 +256,7 @@ export const setupControls = (state, ui, actions) => {
     ui.seed.value = String(state.setup.seed);
     ui.speed.value = String(state.speed);
     ui.speedLabel.textContent = speedText(state.speed);
-    renderArchitecture();
+    renderArchitecture(ui, state, tryRebuild, message);
   };
   return { sync };
 };

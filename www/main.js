@@ -97,7 +97,7 @@ const boot = async () => {
     costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
     measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
     copyLink: $("copy-link"), exportModel: $("export-model"), importModel: $("import-model"), modelFile: $("model-file"),
-    exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"),
+    exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"), filesMenu: $("files-menu"),
   };
 
   const legends = () => {

@@ -34,6 +34,7 @@ test("a link reproduces the setup and, with Copy link, the weights", async () =>
   await page.getByLabel("Seed").fill("42");
   await page.getByLabel("Seed").press("Enter");
   await page.getByRole("button", { name: "Step epoch" }).click();
+  await page.locator("#files-menu summary").click(); // the Save & share menu
   await page.getByRole("button", { name: "Copy link" }).click();
   const hash = await page.evaluate(() => location.hash);
   assert.match(hash, /dataset=circle/);

@@ -1,0 +1,201 @@
+//! The log-log charts of the gradient check: error against ε, cost against n (see `charts.rs` for
+//! why no text is ever measured).
+
+use plotters::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::charts::{area, font_px, theme};
+
+/// Draws a log-log chart of series sharing the x values `xs`: series k is `ys[k·len .. (k+1)·len]`,
+/// named by the k-th entry of `names` (separated by `|`). `refs` holds triples (slope, x, y): a
+/// dashed reference line of that slope through (x, y), labelled "slope s". Points that are not
+/// finite and positive are left out. `legend` places the legend: "top-left", "top-middle" or
+/// "bottom-left".
+///
+/// # Errors
+/// Mismatched lengths, or a canvas without a 2-D context.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen(js_name = drawLogLog)]
+pub fn draw_loglog(
+    canvas: web_sys::HtmlCanvasElement,
+    x_desc: &str,
+    y_desc: &str,
+    names: &str,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    refs: Vec<f64>,
+    legend: &str,
+    dark: bool,
+) -> Result<(), JsError> {
+    loglog(canvas, x_desc, y_desc, names, &xs, &ys, &refs, legend, dark)
+        .map_err(|e| JsError::new(&e))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn loglog(
+    canvas: web_sys::HtmlCanvasElement,
+    x_desc: &str,
+    y_desc: &str,
+    names: &str,
+    xs: &[f64],
+    ys: &[f64],
+    refs: &[f64],
+    legend: &str,
+    dark: bool,
+) -> Result<(), String> {
+    let names: Vec<&str> = names.split('|').collect();
+    let len = xs.len();
+    if len == 0 || ys.len() != len * names.len() || refs.len() % 3 != 0 {
+        return Err(format!(
+            "drawLogLog: {} names need {} y values for {len} x values, got {}; refs come in triples",
+            names.len(),
+            len * names.len(),
+            ys.len()
+        ));
+    }
+    let good = |v: f64| v.is_finite() && v > 0.0;
+    let series: Vec<Vec<(f64, f64)>> = ys
+        .chunks(len)
+        .map(|col| {
+            xs.iter()
+                .zip(col)
+                .filter(|(x, y)| good(**x) && good(**y))
+                .map(|(x, y)| (*x, *y))
+                .collect()
+        })
+        .collect();
+    let all: Vec<(f64, f64)> = series.iter().flatten().copied().collect();
+    let t = theme(dark);
+    let root = area(canvas, &t)?;
+    let font = font_px(&root, 17.0);
+    let text = ("sans-serif", font).into_font().color(&t.fg);
+    let (x_lo, x_hi) = bounds(all.iter().map(|p| p.0));
+    let (y_lo, y_hi) = bounds(all.iter().map(|p| p.1));
+    let mut chart = ChartBuilder::on(&root)
+        .margin(8)
+        .x_label_area_size(font * 2.8)
+        .y_label_area_size(font * 4.2)
+        .build_cartesian_2d(
+            (x_lo / 1.5..x_hi * 1.5).log_scale(),
+            (y_lo / 3.0..y_hi * 3.0).log_scale(),
+        )
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .set_tick_mark_size(LabelAreaPosition::Right, -1) // see the module doc
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|v| short(*v))
+        .y_label_formatter(&|v| short(*v))
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .bold_line_style(t.grid)
+        .light_line_style(t.grid.mix(0.3))
+        .axis_style(t.fg)
+        .draw()
+        .map_err(|e| e.to_string())?;
+    for r in refs.chunks(3) {
+        let (slope, x0, y0) = (r[0], r[1], r[2]);
+        if !(good(x0) && good(y0) && slope.is_finite()) {
+            continue;
+        }
+        let at = |x: f64| y0 * (x / x0).powf(slope);
+        let (a, b) = (x_lo, x_hi);
+        let line = [(a, at(a)), (b, at(b))];
+        let style = t.fg.mix(0.55).stroke_width(1);
+        chart
+            .draw_series(DashedLineSeries::new(line, 6, 5, style))
+            .map_err(|e| e.to_string())?;
+        // Label the line where it leaves the plot, inside it. Plain left-aligned text only: any
+        // other anchor makes plotters measure text with an inline-styled <span>, which the page's
+        // Content-Security-Policy blocks.
+        let (lx, ly) = if at(b) <= y_hi * 3.0 {
+            (b, at(b))
+        } else {
+            (x0 * (y_hi * 3.0 / y0).powf(1.0 / slope), y_hi * 2.0)
+        };
+        let label = format!("slope {slope}");
+        let (px, py) = chart.backend_coord(&(lx, ly));
+        let width = (0.56 * font * label.chars().count() as f64) as i32;
+        root.draw(&Text::new(
+            label,
+            (px - width - 6, py - font as i32),
+            text.clone(),
+        ))
+        .map_err(|e| e.to_string())?;
+    }
+    for (k, points) in series.iter().enumerate() {
+        let colour = t.series[k % 4];
+        chart
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                colour.stroke_width(3),
+            ))
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
+            .map_err(|e| e.to_string())?;
+    }
+    // The legend, drawn by hand at the plot's top left: plotters' own legend box measures text
+    // with an inline-styled <span>, which the page's Content-Security-Policy (rightly) blocks.
+    let (left, top) = chart.plotting_area().get_base_pixel();
+    let (width, height) = chart.plotting_area().dim_in_pixel();
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0) as f64;
+    let box_w = (34.0 + 0.56 * font * longest) as i32;
+    let first = if legend == "bottom-left" {
+        top + height as i32 - (font * (0.9 + 1.3 * names.len() as f64)) as i32
+    } else {
+        top
+    };
+    let left = if legend == "top-middle" {
+        left + (width as i32 - box_w) / 2
+    } else {
+        left
+    };
+    let box_h = (font * (0.5 + 1.3 * names.len() as f64)) as i32;
+    root.draw(&Rectangle::new(
+        [(left + 4, first + 2), (left + 4 + box_w, first + 2 + box_h)],
+        t.bg.mix(0.85).filled(),
+    ))
+    .map_err(|e| e.to_string())?;
+    for (k, name) in names.iter().enumerate() {
+        let y = first + (font * (0.9 + 1.3 * k as f64)) as i32;
+        let x = left + 10;
+        let colour = t.series[k % 4];
+        root.draw(&PathElement::new(
+            [(x, y), (x + 22, y)],
+            colour.stroke_width(3),
+        ))
+        .map_err(|e| e.to_string())?;
+        root.draw(&Text::new(
+            name.to_string(),
+            (x + 28, y - (font * 0.5) as i32),
+            text.clone(),
+        ))
+        .map_err(|e| e.to_string())?;
+    }
+    root.present().map_err(|e| e.to_string())
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if lo.is_finite() {
+        (lo, hi.max(lo * 10.0))
+    } else {
+        (1.0, 10.0)
+    }
+}
+
+/// 1e-12, 0.01, 1, 100, 1e5: short tick labels for a log axis.
+fn short(v: f64) -> String {
+    if v != 0.0 && !(1e-3..1e4).contains(&v.abs()) {
+        format!("{v:.0e}")
+    } else {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
