@@ -62,7 +62,9 @@ impl Timeline {
     /// Records the weights after `epoch` epochs (dropping any snapshot from `epoch` on first).
     pub fn record(&mut self, epoch: u64, w: &[f64]) {
         debug_assert_eq!(w.len(), self.n);
-        self.truncate_from(epoch);
+        if !matches!(self.range, Some((_, hi)) if hi + 1 == epoch) {
+            self.truncate_from(epoch); // not the usual next epoch: a resumed or restarted run
+        }
         match self.range {
             Some((lo, hi)) if hi + 1 == epoch => {
                 if (hi - lo + 1) as usize == self.cap {
