@@ -121,9 +121,15 @@ test("axe-core finds no serious or critical accessibility violation", async () =
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.keyboard.press("ArrowRight");
     await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], colorScheme);
+    const check = async (view) => {
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], `${colorScheme}, ${view}`);
+    };
+    await check("stepping");
+    await page.getByRole("button", { name: /Gradient check/ }).click();
+    await page.waitForFunction(() => window.backpropLab.check.table);
+    await check("gradient check");
     await context.close();
   }
 });
