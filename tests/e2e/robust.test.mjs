@@ -126,3 +126,29 @@ test("scrub back through the timeline, step there, and resume", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a model file dropped on the page opens; architecture edits past the limits are refused", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  const model = await page.evaluate(() => {
+    const lab = window.backpropLab.wasm.Lab.fromSetup('{"hidden": [5], "dataset": "or"}');
+    const text = lab.toModel();
+    lab.free();
+    return text;
+  });
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    document.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, cancelable: true }));
+    document.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, cancelable: true }));
+  }, model);
+  await page.locator("#notice-text").filter({ hasText: "Opened dropped.json" }).waitFor();
+  assert.deepEqual(await state(page, () => [window.backpropLab.lab.neurons(1), window.backpropLab.lab.datasetName]), [5, "or"]);
+  const field = page.getByLabel("Neurons in hidden layer 1");
+  await field.fill("17");
+  await field.press("Enter");
+  assert.match(await page.locator("#settings-message").textContent(), /1 to 16 neurons; keeping 5/);
+  assert.equal(await state(page, () => window.backpropLab.lab.neurons(1)), 5, "refused, unchanged");
+  await shot(page, "robust-dropped-and-refused");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
