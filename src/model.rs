@@ -8,7 +8,9 @@
 //! ```
 //! `weights[i][j]` is w_ij^(n). Every rejection names the field and the reason.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
+
+use crate::json_fields::{brief, integer, known_fields, numbers, rows};
 
 use crate::activation::Activation;
 use crate::dataset::Dataset;
@@ -214,65 +216,6 @@ impl Model {
         });
         serde_json::to_string_pretty(&doc).unwrap_or_default()
     }
-}
-
-fn known_fields(obj: &Map<String, Value>, path: &str, known: &[&str]) -> Result<(), String> {
-    match obj.keys().find(|k| !known.contains(&k.as_str())) {
-        Some(k) => Err(format!(
-            "{path}{}: unknown field (expected {})",
-            shorten(k),
-            known.join(", ")
-        )),
-        None => Ok(()),
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s.to_string()
-    }
-}
-
-fn integer(v: &Value, field: &str, lo: u64, hi: u64) -> Result<u64, String> {
-    match v.as_u64() {
-        Some(i) if (lo..=hi).contains(&i) => Ok(i),
-        _ => Err(format!(
-            "{field}: expected an integer from {lo} to {hi}, got {}",
-            brief(v)
-        )),
-    }
-}
-
-fn brief(v: &Value) -> String {
-    shorten(&v.to_string())
-}
-
-fn numbers(v: &Value, field: &str) -> Result<Vec<f64>, String> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| format!("{field}: expected an array of numbers, got {}", brief(v)))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(j, x)| {
-            x.as_f64()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| format!("{field}[{j}]: expected a finite number, got {}", brief(x)))
-        })
-        .collect()
-}
-
-fn rows(v: &Value, field: &str) -> Result<Vec<Vec<f64>>, String> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| format!("{field}: expected an array of rows, got {}", brief(v)))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, row)| numbers(row, &format!("{field}[{i}]")))
-        .collect()
 }
 
 type ParsedLayer = (Activation, Vec<Vec<f64>>, Vec<f64>);

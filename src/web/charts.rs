@@ -7,6 +7,7 @@
 //! ask for none, and inward ticks skip the measuring) and draw their own legends and labels
 //! left-aligned.
 
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -65,6 +66,21 @@ pub(super) fn font_px(root: &DrawingArea<CanvasBackend, Shift>, lines: f64) -> f
     ((h as f64) / lines).clamp(10.0, 26.0)
 }
 
+/// The theme's look of a chart's mesh (fonts, grid, axes), with inward right ticks (see the module
+/// doc).
+pub(super) fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    t: &Theme,
+    text: &TextStyle<'b>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.set_tick_mark_size(LabelAreaPosition::Right, -1)
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .bold_line_style(t.grid)
+        .light_line_style(t.grid.mix(0.3))
+        .axis_style(t.fg)
+}
+
 /// Draws the loss curve: E against epoch, with a log E axis when `log` and a vertical line at epoch
 /// `marker` when it is finite.
 pub fn draw_loss(
@@ -108,19 +124,12 @@ pub fn draw_loss(
             let mut chart = builder
                 .build_cartesian_2d(0.0..x_max, $y_range)
                 .map_err(|e| e.to_string())?;
-            chart
-                .configure_mesh()
-                .set_tick_mark_size(LabelAreaPosition::Right, -1) // see the module doc
+            themed(&mut chart.configure_mesh(), &t, &text)
                 .x_labels(x_labels)
                 .y_labels(5)
                 .x_label_formatter(&|v| format!("{v:.0}"))
                 .x_desc("epoch")
                 .y_desc("E")
-                .label_style(text.clone())
-                .axis_desc_style(text.clone())
-                .bold_line_style(t.grid)
-                .light_line_style(t.grid.mix(0.3))
-                .axis_style(t.fg)
                 .draw()
                 .map_err(|e| e.to_string())?;
             chart.draw_series(series).map_err(|e| e.to_string())?;

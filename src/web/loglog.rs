@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::charts::{area, font_px, theme};
+use super::charts::{area, font_px, theme, themed};
 
 /// Draws a log-log chart of series sharing the x values `xs`: series k is `ys[k·len .. (k+1)·len]`,
 /// named by the k-th entry of `names` (separated by `|`). `refs` holds triples (slope, x, y): a
@@ -80,20 +80,13 @@ fn loglog(
             (y_lo / 3.0..y_hi * 3.0).log_scale(),
         )
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .set_tick_mark_size(LabelAreaPosition::Right, -1) // see the module doc
+    themed(&mut chart.configure_mesh(), &t, &text)
         .x_desc(x_desc)
         .y_desc(y_desc)
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&|v| short(*v))
         .y_label_formatter(&|v| short(*v))
-        .label_style(text.clone())
-        .axis_desc_style(text.clone())
-        .bold_line_style(t.grid)
-        .light_line_style(t.grid.mix(0.3))
-        .axis_style(t.fg)
         .draw()
         .map_err(|e| e.to_string())?;
     for r in refs.chunks(3) {
