@@ -1,6 +1,6 @@
 //! The run's timeline: the weights after every epoch of the recent past and a thinning sample of
-//! the older past, so a user can scrub back and resume from any kept epoch. Bounded memory, and
-//! recording copies into preallocated buffers: training allocates nothing for it.
+//! the older past, so a user can scrub back and resume from any kept epoch. Bounded memory; the
+//! buffers grow by doubling to their bound in a run's first epochs, then recording only copies.
 
 /// Epochs kept densely (every one), at most.
 pub const DENSE_EPOCHS: usize = 10_000;
@@ -30,7 +30,7 @@ impl Timeline {
             n,
             cap,
             range: None,
-            dense: vec![0.0; cap * n],
+            dense: Vec::new(),
             sparse_epochs: Vec::with_capacity(SPARSE_EPOCHS),
             sparse: Vec::with_capacity(SPARSE_EPOCHS * n),
             stride: 1,
@@ -85,6 +85,12 @@ impl Timeline {
             None => self.range = Some((epoch, epoch)),
         }
         let slot = self.slot(epoch);
+        if slot.end > self.dense.len() {
+            // Grow by doubling up to the ring's size: a few allocations in a run's first epochs,
+            // none after (and none at all for a network that is never trained).
+            let slots = (2 * self.dense.len() / self.n.max(1)).clamp(64, self.cap);
+            self.dense.resize(slots.max(slot.end / self.n.max(1)) * self.n, 0.0);
+        }
         self.dense[slot].copy_from_slice(w);
     }
 
