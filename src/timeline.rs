@@ -89,7 +89,8 @@ impl Timeline {
             // Grow by doubling up to the ring's size: a few allocations in a run's first epochs,
             // none after (and none at all for a network that is never trained).
             let slots = (2 * self.dense.len() / self.n.max(1)).clamp(64, self.cap);
-            self.dense.resize(slots.max(slot.end / self.n.max(1)) * self.n, 0.0);
+            self.dense
+                .resize(slots.max(slot.end / self.n.max(1)) * self.n, 0.0);
         }
         self.dense[slot].copy_from_slice(w);
     }
