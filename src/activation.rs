@@ -89,11 +89,6 @@ impl Activation {
         }
     }
 
-    /// Whether g is differentiable everywhere (relu has a kink at 0, where finite differences lie).
-    pub fn is_smooth(self) -> bool {
-        !matches!(self, Activation::Relu)
-    }
-
     /// The name used in model files and the UI: `sigmoid`, `tanh`, `relu`, `linear`.
     pub fn name(self) -> &'static str {
         match self {

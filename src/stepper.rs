@@ -139,14 +139,6 @@ impl Stepper {
         &self.current.net
     }
 
-    /// Whether the current epoch is partly done (a step was taken since it began).
-    pub fn mid_epoch(&self) -> bool {
-        !matches!(
-            self.current.phase,
-            Phase::Ready | Phase::Update { mu: None }
-        ) && !self.epoch_done()
-    }
-
     fn epoch_done(&self) -> bool {
         let last = self.current.passes.len().saturating_sub(1);
         matches!(self.current.phase, Phase::Update { mu: Some(mu) } if mu == last)
