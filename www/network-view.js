@@ -138,6 +138,7 @@ export const drawNetwork = (canvas, state, s, pal) => {
   }
 
   const maps = neuronMaps(state, s, pal);
+  const domain = maps ? state.lab.domain() : null;
   const maxDelta = Math.max(1e-12, ...s.delta.slice(1).flatMap((d) => Array.from(d).filter(Number.isFinite).map(Math.abs)));
   let unit = 0;
   for (let n = 0; n <= s.L; n++) {
@@ -164,6 +165,21 @@ export const drawNetwork = (canvas, state, s, pal) => {
       if (maps) {
         ctx.imageSmoothingEnabled = true;
         ctx.drawImage(maps, 0, unit * MAP_RES, MAP_RES, MAP_RES, p.x - half, p.y - half, lay.size, lay.size);
+        // Where pattern μ sits on this map, filled with this neuron's value for it.
+        const [x1lo, x1hi, x2lo, x2hi] = domain;
+        const px = p.x - half + ((s.x[0][0] - x1lo) / (x1hi - x1lo)) * lay.size;
+        const py = p.y - half + ((x2hi - s.x[0][1]) / (x2hi - x2lo)) * lay.size;
+        const v = state.mapQuantity === "a" ? s.a[n][i] : s.x[n][i];
+        if (Number.isFinite(v) && lay.size >= 24) {
+          const fill = state.mapQuantity === "a" || s.activations[n] !== "sigmoid" ? aColour(state.mapQuantity === "a" ? v : 2 * v, pal.rgb) : yColour(v, pal.rgb);
+          ctx.fillStyle = css(fill);
+          ctx.strokeStyle = pal.fg;
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.arc(px, py, Math.max(3, lay.size * 0.07), 0, 2 * Math.PI);
+          ctx.fill();
+          ctx.stroke();
+        }
       } else {
         ctx.fillStyle = css(aColour(s.a[n][i], pal.rgb));
         ctx.fillRect(p.x - half, p.y - half, lay.size, lay.size);
@@ -248,7 +264,7 @@ export const networkLegend = (root, quantity) => {
   const map = document.createElement("span");
   const bar = document.createElement("span");
   bar.className = "bar bar-y";
-  if (quantity === "a") map.append("maps of a: −4", bar, "+4");
-  else map.append("maps of x: 0", bar, "1 (tanh: −1 … 1)");
+  if (quantity === "a") map.append("maps of a over the input plane: −4", bar, "+4 (dot: pattern μ)");
+  else map.append("maps of x over the input plane: 0", bar, "1 (tanh: −1 … 1; dot: pattern μ)");
   root.append(map);
 };
