@@ -2,6 +2,7 @@
 // export/import of the model file, the trace, a CSV of the patterns, a PNG of the pictures.
 
 import { el } from "./util.js";
+import { installLab } from "./state.js";
 
 /** Reads the page's hash: the setup, speed and weights to start from, and notes on what was ignored. */
 export const readHash = (wasm, hash) => JSON.parse(wasm.Lab.parseHash(hash));
@@ -69,13 +70,7 @@ export const importModel = async (state, file) => {
   } catch (e) {
     return `${file.name} was not opened: ${e.message}`;
   }
-  state.lab.free();
-  state.lab = lab;
-  state.labId++;
-  state.setup = setupOf(lab);
-  state.selected = null;
-  state.hover = null;
+  installLab(state, lab, setupOf(lab));
   state.mu = 0;
-  state.dirty = true;
   return null;
 };

@@ -41,14 +41,8 @@ export const createState = (wasm) => ({
   timeline: null,
 });
 
-/** Replaces the Lab with a fresh one from `setup`; returns an error message (state untouched) or null. */
-export const rebuild = (state, setup) => {
-  let lab;
-  try {
-    lab = state.wasm.Lab.fromSetup(JSON.stringify(setup));
-  } catch (e) {
-    return e.message;
-  }
+/** Puts `lab` (made from `setup`) in place of the current one, forgetting what referred to the old. */
+export const installLab = (state, lab, setup) => {
   state.lab?.free();
   state.lab = lab;
   state.labId++;
@@ -58,6 +52,17 @@ export const rebuild = (state, setup) => {
   state.hover = null;
   state.epochDebt = 0;
   state.dirty = true;
+};
+
+/** Replaces the Lab with a fresh one from `setup`; returns an error message (state untouched) or null. */
+export const rebuild = (state, setup) => {
+  let lab;
+  try {
+    lab = state.wasm.Lab.fromSetup(JSON.stringify(setup));
+  } catch (e) {
+    return e.message;
+  }
+  installLab(state, lab, setup);
   return null;
 };
 
