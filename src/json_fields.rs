@@ -1,14 +1,18 @@
 //! Reading JSON fields with errors that name the field and the reason (`layers[1].weights[0][2]:
 //! expected a finite number, got "x"`), for the model file.
 
-use serde_json::{Map, Value};
+use crate::json::Value;
 
 /// Rejects any key of `obj` not in `known` (a typo would otherwise be silently ignored).
 ///
 /// # Errors
 /// The first unknown key, with the list of known ones.
-pub fn known_fields(obj: &Map<String, Value>, path: &str, known: &[&str]) -> Result<(), String> {
-    match obj.keys().find(|k| !known.contains(&k.as_str())) {
+pub fn known_fields(obj: &[(String, Value)], path: &str, known: &[&str]) -> Result<(), String> {
+    match obj
+        .iter()
+        .map(|(k, _)| k)
+        .find(|k| !known.contains(&k.as_str()))
+    {
         Some(k) => Err(format!(
             "{path}{}: unknown field (expected {})",
             shorten(k),

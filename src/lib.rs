@@ -44,6 +44,7 @@ pub mod dataset;
 pub mod forward;
 pub mod grid;
 pub mod history;
+pub mod json;
 pub mod json_fields;
 pub mod math;
 pub mod model;

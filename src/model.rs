@@ -8,7 +8,7 @@
 //! ```
 //! `weights[i][j]` is w_ij^(n). Every rejection names the field and the reason.
 
-use serde_json::{json, Value};
+use crate::json::Value;
 
 use crate::json_fields::{brief, integer, known_fields, numbers, rows};
 
@@ -70,8 +70,7 @@ impl Model {
                 text.len()
             ));
         }
-        let root: Value =
-            serde_json::from_str(text).map_err(|e| format!("model file: not valid JSON ({e})"))?;
+        let root = Value::parse(text).map_err(|e| format!("model file: not valid JSON ({e})"))?;
         let obj = root
             .as_object()
             .ok_or("model file: expected a JSON object")?;
@@ -88,16 +87,16 @@ impl Model {
                 "dataset",
             ],
         )?;
-        match obj.get("format") {
+        match root.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(other) => return Err(format!("format: expected \"{FORMAT}\", got {other}")),
             None => return Err(format!("format: missing (expected \"{FORMAT}\")")),
         }
-        let inputs = match obj.get("inputs") {
+        let inputs = match root.get("inputs") {
             Some(v) => integer(v, "inputs", 1, 16)? as usize,
             None => return Err("inputs: missing".into()),
         };
-        let layers = obj
+        let layers = root
             .get("layers")
             .ok_or("layers: missing")?
             .as_array()
@@ -126,23 +125,23 @@ impl Model {
                 net.set_b(k + 1, i, b[i]);
             }
         }
-        let eta = match obj.get("learning_rate") {
+        let eta = match root.get("learning_rate") {
             None => DEFAULT_ETA,
             Some(v) => match v.as_f64() {
                 Some(eta) if eta > 0.0 && eta.is_finite() => eta,
                 _ => return Err(format!("learning_rate: expected a number > 0, got {v}")),
             },
         };
-        let mode = match obj.get("mode") {
+        let mode = match root.get("mode") {
             None => Mode::Batch,
             Some(Value::String(s)) => Mode::parse(s)?,
             Some(v) => return Err(format!("mode: expected \"batch\" or \"online\", got {v}")),
         };
-        let seed = match obj.get("seed") {
+        let seed = match root.get("seed") {
             None => DEFAULT_SEED,
             Some(v) => integer(v, "seed", 0, MAX_SEED)?,
         };
-        let dataset = match obj.get("dataset") {
+        let dataset = match root.get("dataset") {
             None => DatasetSpec::Named("xor".into()),
             Some(v) => parse_dataset(v)?,
         };
@@ -196,25 +195,30 @@ impl Model {
                     .map(|i| (0..layer.fan_in).map(|j| self.net.w(n, i, j)).collect())
                     .collect();
                 let b: Vec<f64> = (0..layer.m).map(|i| self.net.b(n, i)).collect();
-                json!({ "activation": layer.activation.name(), "weights": w, "biases": b })
+                Value::object([
+                    ("activation", layer.activation.name().into()),
+                    ("weights", w.into()),
+                    ("biases", b.into()),
+                ])
             })
             .collect();
         let dataset = match &self.dataset {
-            DatasetSpec::Named(name) => json!(name),
-            DatasetSpec::Inline { inputs, targets } => {
-                json!({ "inputs": inputs, "targets": targets })
-            }
+            DatasetSpec::Named(name) => name.as_str().into(),
+            DatasetSpec::Inline { inputs, targets } => Value::object([
+                ("inputs", inputs.clone().into()),
+                ("targets", targets.clone().into()),
+            ]),
         };
-        let doc = json!({
-            "format": FORMAT,
-            "inputs": self.net.inputs(),
-            "layers": layers,
-            "learning_rate": self.eta,
-            "mode": self.mode.name(),
-            "seed": self.seed,
-            "dataset": dataset,
-        });
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+        Value::object([
+            ("format", FORMAT.into()),
+            ("inputs", self.net.inputs().into()),
+            ("layers", layers.into()),
+            ("learning_rate", self.eta.into()),
+            ("mode", self.mode.name().into()),
+            ("seed", self.seed.into()),
+            ("dataset", dataset),
+        ])
+        .pretty()
     }
 }
 
@@ -226,7 +230,7 @@ fn parse_layer(layer: &Value, k: usize, fan_in: usize) -> Result<ParsedLayer, St
         .as_object()
         .ok_or_else(|| format!("{at}: expected an object with activation, weights, biases"))?;
     known_fields(obj, &format!("{at}."), &["activation", "weights", "biases"])?;
-    let activation = match obj.get("activation") {
+    let activation = match layer.get("activation") {
         Some(Value::String(s)) => {
             Activation::parse(s).map_err(|e| format!("{at}.activation: {e}"))?
         }
@@ -239,7 +243,8 @@ fn parse_layer(layer: &Value, k: usize, fan_in: usize) -> Result<ParsedLayer, St
         None => return Err(format!("{at}.activation: missing")),
     };
     let b = numbers(
-        obj.get("biases")
+        layer
+            .get("biases")
             .ok_or_else(|| format!("{at}.biases: missing"))?,
         &format!("{at}.biases"),
     )?;
@@ -251,7 +256,8 @@ fn parse_layer(layer: &Value, k: usize, fan_in: usize) -> Result<ParsedLayer, St
         ));
     }
     let w = rows(
-        obj.get("weights")
+        layer
+            .get("weights")
             .ok_or_else(|| format!("{at}.weights: missing"))?,
         &format!("{at}.weights"),
     )?;
@@ -284,7 +290,7 @@ fn parse_dataset(v: &Value) -> Result<DatasetSpec, String> {
         Value::Object(obj) => {
             known_fields(obj, "dataset.", &["inputs", "targets"])?;
             let get = |f: &str| {
-                obj.get(f)
+                v.get(f)
                     .ok_or_else(|| format!("dataset.{f}: missing"))
                     .and_then(|v| rows(v, &format!("dataset.{f}")))
             };

@@ -1,7 +1,7 @@
 //! One learning session: a network, its data set, η, the mode, the phase stepper and the loss curve.
 //! This is the state behind the page and the scripting API; the boundary module only wraps it.
 
-use serde_json::{json, Value};
+use crate::json::Value;
 
 use crate::dataset::Dataset;
 use crate::forward::error;
@@ -267,9 +267,9 @@ impl Session {
     /// ε not a finite number > 0.
     pub fn numerical_gradient(&self, eps: f64, scheme: Scheme) -> Result<Value, String> {
         let g = numerical_gradient(self.net(), &self.data, eps, scheme)?;
-        Ok(json!({
-            "gradient": gradient_json(self.net(), &g.grad),
-            "cost": cost_json(&g.cost),
-        }))
+        Ok(Value::object([
+            ("gradient", gradient_json(self.net(), &g.grad)),
+            ("cost", cost_json(&g.cost)),
+        ]))
     }
 }

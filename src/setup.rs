@@ -1,7 +1,7 @@
 //! A fresh network from a few choices (data set, hidden layers, activations, seed, η, mode): what
 //! the UI's controls describe, before any weights exist.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::activation::Activation;
 use crate::model::{DatasetSpec, Model, DEFAULT_ETA, DEFAULT_SEED, MAX_SEED};
@@ -46,8 +46,7 @@ impl Setup {
     /// # Errors
     /// Malformed JSON or any field out of range, named.
     pub fn parse(text: &str) -> Result<Setup, String> {
-        let root: Value =
-            serde_json::from_str(text).map_err(|e| format!("setup: not valid JSON ({e})"))?;
+        let root = Value::parse(text).map_err(|e| format!("setup: not valid JSON ({e})"))?;
         let obj = root.as_object().ok_or("setup: expected a JSON object")?;
         let mut s = Setup::default();
         for (key, v) in obj {

@@ -9,7 +9,7 @@
 //!   "cost": { "forward_passes": 4, "multiply_adds": 80, "activations": 24 } }
 //! ```
 
-use serde_json::{json, Value};
+use crate::json::Value;
 
 use crate::backprop::backprop;
 use crate::cost::OpCount;
@@ -31,23 +31,23 @@ pub fn trace(net: &Network, data: &Dataset) -> Value {
         .enumerate()
         .map(|(mu, pass)| {
             let (input, target) = data.pattern(mu);
-            json!({
-                "input": input,
-                "target": target,
-                "E": pass.e,
-                "a": per_layer(&|l| pass.a(l).to_vec()),
-                "x": per_layer(&|l| pass.x_out(l).to_vec()),
-                "delta": per_layer(&|l| pass.delta(l).to_vec()),
-            })
+            Value::object([
+                ("input", input.into()),
+                ("target", target.into()),
+                ("E", pass.e.into()),
+                ("a", per_layer(&|l| pass.a(l).to_vec()).into()),
+                ("x", per_layer(&|l| pass.x_out(l).to_vec()).into()),
+                ("delta", per_layer(&|l| pass.delta(l).to_vec()).into()),
+            ])
         })
         .collect();
-    json!({
-        "format": FORMAT,
-        "E": bp.e,
-        "patterns": patterns,
-        "gradient": gradient_json(net, &bp.grad),
-        "cost": cost_json(&bp.cost),
-    })
+    Value::object([
+        ("format", FORMAT.into()),
+        ("E", bp.e.into()),
+        ("patterns", patterns.into()),
+        ("gradient", gradient_json(net, &bp.grad)),
+        ("cost", cost_json(&bp.cost)),
+    ])
 }
 
 /// A vector in the parameter layout as `[ { "weights": [[…]], "biases": […] }, … ]`, layer 1 first.
@@ -56,10 +56,11 @@ pub fn gradient_json(net: &Network, grad: &[f64]) -> Value {
         .layers()
         .iter()
         .map(|l| {
-            let w: Vec<&[f64]> = (0..l.m)
-                .map(|i| &grad[l.w_index(i, 0)..l.w_index(i, 0) + l.fan_in])
+            let w: Vec<Value> = (0..l.m)
+                .map(|i| grad[l.w_index(i, 0)..l.w_index(i, 0) + l.fan_in].into())
                 .collect();
-            json!({ "weights": w, "biases": &grad[l.b_index(0)..l.b_index(0) + l.m] })
+            let b = &grad[l.b_index(0)..l.b_index(0) + l.m];
+            Value::object([("weights", w.into()), ("biases", b.into())])
         })
         .collect();
     Value::Array(layers)
@@ -67,9 +68,9 @@ pub fn gradient_json(net: &Network, grad: &[f64]) -> Value {
 
 /// `{ "forward_passes", "multiply_adds", "activations" }`.
 pub fn cost_json(cost: &OpCount) -> Value {
-    json!({
-        "forward_passes": cost.forward_passes,
-        "multiply_adds": cost.multiply_adds,
-        "activations": cost.activations,
-    })
+    Value::object([
+        ("forward_passes", cost.forward_passes.into()),
+        ("multiply_adds", cost.multiply_adds.into()),
+        ("activations", cost.activations.into()),
+    ])
 }

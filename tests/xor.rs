@@ -2,10 +2,11 @@
 
 use backprop_lab::{session::Session, setup::Setup, train::Mode};
 
-/// ŷ of every pattern, from the trace (`x` of the last layer).
+/// ŷ of every pattern, from the trace (`x` of the last layer), read back by serde_json.
 fn outputs(lab: &Session) -> Vec<f64> {
     let last = lab.net().depth() - 1;
-    lab.trace()["patterns"]
+    let trace: serde_json::Value = serde_json::from_str(&lab.trace().to_string()).unwrap();
+    trace["patterns"]
         .as_array()
         .unwrap()
         .iter()

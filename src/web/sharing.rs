@@ -1,9 +1,9 @@
 //! Sharing, saving and rewinding: the URL hash, weights in and out, CSV, and the run's timeline.
 
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 
 use super::{fail, Lab};
+use crate::json::Value;
 use crate::url_state::UrlState;
 
 #[wasm_bindgen]
@@ -13,19 +13,21 @@ impl Lab {
     #[wasm_bindgen(js_name = parseHash)]
     pub fn parse_hash(hash: &str) -> String {
         let s = UrlState::parse(hash);
-        json!({
-            "setup": {
-                "dataset": s.setup.dataset,
-                "seed": s.setup.seed,
-                "hidden": s.setup.hidden,
-                "activations": s.setup.activations.iter().map(|g| g.name()).collect::<Vec<_>>(),
-                "learning_rate": s.setup.eta,
-                "mode": s.setup.mode.name(),
-            },
-            "speed": s.speed,
-            "weights": s.weights,
-            "ignored": s.ignored,
-        })
+        let activations: Vec<&str> = s.setup.activations.iter().map(|g| g.name()).collect();
+        let setup = Value::object([
+            ("dataset", s.setup.dataset.into()),
+            ("seed", s.setup.seed.into()),
+            ("hidden", s.setup.hidden.into()),
+            ("activations", activations.into()),
+            ("learning_rate", s.setup.eta.into()),
+            ("mode", s.setup.mode.name().into()),
+        ]);
+        Value::object([
+            ("setup", setup),
+            ("speed", s.speed.into()),
+            ("weights", s.weights.into()),
+            ("ignored", s.ignored.into()),
+        ])
         .to_string()
     }
 
