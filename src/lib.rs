@@ -55,6 +55,7 @@ pub mod rng;
 pub mod session;
 pub mod setup;
 pub mod stepper;
+pub mod ticks;
 pub mod timeline;
 pub mod trace;
 pub mod train;

@@ -223,16 +223,8 @@ impl UrlState {
         );
         if let Some(w) = weights {
             hash.push_str("&w=");
-            // Shortest digits that read back to the same f64; exponent form when that is shorter.
-            let text = |x: &f64| {
-                let plain = x.to_string();
-                if plain.len() > 24 {
-                    format!("{x:e}")
-                } else {
-                    plain
-                }
-            };
-            hash.push_str(&join(w.iter().map(text).collect()));
+            // Shortest digits that read back to the same f64.
+            hash.push_str(&join(w.iter().map(|&x| crate::json::number(x)).collect()));
         }
         hash
     }

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::charts::{area, font_px, theme, themed};
+use super::charts::{area, font_px, frame, theme, Axis};
 
 /// Draws a log-log chart of series sharing the x values `xs`: series k is `ys[k·len .. (k+1)·len]`,
 /// named by the k-th entry of `names` (separated by `|`). `refs` holds triples (slope, x, y): a
@@ -71,46 +71,48 @@ fn loglog(
     let text = ("sans-serif", font).into_font().color(&t.fg);
     let (x_lo, x_hi) = bounds(all.iter().map(|p| p.0));
     let (y_lo, y_hi) = bounds(all.iter().map(|p| p.1));
-    let mut chart = ChartBuilder::on(&root)
-        .margin(8)
-        .x_label_area_size(font * 2.8)
-        .y_label_area_size(font * 4.2)
-        .build_cartesian_2d(
-            (x_lo / 1.5..x_hi * 1.5).log_scale(),
-            (y_lo / 3.0..y_hi * 3.0).log_scale(),
-        )
-        .map_err(|e| e.to_string())?;
-    themed(&mut chart.configure_mesh(), &t, &text)
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&|v| short(*v))
-        .y_label_formatter(&|v| short(*v))
-        .draw()
-        .map_err(|e| e.to_string())?;
+    let x = Axis {
+        lo: x_lo / 1.5,
+        hi: x_hi * 1.5,
+        log: true,
+        desc: x_desc,
+        labels: 6,
+    };
+    let y = Axis {
+        lo: y_lo / 3.0,
+        hi: y_hi * 3.0,
+        log: true,
+        desc: y_desc,
+        labels: 6,
+    };
+    let mut chart = frame(&root, &t, font, (&x, &y), 4.2)?;
+    let at = |(a, b): (f64, f64)| (x.at(a), y.at(b));
     for r in refs.chunks(3) {
         let (slope, x0, y0) = (r[0], r[1], r[2]);
         if !(good(x0) && good(y0) && slope.is_finite()) {
             continue;
         }
-        let at = |x: f64| y0 * (x / x0).powf(slope);
+        let line_y = |v: f64| y0 * (v / x0).powf(slope);
         let (a, b) = (x_lo, x_hi);
-        let line = [(a, at(a)), (b, at(b))];
         let style = t.fg.mix(0.55).stroke_width(1);
         chart
-            .draw_series(DashedLineSeries::new(line, 6, 5, style))
+            .draw_series(DashedLineSeries::new(
+                [at((a, line_y(a))), at((b, line_y(b)))],
+                6,
+                5,
+                style,
+            ))
             .map_err(|e| e.to_string())?;
         // Label the line where it leaves the plot, inside it. Plain left-aligned text only: any
         // other anchor makes plotters measure text with an inline-styled <span>, which the page's
         // Content-Security-Policy blocks.
-        let (lx, ly) = if at(b) <= y_hi * 3.0 {
-            (b, at(b))
+        let end = if line_y(b) <= y_hi * 3.0 {
+            (b, line_y(b))
         } else {
             (x0 * (y_hi * 3.0 / y0).powf(1.0 / slope), y_hi * 2.0)
         };
         let label = format!("slope {slope}");
-        let (px, py) = chart.backend_coord(&(lx, ly));
+        let (px, py) = chart.backend_coord(&at(end));
         let width = (0.56 * font * label.chars().count() as f64) as i32;
         root.draw(&Text::new(
             label,
@@ -121,6 +123,7 @@ fn loglog(
     }
     for (k, points) in series.iter().enumerate() {
         let colour = t.series[k % 4];
+        let points: Vec<(f64, f64)> = points.iter().map(|&p| at(p)).collect();
         chart
             .draw_series(LineSeries::new(
                 points.iter().copied(),
@@ -180,15 +183,5 @@ fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
         (lo, hi.max(lo * 10.0))
     } else {
         (1.0, 10.0)
-    }
-}
-
-/// 1e-12, 0.01, 1, 100, 1e5: short tick labels for a log axis.
-fn short(v: f64) -> String {
-    if v != 0.0 && !(1e-3..1e4).contains(&v.abs()) {
-        format!("{v:.0e}")
-    } else {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
