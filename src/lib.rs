@@ -34,31 +34,23 @@
 //! assert!(y[0] < 0.5 && y[1] > 0.5 && y[2] > 0.5 && y[3] < 0.5, "{y:?}");
 //! ```
 
-pub mod activation;
-pub mod backprop;
-pub mod backward;
-pub mod block;
+// The engine (src/engine/, its own crate so it is compiled for speed and the rest for size).
+pub use backprop_engine::{
+    activation, backprop, backward, block, cost, dataset, forward, grid, math, network, numerical,
+    pass, rng, train,
+};
+
 pub mod check;
-pub mod cost;
-pub mod dataset;
-pub mod forward;
-pub mod grid;
 pub mod history;
 pub mod json;
 pub mod json_fields;
-pub mod math;
 pub mod model;
-pub mod network;
-pub mod numerical;
-pub mod pass;
-pub mod rng;
 pub mod session;
 pub mod setup;
 pub mod stepper;
 pub mod ticks;
 pub mod timeline;
 pub mod trace;
-pub mod train;
 pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]

@@ -61,7 +61,7 @@ fn grid_view_holds_the_output_over_the_plane() {
 
 #[wasm_bindgen_test]
 fn same_seed_gives_the_same_weights_as_natively() {
-    // Native: tests/model_file.rs and network.rs pin the SplitMix64 stream; here the browser build
+    // Native: tests/model_file.rs and src/engine/network.rs pin the SplitMix64 stream; here the browser build
     // must produce the exact same first weight for seed 7.
     let lab = Lab::from_setup("{\"seed\": 7}").unwrap();
     let mut native = backprop_lab::setup::Setup::default().model().unwrap().net;

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh --test
 
 echo "== 1/4 native core: cargo test"
-cargo test --quiet
+cargo test --workspace --quiet
 
 echo "== 2/4 wasm boundary in headless Chromium: cargo test --target wasm32-unknown-unknown"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
