@@ -55,7 +55,10 @@ pub fn decimal(n: i64, p: i32) -> String {
         return format!("{sign}{digits}{}", "0".repeat(p as usize));
     }
     let d = p.unsigned_abs() as usize;
-    let padded = format!("{}{digits}", "0".repeat((d + 1).saturating_sub(digits.len())));
+    let padded = format!(
+        "{}{digits}",
+        "0".repeat((d + 1).saturating_sub(digits.len()))
+    );
     let (int, frac) = padded.split_at(padded.len() - d);
     format!("{sign}{int}.{frac}")
 }
@@ -83,9 +86,9 @@ fn log(m: i64, d: i32) -> f64 {
     (m as f64).log10() + d as f64
 }
 
-/// m × 10^d for a log axis, short: 1e-12, 0.02, 5, 100, 2e5.
+/// m × 10^d for a log axis, short: 1e-12, 0.02, 5, 1000, 1e4, 2e5.
 fn short(m: i64, d: i32) -> String {
-    if (-3..5).contains(&d) {
+    if (-3..4).contains(&d) {
         decimal(m, d)
     } else {
         format!("{m}e{d}")
@@ -110,7 +113,10 @@ pub fn log10(lo: f64, hi: f64, max: usize) -> Ticks {
     };
     let log = |(m, d): (i64, i32)| log(m, d);
     let labelled = |ticks: Vec<(i64, i32)>| -> Vec<(f64, String)> {
-        ticks.into_iter().map(|t| (log(t), short(t.0, t.1))).collect()
+        ticks
+            .into_iter()
+            .map(|t| (log(t), short(t.0, t.1)))
+            .collect()
     };
     if decades.len() >= 2 {
         let every = decades.len().div_ceil(max.max(1)) as i32;
@@ -133,7 +139,10 @@ pub fn log10(lo: f64, hi: f64, max: usize) -> Ticks {
     if one_two_five.len() >= 2 {
         return Ticks {
             bold: labelled(one_two_five),
-            light: mantissas(&[3, 4, 6, 7, 8, 9]).into_iter().map(log).collect(),
+            light: mantissas(&[3, 4, 6, 7, 8, 9])
+                .into_iter()
+                .map(log)
+                .collect(),
         };
     }
     let lin = linear(lo, hi, max);
@@ -204,6 +213,8 @@ mod tests {
         assert_eq!(short(5, 0), "5");
         assert_eq!(short(1, 2), "100");
         assert_eq!(short(2, 5), "2e5");
+        assert_eq!(short(1, 3), "1000");
+        assert_eq!(short(1, 4), "1e4");
         assert_eq!(decimal(25, -2), "0.25");
         assert_eq!(decimal(-3, -1), "-0.3");
         assert_eq!(decimal(0, -1), "0.0");

@@ -114,9 +114,11 @@ fn loglog(
         let label = format!("slope {slope}");
         let (px, py) = chart.backend_coord(&at(end));
         let width = (0.56 * font * label.chars().count() as f64) as i32;
+        // Above the line's end, but never above the plot's top edge.
+        let (_, top) = chart.plotting_area().get_base_pixel();
         root.draw(&Text::new(
             label,
-            (px - width - 6, py - font as i32),
+            (px - width - 6, (py - font as i32).max(top + 2)),
             text.clone(),
         ))
         .map_err(|e| e.to_string())?;
