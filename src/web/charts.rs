@@ -9,10 +9,10 @@
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
-use std::ops::Range;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::ops::Range;
 
 use crate::history::LossHistory;
 use crate::ticks::{self, Ticks};
