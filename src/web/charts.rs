@@ -145,7 +145,7 @@ pub(super) fn frame<'a>(
     (x, y): (&Axis, &Axis),
     y_area: f64,
 ) -> Result<Chart<'a>, String> {
-    let text = ("sans-serif", font).into_font().color(&t.fg);
+    let text = (FontFamily::SansSerif, font).into_font().color(&t.fg);
     let (xt, yt) = (x.ticks(), y.ticks());
     let mut chart = ChartBuilder::on(root)
         .margin(8)

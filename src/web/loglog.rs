@@ -68,7 +68,7 @@ fn loglog(
     let t = theme(dark);
     let root = area(canvas, &t)?;
     let font = font_px(&root, 17.0);
-    let text = ("sans-serif", font).into_font().color(&t.fg);
+    let text = (FontFamily::SansSerif, font).into_font().color(&t.fg);
     let (x_lo, x_hi) = bounds(all.iter().map(|p| p.0));
     let (y_lo, y_hi) = bounds(all.iter().map(|p| p.1));
     let x = Axis {
