@@ -1,8 +1,9 @@
 //! A small JSON reader and writer for the model file, the setup, the URL state and traces.
 //!
-//! It replaces serde_json in the wasm (about 60 KB less): numbers are read by `str::parse::<f64>`
-//! (correctly rounded) and written by `{:?}` (the shortest text that parses back to the same f64),
-//! so every weight survives a save and a load bit for bit. Objects keep their keys in the order
+//! It replaces serde_json in the wasm (about 60 KB less): numbers are read by
+//! [`crate::decimal::parse`] (correctly rounded, as `str::parse`) and written by `{:?}` (the
+//! shortest text that parses back to the same f64), so every weight survives a save and a load bit
+//! for bit. Objects keep their keys in the order
 //! they were written; when a key repeats, the last one counts (as in serde_json and `JSON.parse`).
 
 use std::fmt::{self, Write};
@@ -407,8 +408,8 @@ impl Reader<'_> {
         }
         // The bytes are ASCII digits and signs, so this is valid UTF-8 and a valid Rust float.
         let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "invalid number")?;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
+        match crate::decimal::parse(text) {
+            Some(v) if v.is_finite() => Ok(v),
             _ => {
                 self.i = start;
                 Err("number out of range")
