@@ -1,6 +1,7 @@
 //! The patterns μ = 1..P a network learns: the lecture's XOR, the linearly separable AND and OR, and
 //! 2-D point sets generated from the seed for play beyond the lecture.
 
+use crate::math::sin_cos;
 use crate::rng::Rng;
 
 /// Every named data set, the lecture's first.
@@ -194,11 +195,8 @@ fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     } else {
         rng.uniform(0.7, 1.0)
     };
-    let phi = rng.uniform(0.0, std::f64::consts::TAU);
-    (
-        [r * phi.cos(), r * phi.sin()],
-        if inside { 1.0 } else { 0.0 },
-    )
+    let (sin, cos) = sin_cos(rng.uniform(0.0, std::f64::consts::TAU));
+    ([r * cos, r * sin], if inside { 1.0 } else { 0.0 })
 }
 
 /// Two Gaussian blobs, σ = 0.3, centred at (−0.5, −0.5) (target 0) and (0.5, 0.5) (target 1).
@@ -216,10 +214,8 @@ fn spiral(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
         0.05 + 0.95 * k,
         1.75 * std::f64::consts::TAU * k + arm as f64 * std::f64::consts::PI,
     );
-    let p = [
-        r * phi.cos() + 0.03 * rng.normal(),
-        r * phi.sin() + 0.03 * rng.normal(),
-    ];
+    let (sin, cos) = sin_cos(phi);
+    let p = [r * cos + 0.03 * rng.normal(), r * sin + 0.03 * rng.normal()];
     (p, arm as f64)
 }
 

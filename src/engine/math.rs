@@ -109,6 +109,45 @@ pub fn sigmoid(a: f64) -> f64 {
     1.0 / (1.0 + exp(-a))
 }
 
+/// π/2 in two parts: k·PIO2_HI is exact for |k| < 2²⁰ (fdlibm's split).
+const PIO2_HI: f64 = f64::from_bits(0x3ff9_21fb_5440_0000);
+const PIO2_LO: f64 = f64::from_bits(0x3dd0_b461_1a62_6331);
+
+/// 1/n! for n = 0..19.
+const INV_FACTORIAL: [f64; 20] = {
+    let mut f = [1.0; 20];
+    let mut n = 1;
+    while n < 20 {
+        f[n] = f[n - 1] / n as f64;
+        n += 1;
+    }
+    f
+};
+
+/// (sin x, cos x) within a few ulp for |x| ≤ 10⁵, for the data sets' angles. The same bits on every
+/// platform, and without libm's general range reduction (5 KB of wasm) that huge arguments need:
+/// x = k·π/2 + r with |r| ≤ π/4, Taylor series of sin r and cos r to r¹⁷ and r¹⁸ (the next terms
+/// are below 10⁻¹⁹), then the quadrant k mod 4 swaps and negates them.
+pub fn sin_cos(x: f64) -> (f64, f64) {
+    let k = (x * std::f64::consts::FRAC_2_PI).round();
+    let r = (x - k * PIO2_HI) - k * PIO2_LO;
+    let r2 = r * r;
+    // Σ (−1)ⁿ r²ⁿ/(2n+1)! and Σ (−1)ⁿ r²ⁿ/(2n)! for n = 9 down to 1 (Horner).
+    let (mut s, mut c) = (0.0, 0.0);
+    for n in (1..=9).rev() {
+        let sign = if n % 2 == 1 { -1.0 } else { 1.0 };
+        s = s * r2 + sign * INV_FACTORIAL[2 * n + 1];
+        c = c * r2 + sign * INV_FACTORIAL[2 * n];
+    }
+    let (s, c) = (r + r * r2 * s, 1.0 + r2 * c);
+    match (k as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +183,22 @@ mod tests {
             worst.iter().all(|&u| u <= 4.0),
             "worst ulps exp, expm1, tanh, sigmoid: {worst:?}"
         );
+    }
+
+    #[test]
+    fn sin_cos_within_two_ulps_of_libm_where_the_data_sets_use_them() {
+        let mut x = -50.0;
+        while x < 50.0 {
+            let (s, c) = sin_cos(x);
+            for (ours, libm) in [(s, x.sin()), (c, x.cos())] {
+                assert!(
+                    ulps(ours, libm) <= 2.0 || (ours - libm).abs() < 1e-16,
+                    "x = {x}: {ours} vs {libm}"
+                );
+            }
+            x += 0.000_913;
+        }
+        assert_eq!(sin_cos(0.0), (0.0, 1.0));
     }
 
     #[test]

@@ -37,7 +37,7 @@ impl Rng {
     pub fn normal(&mut self) -> f64 {
         let u1 = 1.0 - self.unit(); // (0, 1]: ln stays finite
         let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        (-2.0 * u1.ln()).sqrt() * crate::math::sin_cos(std::f64::consts::TAU * u2).1
     }
 }
 
