@@ -92,33 +92,31 @@ fn loglog(
         if !(good(x0) && good(y0) && slope.is_finite()) {
             continue;
         }
-        let line_y = |v: f64| y0 * (v / x0).powf(slope);
-        let (a, b) = (x_lo, x_hi);
+        // A power law y = y0·(x/x0)^slope is a straight line in the chart's log10 coordinates.
+        let (cx0, cy0) = at((x0, y0));
+        let line = |cx: f64| (cx, cy0 + slope * (cx - cx0));
+        let (a, b) = (x.at(x_lo), x.at(x_hi));
         let style = t.fg.mix(0.55).stroke_width(1);
         chart
-            .draw_series(DashedLineSeries::new(
-                [at((a, line_y(a))), at((b, line_y(b)))],
-                6,
-                5,
-                style,
-            ))
+            .draw_series(DashedLineSeries::new([line(a), line(b)], 6, 5, style))
             .map_err(|e| e.to_string())?;
         // Label the line where it leaves the plot, inside it. Plain left-aligned text only: any
         // other anchor makes plotters measure text with an inline-styled <span>, which the page's
         // Content-Security-Policy blocks.
-        let end = if line_y(b) <= y_hi * 3.0 {
-            (b, line_y(b))
+        let top = y.at(y.hi);
+        let end = if line(b).1 <= top {
+            line(b)
         } else {
-            (x0 * (y_hi * 3.0 / y0).powf(1.0 / slope), y_hi * 2.0)
+            (cx0 + (top - cy0) / slope, y.at(y_hi * 2.0))
         };
         let label = format!("slope {slope}");
-        let (px, py) = chart.backend_coord(&at(end));
+        let (px, py) = chart.backend_coord(&end);
         let width = (0.56 * font * label.chars().count() as f64) as i32;
         // Above the line's end, but never above the plot's top edge.
-        let (_, top) = chart.plotting_area().get_base_pixel();
+        let (_, top_px) = chart.plotting_area().get_base_pixel();
         root.draw(&Text::new(
             label,
-            (px - width - 6, (py - font as i32).max(top + 2)),
+            (px - width - 6, (py - font as i32).max(top_px + 2)),
             text.clone(),
         ))
         .map_err(|e| e.to_string())?;
