@@ -16,7 +16,7 @@ wasm-bindgen --target web --out-dir www/pkg --out-name backprop_lab \
 if [ "$profile" = release ]; then
   # Debian's wasm-opt (binaryen 108) emits wasm that fails to load; npm's binaryen works.
   wasm_opt=node_modules/.bin/wasm-opt
-  "$wasm_opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     www/pkg/backprop_lab_bg.wasm -o www/pkg/backprop_lab_bg.wasm
 fi
