@@ -1,21 +1,13 @@
-//! Charts drawn with plotters on a canvas: the loss curve here, the log-log plots of the gradient
-//! check in `loglog.rs`. The browser renders their text.
-//!
-//! No text measuring: plotters measures text (for a right-hand axis, a legend box, anchored labels)
-//! by inserting an inline-styled `<span>`, which the page's Content-Security-Policy blocks. So the
-//! charts set inward ticks on the right (rounding can leave a 1-pixel right label area even when we
-//! ask for none, and inward ticks skip the measuring) and draw their own legends and labels
-//! left-aligned.
+//! Charts drawn with plotters on a canvas: the theme, the loss curve here; the frame (axes, grid,
+//! labels) in `frame.rs`, the log-log plots of the gradient check in `loglog.rs`. The browser
+//! renders their text.
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use std::ops::Range;
 
+use super::frame::{frame, polyline, Axis};
 use crate::history::LossHistory;
-use crate::ticks::{self, Ticks};
 
 /// Background, text, grid and series colours for the page theme (Okabe–Ito series colours).
 pub(super) struct Theme {
@@ -69,107 +61,6 @@ pub(super) fn font_px(root: &DrawingArea<CanvasBackend, Shift>, lines: f64) -> f
     ((h as f64) / lines).clamp(10.0, 26.0)
 }
 
-/// A chart axis: its value range, whether it is logarithmic, its name and about how many labels.
-pub(super) struct Axis<'a> {
-    pub(super) lo: f64,
-    pub(super) hi: f64,
-    pub(super) log: bool,
-    pub(super) desc: &'a str,
-    pub(super) labels: usize,
-}
-
-impl Axis<'_> {
-    /// The plotting coordinate of value `v`: v itself, or log₁₀ v on a log axis.
-    pub(super) fn at(&self, v: f64) -> f64 {
-        if self.log {
-            v.log10()
-        } else {
-            v
-        }
-    }
-
-    fn ticks(&self) -> Ticks {
-        if self.log {
-            ticks::log10(self.lo, self.hi, self.labels)
-        } else {
-            ticks::linear(self.lo, self.hi, self.labels)
-        }
-    }
-}
-
-/// Every chart's axis coordinate: f64, mapped linearly, ticked where [`ticks`] says. One type for
-/// every axis of every chart keeps a single copy of plotters' generic drawing code in the wasm.
-pub(super) struct Coord {
-    inner: RangedCoordf64,
-    bold: Vec<f64>,
-    light: Vec<f64>,
-}
-
-impl Ranged for Coord {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
-        self.inner.map(v, limit)
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            self.light.clone()
-        } else {
-            self.bold.clone()
-        }
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.inner.range()
-    }
-}
-
-pub(super) type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<Coord, Coord>>;
-
-fn coord(axis: &Axis, ticks: &Ticks) -> Coord {
-    Coord {
-        inner: (axis.at(axis.lo)..axis.at(axis.hi)).into(),
-        bold: ticks.coords(),
-        light: ticks.light.clone(),
-    }
-}
-
-/// The chart's frame: margins, axes with their ticks, names and grid in the theme, inward right
-/// ticks (see the module doc). Values go in through [`Axis::at`].
-pub(super) fn frame<'a>(
-    root: &'a DrawingArea<CanvasBackend, Shift>,
-    t: &Theme,
-    font: f64,
-    (x, y): (&Axis, &Axis),
-    y_area: f64,
-) -> Result<Chart<'a>, String> {
-    let text = (FontFamily::SansSerif, font).into_font().color(&t.fg);
-    let (xt, yt) = (x.ticks(), y.ticks());
-    let mut chart = ChartBuilder::on(root)
-        .margin(8)
-        .x_label_area_size(font * 2.8)
-        .y_label_area_size(font * y_area)
-        .build_cartesian_2d(coord(x, &xt), coord(y, &yt))
-        .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .set_tick_mark_size(LabelAreaPosition::Right, -1)
-        .label_style(text.clone())
-        .axis_desc_style(text)
-        .bold_line_style(t.grid)
-        .light_line_style(t.grid.mix(0.3))
-        .axis_style(t.fg)
-        .x_label_formatter(&|c| xt.label(*c))
-        .y_label_formatter(&|c| yt.label(*c))
-        .x_desc(x.desc)
-        .y_desc(y.desc)
-        .draw()
-        .map_err(|e| e.to_string())?;
-    Ok(chart)
-}
-
 /// Draws the loss curve: E against epoch, with a log E axis when `log` and a vertical line at epoch
 /// `marker` when it is finite.
 pub fn draw_loss(
@@ -218,16 +109,12 @@ pub fn draw_loss(
         desc: "E",
         labels: 5,
     };
-    let mut chart = frame(&root, &t, font, (&x, &y), 3.6)?;
+    let plot = frame(&root, &t, font, (&x, &y), 3.6)?;
     let curve = points.iter().map(|&(k, e)| (k, y.at(e)));
-    chart
-        .draw_series(LineSeries::new(curve, t.series[0].stroke_width(2)))
-        .map_err(|e| e.to_string())?;
+    polyline(&root, &plot, curve, t.series[0].stroke_width(2))?;
     if marker.is_finite() {
         let line = [(marker, y.at(y_lo)), (marker, y.at(y_hi))];
-        chart
-            .draw_series(LineSeries::new(line, t.series[1].stroke_width(2)))
-            .map_err(|e| e.to_string())?;
+        polyline(&root, &plot, line.into_iter(), t.series[1].stroke_width(2))?;
     }
     root.present().map_err(|e| e.to_string())
 }

@@ -1,10 +1,12 @@
-//! The log-log charts of the gradient check: error against ε, cost against n (see `charts.rs` for
+//! The log-log charts of the gradient check: error against ε, cost against n (see `frame.rs` for
 //! why no text is ever measured).
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use wasm_bindgen::prelude::*;
 
-use super::charts::{area, font_px, frame, theme, Axis};
+use super::charts::{area, font_px, theme};
+use super::frame::{dashed, frame, polyline, Axis};
 
 /// Draws a log-log chart of series sharing the x values `xs`: series k is `ys[k·len .. (k+1)·len]`,
 /// named by the k-th entry of `names` (separated by `|`). `refs` holds triples (slope, x, y): a
@@ -85,7 +87,7 @@ fn loglog(
         desc: y_desc,
         labels: 6,
     };
-    let mut chart = frame(&root, &t, font, (&x, &y), 4.2)?;
+    let plot = frame(&root, &t, font, (&x, &y), 4.2)?;
     let at = |(a, b): (f64, f64)| (x.at(a), y.at(b));
     for r in refs.chunks(3) {
         let (slope, x0, y0) = (r[0], r[1], r[2]);
@@ -97,12 +99,8 @@ fn loglog(
         let line = |cx: f64| (cx, cy0 + slope * (cx - cx0));
         let (a, b) = (x.at(x_lo), x.at(x_hi));
         let style = t.fg.mix(0.55).stroke_width(1);
-        chart
-            .draw_series(DashedLineSeries::new([line(a), line(b)], 6, 5, style))
-            .map_err(|e| e.to_string())?;
-        // Label the line where it leaves the plot, inside it. Plain left-aligned text only: any
-        // other anchor makes plotters measure text with an inline-styled <span>, which the page's
-        // Content-Security-Policy blocks.
+        dashed(&root, &plot, (line(a), line(b)), (6.0, 5.0), style)?;
+        // Label the line where it leaves the plot, inside it.
         let top = y.at(y.hi);
         let end = if line(b).1 <= top {
             line(b)
@@ -110,43 +108,40 @@ fn loglog(
             (cx0 + (top - cy0) / slope, y.at(y_hi * 2.0))
         };
         let label = format!("slope {slope}");
-        let (px, py) = chart.backend_coord(&end);
-        let width = (0.56 * font * label.chars().count() as f64) as i32;
-        // Above the line's end, but never above the plot's top edge.
-        let (_, top_px) = chart.plotting_area().get_base_pixel();
-        root.draw(&Text::new(
-            label,
-            (px - width - 6, (py - font as i32).max(top_px + 2)),
-            text.clone(),
-        ))
-        .map_err(|e| e.to_string())?;
+        let (px, py) = plot.px(end);
+        // Ending left of the line's end and above it, but never above the plot's top edge (the
+        // canvas aligns the text: nothing is measured).
+        let style = text.pos(Pos::new(HPos::Right, VPos::Top));
+        let at_y = (py - font as i32).max(plot.top + 2);
+        root.draw(&Text::new(label.as_str(), (px - 6, at_y), style))
+            .map_err(|e| e.to_string())?;
     }
     for (k, points) in series.iter().enumerate() {
         let colour = t.series[k % 4];
-        let points: Vec<(f64, f64)> = points.iter().map(|&p| at(p)).collect();
-        chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                colour.stroke_width(3),
-            ))
-            .map_err(|e| e.to_string())?;
-        chart
-            .draw_series(points.iter().map(|p| Circle::new(*p, 3, colour.filled())))
-            .map_err(|e| e.to_string())?;
+        polyline(
+            &root,
+            &plot,
+            points.iter().map(|&p| at(p)),
+            colour.stroke_width(3),
+        )?;
+        for &p in points {
+            root.draw(&Circle::new(plot.px(at(p)), 3, colour.filled()))
+                .map_err(|e| e.to_string())?;
+        }
     }
-    // The legend, drawn by hand at the plot's top left: plotters' own legend box measures text
-    // with an inline-styled <span>, which the page's Content-Security-Policy (rightly) blocks.
-    let (left, top) = chart.plotting_area().get_base_pixel();
-    let (width, height) = chart.plotting_area().dim_in_pixel();
+    // The legend, drawn by hand: plotters' own legend box measures text with an inline-styled
+    // <span>, which the page's Content-Security-Policy (rightly) blocks; its width is estimated.
+    let (left, top) = (plot.left, plot.top);
+    let (width, height) = (plot.right - plot.left, plot.bottom - plot.top);
     let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0) as f64;
     let box_w = (34.0 + 0.56 * font * longest) as i32;
     let first = if legend == "bottom-left" {
-        top + height as i32 - (font * (0.9 + 1.3 * names.len() as f64)) as i32
+        top + height - (font * (0.9 + 1.3 * names.len() as f64)) as i32
     } else {
         top
     };
     let left = if legend == "top-middle" {
-        left + (width as i32 - box_w) / 2
+        left + (width - box_w) / 2
     } else {
         left
     };
@@ -166,7 +161,7 @@ fn loglog(
         ))
         .map_err(|e| e.to_string())?;
         root.draw(&Text::new(
-            name.to_string(),
+            *name,
             (x + 28, y - (font * 0.5) as i32),
             text.clone(),
         ))

@@ -5,6 +5,7 @@
 //! copied arrays (`Float64Array`) and, for the grid images, a view into wasm memory.
 
 mod charts;
+mod frame;
 mod gradient_check;
 mod loglog;
 mod numbers;
