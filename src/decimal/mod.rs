@@ -1,10 +1,14 @@
-//! Reading decimal text into the nearest f64, exactly as `str::parse::<f64>` does, in a few hundred
-//! bytes of wasm instead of core's ~16 KB (its Eisel–Lemire tables). Model files, setups and URL
+//! Reading decimal text into the nearest f64, exactly as `str::parse::<f64>` does, in about 3 KB of
+//! wasm instead of core's ~16 KB (its Eisel–Lemire tables and fallback). Model files, setups and URL
 //! hashes read their numbers here.
 //!
 //! Short numbers take the exact fast path (≤ 15 digits and 10^±22: one correctly rounded f64
 //! multiplication or division); the rest divide big integers: value = D·10^e = num/den, and the
 //! quotient's 53 bits plus the remainder decide the rounding (ties to even), subnormals included.
+
+mod big;
+
+use big::Big;
 
 /// Significant digits kept; later nonzero digits only mark the value as a little above (767 digits
 /// always suffice to round an f64 correctly).
@@ -152,120 +156,6 @@ fn ratio(num: Big, den: Big) -> f64 {
         // it e2 + 1075 = e2 + 52 + bias. Subnormal: e2 = −1074, q < 2^52 is the bit pattern itself
         // (and q = 2^52 there is the smallest normal).
         return f64::from_bits((((e2 + 1074) as u64) << 52) + q);
-    }
-}
-
-/// An unsigned big integer: 32-bit limbs, least significant first, no leading zero limbs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Big(Vec<u32>);
-
-impl Big {
-    fn one() -> Big {
-        Big(vec![1])
-    }
-
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut b = Big(Vec::new());
-        for chunk in digits.chunks(9) {
-            let v = chunk.iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d));
-            b.mul_add(10u32.pow(chunk.len() as u32), v);
-        }
-        b
-    }
-
-    /// self = self·m + a.
-    fn mul_add(&mut self, m: u32, a: u32) {
-        let mut carry = u64::from(a);
-        for limb in &mut self.0 {
-            let t = u64::from(*limb) * u64::from(m) + carry;
-            *limb = t as u32;
-            carry = t >> 32;
-        }
-        if carry > 0 {
-            self.0.push(carry as u32);
-        }
-    }
-
-    fn mul_pow10(&mut self, mut k: u32) {
-        while k > 0 {
-            let step = k.min(9);
-            self.mul_add(10u32.pow(step), 0);
-            k -= step;
-        }
-    }
-
-    /// Bit length (0 for zero).
-    fn bits(&self) -> usize {
-        self.0
-            .last()
-            .map_or(0, |top| 32 * self.0.len() - top.leading_zeros() as usize)
-    }
-
-    fn shl(&mut self, k: usize) {
-        let (limbs, bits) = (k / 32, (k % 32) as u32);
-        if bits > 0 {
-            let mut carry = 0;
-            for limb in &mut self.0 {
-                let t = (*limb << bits) | carry;
-                carry = *limb >> (32 - bits);
-                *limb = t;
-            }
-            if carry > 0 {
-                self.0.push(carry);
-            }
-        }
-        if !self.0.is_empty() {
-            self.0.splice(0..0, std::iter::repeat_n(0, limbs));
-        }
-    }
-
-    fn shr1(&mut self) {
-        let mut carry = 0;
-        for limb in self.0.iter_mut().rev() {
-            let t = (*limb >> 1) | carry;
-            carry = *limb << 31;
-            *limb = t;
-        }
-        self.trim();
-    }
-
-    fn trim(&mut self) {
-        while self.0.last() == Some(&0) {
-            self.0.pop();
-        }
-    }
-
-    fn cmp(&self, o: &Big) -> std::cmp::Ordering {
-        self.0
-            .len()
-            .cmp(&o.0.len())
-            .then_with(|| self.0.iter().rev().cmp(o.0.iter().rev()))
-    }
-
-    /// self −= o (self ≥ o).
-    fn sub(&mut self, o: &Big) {
-        let mut borrow = 0i64;
-        for (k, limb) in self.0.iter_mut().enumerate() {
-            let t = i64::from(*limb) - i64::from(o.0.get(k).copied().unwrap_or(0)) - borrow;
-            *limb = t.rem_euclid(1 << 32) as u32;
-            borrow = i64::from(t < 0);
-        }
-        self.trim();
-    }
-
-    /// (self / d, self mod d) when the quotient is below 2^55: binary long division.
-    fn div_small_quotient(mut self, d: &Big) -> (u64, Big) {
-        let mut q = 0u64;
-        let mut shifted = d.clone();
-        shifted.shl(55);
-        for bit in (0..=55).rev() {
-            if self.cmp(&shifted) != std::cmp::Ordering::Less {
-                self.sub(&shifted);
-                q |= 1 << bit;
-            }
-            shifted.shr1();
-        }
-        (q, self)
     }
 }
 
