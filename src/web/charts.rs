@@ -100,7 +100,7 @@ pub fn draw_loss(
     let (y_lo, y_hi) = if log {
         (lo * 0.8, hi * 1.25)
     } else {
-        (0.0, hi * 1.05)
+        (0.0, (hi * 1.05).max(1e-9)) // an axis even when every E is 0
     };
     let y = Axis {
         lo: y_lo,
