@@ -89,6 +89,7 @@ fn loglog(
     };
     let plot = frame(&root, &t, font, (&x, &y), 4.2)?;
     let at = |(a, b): (f64, f64)| (x.at(a), y.at(b));
+    let mut slope_labels = Vec::new();
     for r in refs.chunks(3) {
         let (slope, x0, y0) = (r[0], r[1], r[2]);
         if !(good(x0) && good(y0) && slope.is_finite()) {
@@ -111,10 +112,7 @@ fn loglog(
         let (px, py) = plot.px(end);
         // Ending left of the line's end and above it, but never above the plot's top edge (the
         // canvas aligns the text: nothing is measured).
-        let style = text.pos(Pos::new(HPos::Right, VPos::Top));
-        let at_y = (py - font as i32).max(plot.top + 2);
-        root.draw(&Text::new(label.as_str(), (px - 6, at_y), style))
-            .map_err(|e| e.to_string())?;
+        slope_labels.push((label, (px - 6, (py - font as i32).max(plot.top + 2))));
     }
     for (k, points) in series.iter().enumerate() {
         let colour = t.series[k % 4];
@@ -166,6 +164,12 @@ fn loglog(
             text.clone(),
         ))
         .map_err(|e| e.to_string())?;
+    }
+    // The slope labels last, so the legend's backdrop never veils them.
+    let style = text.pos(Pos::new(HPos::Right, VPos::Top));
+    for (label, at) in &slope_labels {
+        root.draw(&Text::new(label.as_str(), *at, style.clone()))
+            .map_err(|e| e.to_string())?;
     }
     root.present().map_err(|e| e.to_string())
 }
