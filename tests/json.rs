@@ -1,6 +1,8 @@
-//! src/json.rs against serde_json, an independent implementation: over generated documents (odd
+//! src/json/ against serde_json, an independent implementation: over generated documents (odd
 //! number forms, escapes, surrogate pairs, white space) and random edits of them, both accept and
 //! reject the same texts and read the same values; our text reads back in serde_json unchanged.
+
+mod common;
 
 use backprop_lab::json::Value;
 use backprop_lab::rng::Rng;
@@ -63,21 +65,11 @@ fn document(rng: &mut Rng, depth: usize) -> String {
     format!("{}{inner}{}", space(rng), space(rng))
 }
 
+/// Bytes the random edits insert.
+const ALPHABET: &[u8] = b"{}[]\",:0123456789.-+eE truefalsnul\\u\n\x01";
+
 fn mutate(rng: &mut Rng, text: &str) -> String {
-    const ALPHABET: &[u8] = b"{}[]\",:0123456789.-+eE truefalsnul\\u\n\x01";
-    let mut bytes = text.as_bytes().to_vec();
-    for _ in 0..1 + rng.next_u64() % 3 {
-        let at = (rng.next_u64() as usize) % (bytes.len() + 1);
-        let c = ALPHABET[(rng.next_u64() as usize) % ALPHABET.len()];
-        match rng.next_u64() % 3 {
-            0 if at < bytes.len() => {
-                bytes.remove(at);
-            }
-            1 if at < bytes.len() => bytes[at] = c,
-            _ => bytes.insert(at, c),
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
+    common::mutate(rng, text, ALPHABET, 3)
 }
 
 /// Whether our value and serde_json's are the same (objects: last repeated key, any order).

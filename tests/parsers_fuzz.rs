@@ -2,6 +2,8 @@
 //! thousand generated inputs each — truncations and type confusions of valid inputs, random edits
 //! and junk — none may panic, every rejection must say why, and every accepted input round-trips.
 
+mod common;
+
 use backprop_lab::{
     activation::Activation, model::Model, rng::Rng, session::Session, setup::Setup, train::Mode,
     url_state::UrlState,
@@ -60,21 +62,11 @@ fn replace(v: &mut Value, path: &[Value], with: Value) {
     }
 }
 
+/// Bytes the random edits insert.
+const ALPHABET: &[u8] = b"{}[]\",:0123456789.-eE truefalsnul\\xyz\n";
+
 fn mutate(rng: &mut Rng, text: &str) -> String {
-    const ALPHABET: &[u8] = b"{}[]\",:0123456789.-eE truefalsnul\\xyz\n";
-    let mut bytes = text.as_bytes().to_vec();
-    for _ in 0..1 + rng.next_u64() % 4 {
-        let at = (rng.next_u64() as usize) % (bytes.len() + 1);
-        let c = ALPHABET[(rng.next_u64() as usize) % ALPHABET.len()];
-        match rng.next_u64() % 3 {
-            0 if at < bytes.len() => {
-                bytes.remove(at);
-            }
-            1 if at < bytes.len() => bytes[at] = c,
-            _ => bytes.insert(at, c),
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
+    common::mutate(rng, text, ALPHABET, 4)
 }
 
 #[test]
