@@ -22,6 +22,7 @@ export const createActions = (state, ui, hooks) => {
   const notice = noticeBar(ui);
   ui.noticeClose.addEventListener("click", () => notice(null));
   const setPlaying = (on) => {
+    state.dirty ||= state.playing !== on; // the next frame shows the new state (phase line, timeline)
     state.playing = on;
     ui.play.setAttribute("aria-label", on ? "Pause" : "Play");
     ui.play.querySelector(".label").textContent = on ? "Pause" : "Play";

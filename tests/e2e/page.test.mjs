@@ -41,6 +41,17 @@ test("Play trains XOR to a solution within a few seconds", async () => {
   await page.waitForFunction(() => window.backpropLab.lab.error < 0.01, null, { timeout: 5000 });
   const seconds = (Date.now() - t0) / 1000;
   await page.getByRole("button", { name: "Pause" }).click();
+  // The frame after Pause shows the paused state: the epoch everywhere, no "Training" line.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shown = await page.evaluate(() => ({
+    epoch: window.backpropLab.lab.epoch,
+    done: document.getElementById("epoch").textContent,
+    timeline: document.getElementById("scrub-label").textContent,
+    phase: document.getElementById("phase").textContent,
+  }));
+  assert.equal(shown.done, String(shown.epoch), "epochs done");
+  assert.equal(shown.timeline, `epoch ${shown.epoch.toLocaleString("en-US")} (now)`, "timeline label");
+  assert.doesNotMatch(shown.phase, /^Training/, "phase line after Pause");
   const y = await page.$$eval("#patterns tbody tr", (rows) => rows.map((r) => Number(r.cells[4].textContent)));
   assert.deepEqual(y.map((v) => v > 0.5), [false, true, true, false], `ŷ = ${y}`);
   console.log(`# XOR solved (E < 0.01) ${seconds.toFixed(2)} s after Play`);
