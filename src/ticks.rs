@@ -1,7 +1,6 @@
 //! Where a chart axis puts its labelled ticks and its light grid lines, for a linear axis and for a
-//! log axis (whose coordinate is log₁₀ of the value). The charts hand these to plotters, so one
-//! coordinate type serves every chart (each distinct plotters coordinate type costs the wasm
-//! kilobytes of generic drawing code).
+//! log axis (whose coordinate is log₁₀ of the value). `src/web/frame.rs` draws them; the labels are
+//! written with integer arithmetic, so no fixed-precision float formatting is needed.
 
 /// Labelled ticks `(coordinate, label)` and unlabelled light grid lines, in axis coordinates.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,15 +12,6 @@ pub struct Ticks {
 }
 
 impl Ticks {
-    /// The label of the tick nearest to coordinate `c` (plotters asks by coordinate).
-    pub fn label(&self, c: f64) -> String {
-        self.bold
-            .iter()
-            .min_by(|a, b| (a.0 - c).abs().total_cmp(&(b.0 - c).abs()))
-            .map(|t| t.1.clone())
-            .unwrap_or_default()
-    }
-
     /// The coordinates of the labelled ticks.
     pub fn coords(&self) -> Vec<f64> {
         self.bold.iter().map(|t| t.0).collect()
@@ -198,7 +188,6 @@ mod tests {
         assert_eq!(labels(&log10(2e-7, 3e-4, 6)), ["1e-6", "1e-5", "1e-4"]);
         assert!(log10(0.0, 1.0, 5).bold.is_empty());
         let c = log10(0.005, 20.0, 6);
-        assert_eq!(c.label(-1.0 + 1e-12), "0.1");
         assert_eq!(
             c.light.len(),
             5 + 8 * 3 + 1,

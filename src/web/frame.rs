@@ -77,7 +77,8 @@ fn fail<E: std::fmt::Display>(e: E) -> String {
     format!("chart: {e}")
 }
 
-/// A crisp horizontal or vertical line: a filled rectangle a pixel (or `w` pixels) wide.
+/// A crisp horizontal or vertical line from (x0, y0) to (x1, y1): a filled rectangle at least one
+/// pixel wide and high.
 fn rule(
     root: &Root,
     (x0, y0): (i32, i32),
