@@ -39,7 +39,7 @@ fn main() {
         };
         let mut lab = Session::new(setup.model().unwrap()).unwrap();
         let epochs = rate(1.5, 10_000, || {
-            lab.train(10_000);
+            lab.train(10_000).unwrap();
         });
         let mut out = Vec::new();
         let grid = rate(1.0, 200 * 200, || {

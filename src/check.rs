@@ -49,7 +49,10 @@ impl GradientCheck {
 
     /// Estimates up to `count` more parameters; returns whether all are done.
     pub fn advance(&mut self, data: &Dataset, count: usize) -> bool {
-        let end = (self.next + count).min(self.probe.params().len());
+        let end = self
+            .next
+            .saturating_add(count)
+            .min(self.probe.params().len());
         for k in self.next..end {
             let (eps, e0) = (self.eps, self.e0);
             let f = difference(

@@ -18,16 +18,19 @@ impl LossHistory {
     /// An empty curve.
     pub fn new() -> LossHistory {
         LossHistory {
-            epochs: Vec::with_capacity(CAPACITY),
-            errors: Vec::with_capacity(CAPACITY),
+            epochs: Vec::new(),
+            errors: Vec::new(),
             stride: 1,
         }
     }
 
     /// Offers E at the start of `epoch`; kept when `epoch` is a multiple of the current stride.
-    pub fn record(&mut self, epoch: u64, e: f64) {
+    ///
+    /// # Errors
+    /// No memory to grow into (the curve is unchanged).
+    pub fn record(&mut self, epoch: u64, e: f64) -> Result<(), String> {
         if epoch % self.stride != 0 {
-            return;
+            return Ok(());
         }
         if self.epochs.len() == CAPACITY {
             let keep = |v: &mut Vec<f64>| {
@@ -41,14 +44,36 @@ impl LossHistory {
             keep(&mut self.errors);
             self.stride *= 2;
             if epoch % self.stride != 0 {
-                return;
+                return Ok(());
             }
         }
         if self.epochs.last().is_some_and(|&last| last >= epoch as f64) {
-            return; // a step back re-offers an epoch already drawn
+            return Ok(()); // a step back re-offers an epoch already drawn
         }
+        crate::timeline::grow(&mut self.epochs, 1)?;
+        crate::timeline::grow(&mut self.errors, 1)?;
         self.epochs.push(epoch as f64);
         self.errors.push(e);
+        Ok(())
+    }
+
+    /// The lowest finite E kept, if any.
+    pub fn lowest(&self) -> Option<f64> {
+        self.errors
+            .iter()
+            .copied()
+            .filter(|e| e.is_finite())
+            .reduce(f64::min)
+    }
+
+    /// E kept at the latest point at or before `epoch` (NaN when there is none).
+    pub fn at(&self, epoch: u64) -> f64 {
+        let k = self.epochs.partition_point(|&x| x <= epoch as f64);
+        if k == 0 {
+            f64::NAN
+        } else {
+            self.errors[k - 1]
+        }
     }
 
     /// Forgets the points after `epoch` (a run resumed from an earlier point).
@@ -82,7 +107,7 @@ mod tests {
     fn stays_bounded_and_spans_the_whole_run() {
         let mut h = LossHistory::new();
         for epoch in 0..1_000_000u64 {
-            h.record(epoch, 1.0 / (1.0 + epoch as f64));
+            h.record(epoch, 1.0 / (1.0 + epoch as f64)).unwrap();
         }
         assert!(h.epochs().len() <= CAPACITY && h.epochs().len() > CAPACITY / 2);
         assert_eq!(h.epochs()[0], 0.0);

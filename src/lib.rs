@@ -27,7 +27,7 @@
 //!
 //! let mut lab = Session::new(Setup::default().model().unwrap()).unwrap();
 //! let before = lab.error();
-//! lab.train(5000);
+//! lab.train(5000).unwrap();
 //! assert!(lab.error() < before);
 //! let y: Vec<f64> = lab.trace()["patterns"].as_array().unwrap().iter()
 //!     .map(|p| p["x"][1][0].as_f64().unwrap()).collect();
@@ -41,10 +41,8 @@ pub use backprop_engine::{
 };
 
 pub mod check;
-pub mod decimal;
 pub mod history;
 pub mod json;
-pub mod json_fields;
 pub mod model;
 pub mod session;
 pub mod setup;

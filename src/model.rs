@@ -8,9 +8,7 @@
 //! ```
 //! `weights[i][j]` is w_ij^(n). Every rejection names the field and the reason.
 
-use crate::json::Value;
-
-use crate::json_fields::{brief, integer, known_fields, numbers, rows};
+use crate::json::{brief, integer, known_fields, numbers, rows, Value};
 
 use crate::activation::Activation;
 use crate::dataset::Dataset;
@@ -40,6 +38,30 @@ pub enum DatasetSpec {
         /// t of each pattern.
         targets: Vec<Vec<f64>>,
     },
+}
+
+impl From<&str> for DatasetSpec {
+    /// A named data set.
+    fn from(name: &str) -> DatasetSpec {
+        DatasetSpec::Named(name.to_string())
+    }
+}
+
+impl DatasetSpec {
+    /// The patterns: generated from `seed` for a named set, or read from the inline rows.
+    ///
+    /// # Errors
+    /// An unknown name or a malformed inline set, as `dataset…: reason`.
+    pub fn build(&self, seed: u64) -> Result<Dataset, String> {
+        match self {
+            DatasetSpec::Named(name) => {
+                Dataset::named(name, seed).map_err(|e| format!("dataset: {e}"))
+            }
+            DatasetSpec::Inline { inputs, targets } => {
+                Dataset::inline(inputs, targets).map_err(|e| format!("dataset.{e}"))
+            }
+        }
+    }
 }
 
 /// Everything a model file holds.
@@ -127,10 +149,10 @@ impl Model {
         }
         let eta = match root.get("learning_rate") {
             None => DEFAULT_ETA,
-            Some(v) => match v.as_f64() {
-                Some(eta) if eta > 0.0 && eta.is_finite() => eta,
-                _ => return Err(format!("learning_rate: expected a number > 0, got {v}")),
-            },
+            Some(v) => v
+                .as_f64()
+                .and_then(|eta| crate::setup::check_eta(eta).ok())
+                .ok_or_else(|| format!("learning_rate: expected a number > 0, got {}", brief(v)))?,
         };
         let mode = match root.get("mode") {
             None => Mode::Batch,
@@ -161,14 +183,7 @@ impl Model {
     /// # Errors
     /// An unknown name, a malformed inline set, or a shape mismatch.
     pub fn dataset(&self) -> Result<Dataset, String> {
-        let data = match &self.dataset {
-            DatasetSpec::Named(name) => {
-                Dataset::named(name, self.seed).map_err(|e| format!("dataset: {e}"))?
-            }
-            DatasetSpec::Inline { inputs, targets } => {
-                Dataset::inline(inputs, targets).map_err(|e| format!("dataset.{e}"))?
-            }
-        };
+        let data = DatasetSpec::build(&self.dataset, self.seed)?;
         if data.inputs() != self.net.inputs() {
             return Err(format!(
                 "dataset: patterns have {} inputs but the network has inputs = {}",

@@ -1,27 +1,32 @@
 //! One learning session: a network, its data set, η, the mode, the phase stepper and the loss curve.
 //! This is the state behind the page and the scripting API; the boundary module only wraps it.
 
-use crate::json::Value;
+use crate::json::{rounded, Value};
 
 use crate::dataset::Dataset;
 use crate::forward::error;
 use crate::history::LossHistory;
-use crate::model::{DatasetSpec, Model};
+use crate::model::Model;
 use crate::network::Network;
 use crate::numerical::{numerical_gradient, Scheme};
+use crate::setup::{check_eta, parse_eta, Setup};
 use crate::stepper::Stepper;
 use crate::timeline::Timeline;
 use crate::trace::{cost_json, gradient_json};
 use crate::train::{Mode, Trainer};
+use crate::url_state::UrlState;
 
-/// A network being trained, step by step or epoch by epoch.
+/// Most kept epochs [`Session::restore_last_good`] evaluates exactly (each costs one E).
+pub const RESTORE_PROBES: usize = 64;
+
+/// A network being trained, step by step or epoch by epoch. It owns its setup: η, the mode, the
+/// seed, the shape and the data set live here and nowhere else.
 #[derive(Clone, Debug)]
 pub struct Session {
+    setup: Setup,
+    /// The weights at epoch 0 (the seed's, or a model file's own): where Reset returns.
+    start: Vec<f64>,
     data: Dataset,
-    spec: DatasetSpec,
-    seed: u64,
-    eta: f64,
-    mode: Mode,
     stepper: Stepper,
     trainer: Trainer,
     history: LossHistory,
@@ -32,32 +37,73 @@ impl Session {
     /// A session at the model's weights, epoch 0.
     ///
     /// # Errors
-    /// The data set does not fit the network.
+    /// The data set does not fit the network, or no memory for it.
     pub fn new(model: Model) -> Result<Session, String> {
         let data = model.dataset()?;
         let mut timeline = Timeline::new(model.net.params().len());
-        timeline.record(0, model.net.params());
+        timeline.record(0, model.net.params())?;
         Ok(Session {
+            setup: Setup::of(&model),
+            start: model.net.params().to_vec(),
             stepper: Stepper::new(model.net.clone(), 0, data.len()),
             trainer: Trainer::new(&model.net),
             history: LossHistory::new(),
             timeline,
             data,
-            spec: model.dataset,
-            seed: model.seed,
-            eta: model.eta,
-            mode: model.mode,
         })
+    }
+
+    /// A fresh network from a setup (weights drawn from its seed).
+    ///
+    /// # Errors
+    /// An invalid setup, named.
+    pub fn from_setup(setup: &Setup) -> Result<Session, String> {
+        Session::new(setup.model()?)
+    }
+
+    /// A fresh session from this one's setup with the fields of the JSON object `changes` changed
+    /// (see [`Setup::with_changes`]); this one is untouched.
+    ///
+    /// # Errors
+    /// Malformed JSON or an invalid field, named.
+    pub fn with_changes(&self, changes: &str) -> Result<Session, String> {
+        Session::from_setup(&self.setup.with_changes(changes)?)
+    }
+
+    /// Back to the starting weights (the seed's, or the model file's own), epoch 0, with an empty
+    /// loss curve and timeline; η and the mode stay as they are now.
+    pub fn reset(&mut self) {
+        let mut net = self.net().clone();
+        net.params_mut().copy_from_slice(&self.start);
+        self.stepper = Stepper::new(net, 0, self.data.len());
+        self.history.clear();
+        self.timeline = Timeline::new(self.start.len());
+        // Recording epoch 0 of a timeline that was just emptied needs no more than it had.
+        let _ = self.timeline.record(0, &self.start);
+    }
+
+    /// What this session was built from, with the η and mode in force now.
+    pub fn setup(&self) -> &Setup {
+        &self.setup
+    }
+
+    /// The URL hash of this session's setup at `speed` (and, if asked, the current weights).
+    ///
+    /// # Errors
+    /// A data set from a model file, or an unknown speed.
+    pub fn to_hash(&self, speed: u32, with_weights: bool) -> Result<String, String> {
+        let w = with_weights.then(|| self.net().params());
+        UrlState::to_hash(&self.setup, speed, w)
     }
 
     /// The model file of the current weights and settings.
     pub fn model(&self) -> Model {
         Model {
             net: self.net().clone(),
-            eta: self.eta,
-            mode: self.mode,
-            seed: self.seed,
-            dataset: self.spec.clone(),
+            eta: self.setup.eta,
+            mode: self.setup.mode,
+            seed: self.setup.seed,
+            dataset: self.setup.dataset.clone(),
         }
     }
 
@@ -73,17 +119,17 @@ impl Session {
 
     /// η.
     pub fn eta(&self) -> f64 {
-        self.eta
+        self.setup.eta
     }
 
     /// Batch or online.
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.setup.mode
     }
 
     /// The seed the weights were drawn from.
     pub fn seed(&self) -> u64 {
-        self.seed
+        self.setup.seed
     }
 
     /// Epochs completed.
@@ -111,45 +157,58 @@ impl Session {
     /// # Errors
     /// NaN, ±∞ or η ≤ 0; η stays as it was.
     pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), String> {
-        if !(eta.is_finite() && eta > 0.0) {
-            return Err(format!(
-                "learning rate η must be a finite number > 0, got {eta}; η stays {}",
-                self.eta
-            ));
-        }
-        self.eta = eta;
+        self.setup.eta =
+            check_eta(eta).map_err(|e| format!("{e}; η stays {}", rounded(self.setup.eta)))?;
+        Ok(())
+    }
+
+    /// Sets η from what a person typed (see [`crate::setup::parse_eta`]).
+    ///
+    /// # Errors
+    /// Empty, not a number, or not > 0; η stays as it was.
+    pub fn set_learning_rate_text(&mut self, text: &str) -> Result<(), String> {
+        self.setup.eta =
+            parse_eta(text).map_err(|e| format!("{e}. η stays {}", rounded(self.setup.eta)))?;
         Ok(())
     }
 
     /// Switches batch/online; a partly stepped epoch is dropped (its updates already made stay).
     pub fn set_mode(&mut self, mode: Mode) {
-        if mode != self.mode {
-            self.mode = mode;
+        if mode != self.setup.mode {
+            self.setup.mode = mode;
             self.stepper.reset_epoch();
         }
     }
 
     /// Runs whole epochs (dropping a partly stepped one); stops early, after the epoch that made E or
     /// a weight non-finite. Returns the epochs run.
-    pub fn train(&mut self, epochs: u64) -> u64 {
+    ///
+    /// # Errors
+    /// Memory ran out for the loss curve or the timeline; the epochs run so far stay done.
+    pub fn train(&mut self, epochs: u64) -> Result<u64, String> {
         if !self.trainer.fits(self.stepper.net()) {
             self.trainer = Trainer::new(self.stepper.net());
         }
         let start = self.epoch();
         self.history.truncate_after(start); // resuming after a scrub back drops the old future
         let net = self.stepper.net_for_training();
+        let (eta, mode) = (self.setup.eta, self.setup.mode);
         let mut done = 0;
-        while done < epochs {
-            let e = self.trainer.epoch(net, &self.data, self.eta, self.mode);
-            self.history.record(start + done, e);
+        let mut kept = Ok(());
+        while done < epochs && kept.is_ok() {
+            let e = self.trainer.epoch(net, &self.data, eta, mode);
             done += 1;
-            self.timeline.record(start + done, net.params());
+            kept = self
+                .history
+                .record(start + done - 1, e)
+                .and_then(|()| self.timeline.record(start + done, net.params()));
             if !e.is_finite() || !net.is_finite() {
                 break;
             }
         }
         self.stepper.set_epoch(start + done);
-        done
+        kept.map(|()| done)
+            .map_err(|e| format!("{e}; training stopped after epoch {}", start + done))
     }
 
     /// Whether E or any weight is no longer a finite number (training diverged).
@@ -160,12 +219,15 @@ impl Session {
     /// One phase forward. Completing an epoch adds its Σ Ẽ(μ) to the loss curve.
     pub fn step(&mut self) {
         let before = self.epoch();
-        self.stepper.next(&self.data, self.eta, self.mode);
+        self.stepper
+            .next(&self.data, self.setup.eta, self.setup.mode);
         if self.epoch() > before {
             let e = self.stepper.state().passes.iter().map(|p| p.e).sum();
             self.history.truncate_after(before);
-            self.history.record(before, e);
-            self.timeline
+            // Out of memory here leaves a gap in the curve and the timeline, nothing worse.
+            let _ = self.history.record(before, e);
+            let _ = self
+                .timeline
                 .record(self.epoch(), self.stepper.net().params());
         }
     }
@@ -193,42 +255,60 @@ impl Session {
     }
 
     /// Goes back to the last good state: the latest kept epoch whose E is finite and at most twice
-    /// the lowest E kept (a state a moment before a blow-up has finite but hopeless weights).
-    /// Returns that epoch.
+    /// the lowest E on the loss curve (a state a moment before a blow-up has finite but hopeless
+    /// weights). Returns that epoch.
+    ///
+    /// Bounded work on any network: the loss curve says which kept epochs are worth a look (E at
+    /// or just before each), and at most [`RESTORE_PROBES`] of them are evaluated exactly, newest
+    /// first; failing those, the one with the lowest E seen wins.
     ///
     /// # Errors
     /// No kept epoch has a finite E.
     pub fn restore_last_good(&mut self) -> Result<u64, String> {
+        let best = self.history.lowest().unwrap_or(f64::INFINITY);
         let mut probe = self.net().clone();
-        let scored: Vec<(u64, f64)> = self
-            .timeline
-            .epochs()
-            .into_iter()
-            .map(|epoch| {
-                probe
-                    .params_mut()
-                    .copy_from_slice(self.timeline.weights(epoch).expect("listed"));
-                let e = if probe.is_finite() {
-                    error(&probe, &self.data)
-                } else {
-                    f64::NAN
-                };
-                (epoch, e)
-            })
-            .collect();
-        let best = scored
-            .iter()
-            .map(|s| s.1)
-            .filter(|e| e.is_finite())
-            .fold(f64::INFINITY, f64::min);
-        let good = scored
+        let mut exact = |epoch: u64| {
+            probe
+                .params_mut()
+                .copy_from_slice(self.timeline.weights(epoch).expect("listed"));
+            if probe.is_finite() {
+                error(&probe, &self.data)
+            } else {
+                f64::NAN
+            }
+        };
+        let epochs = self.timeline.epochs();
+        let hopeful = epochs
             .iter()
             .rev()
-            .find(|(_, e)| e.is_finite() && *e <= 2.0 * best)
-            .ok_or("no kept epoch has a finite E")?
-            .0;
-        self.scrub_to(good)?;
-        Ok(good)
+            .filter(|&&k| {
+                let curve = self.history.at(k);
+                curve.is_nan() || curve <= 4.0 * best
+            })
+            .take(RESTORE_PROBES);
+        let mut fallback: Option<(u64, f64)> = None;
+        for &epoch in hopeful {
+            let e = exact(epoch);
+            if e.is_finite() && e <= 2.0 * best {
+                self.scrub_to(epoch)?;
+                return Ok(epoch);
+            }
+            if e.is_finite() && fallback.is_none_or(|(_, f)| e < f) {
+                fallback = Some((epoch, e));
+            }
+        }
+        if fallback.is_none() {
+            // Nothing hopeful was finite: the first epoch kept is the last resort.
+            if let Some(&first) = epochs.first() {
+                let e = exact(first);
+                if e.is_finite() {
+                    fallback = Some((first, e));
+                }
+            }
+        }
+        let (epoch, _) = fallback.ok_or("no kept epoch has a finite E")?;
+        self.scrub_to(epoch)?;
+        Ok(epoch)
     }
 
     /// Replaces every weight and bias (parameter layout); the epoch count stays.
@@ -246,8 +326,8 @@ impl Session {
         let mut net = self.net().clone();
         net.params_mut().copy_from_slice(w);
         let epoch = self.epoch();
+        self.timeline.record(epoch, w)?;
         self.stepper = Stepper::new(net, epoch, self.data.len());
-        self.timeline.record(epoch, w);
         Ok(())
     }
 

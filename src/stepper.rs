@@ -46,6 +46,26 @@ fn sup(n: usize) -> String {
 }
 
 impl Phase {
+    /// What has been computed this epoch, up to and including this phase, for pattern μ and layer
+    /// n (n = 0: the input): bit 1 = a^(n) and x^(n), bit 2 = δ^(n). Patterns go in order, so
+    /// earlier ones are complete and later ones untouched.
+    pub fn computed(&self, mu: usize, n: usize) -> u8 {
+        const ALL: u8 = 3;
+        let (at, here) = match *self {
+            Phase::Ready => return 0,
+            Phase::Update { mu: None } => return ALL,
+            Phase::Forward { mu, n: done } => (mu, u8::from(n <= done)),
+            Phase::Error { mu } => (mu, 1),
+            Phase::Backward { mu, n: done } => (mu, 1 | (u8::from(n >= done && n > 0) << 1)),
+            Phase::Update { mu: Some(mu) } => (mu, ALL),
+        };
+        match mu.cmp(&at) {
+            std::cmp::Ordering::Less => ALL,
+            std::cmp::Ordering::Equal => here,
+            std::cmp::Ordering::Greater => 0,
+        }
+    }
+
     /// The phase in words, with the lecture's symbols (patterns and layers counted from 1).
     pub fn describe(&self, depth: usize) -> String {
         match *self {

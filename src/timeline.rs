@@ -1,6 +1,8 @@
 //! The run's timeline: the weights after every epoch of the recent past and a thinning sample of
 //! the older past, so a user can scrub back and resume from any kept epoch. Bounded memory; the
-//! buffers grow by doubling to their bound in a run's first epochs, then recording only copies.
+//! buffers start empty (a network that is never trained costs nothing) and grow by doubling to
+//! their bound, then recording only copies. Growing asks the allocator first, so running out of
+//! memory is an `Err`, not a trap.
 
 /// Epochs kept densely (every one), at most.
 pub const DENSE_EPOCHS: usize = 10_000;
@@ -31,8 +33,8 @@ impl Timeline {
             cap,
             range: None,
             dense: Vec::new(),
-            sparse_epochs: Vec::with_capacity(SPARSE_EPOCHS),
-            sparse: Vec::with_capacity(SPARSE_EPOCHS * n),
+            sparse_epochs: Vec::new(),
+            sparse: Vec::new(),
             stride: 1,
         }
     }
@@ -60,10 +62,28 @@ impl Timeline {
     }
 
     /// Records the weights after `epoch` epochs (dropping any snapshot from `epoch` on first).
-    pub fn record(&mut self, epoch: u64, w: &[f64]) {
+    ///
+    /// # Errors
+    /// The memory to grow into could not be had; the timeline is then as it was before the call,
+    /// bar snapshots from `epoch` on.
+    pub fn record(&mut self, epoch: u64, w: &[f64]) -> Result<(), String> {
         debug_assert_eq!(w.len(), self.n);
         if !matches!(self.range, Some((_, hi)) if hi + 1 == epoch) {
             self.truncate_from(epoch); // not the usual next epoch: a resumed or restarted run
+        }
+        let slot = self.slot(epoch);
+        if slot.end > self.dense.len() {
+            // Grow by doubling up to the ring's size: a few allocations in a run's first epochs,
+            // none after (and none at all for a network that is never trained).
+            let slots = (2 * self.dense.len() / self.n.max(1)).clamp(64, self.cap);
+            let len = slots.max(slot.end / self.n.max(1)) * self.n;
+            let extra = len - self.dense.len();
+            grow(&mut self.dense, extra)?;
+            self.dense.resize(len, 0.0);
+        }
+        if self.sparse_epochs.len() < SPARSE_EPOCHS {
+            grow(&mut self.sparse_epochs, 1)?;
+            grow(&mut self.sparse, self.n)?;
         }
         match self.range {
             Some((lo, hi)) if hi + 1 == epoch => {
@@ -84,15 +104,8 @@ impl Timeline {
             }
             None => self.range = Some((epoch, epoch)),
         }
-        let slot = self.slot(epoch);
-        if slot.end > self.dense.len() {
-            // Grow by doubling up to the ring's size: a few allocations in a run's first epochs,
-            // none after (and none at all for a network that is never trained).
-            let slots = (2 * self.dense.len() / self.n.max(1)).clamp(64, self.cap);
-            self.dense
-                .resize(slots.max(slot.end / self.n.max(1)) * self.n, 0.0);
-        }
         self.dense[slot].copy_from_slice(w);
+        Ok(())
     }
 
     fn keep_sparse(&mut self, epoch: u64) {
@@ -110,8 +123,8 @@ impl Timeline {
             self.stride *= 2;
         }
         let slot = self.slot(epoch);
-        self.sparse_epochs.push(epoch);
-        self.sparse.extend_from_slice(&self.dense[slot]); // within capacity: no allocation
+        self.sparse_epochs.push(epoch); // room was made in `record`
+        self.sparse.extend_from_slice(&self.dense[slot]);
     }
 
     /// Every kept epoch, oldest first.
@@ -135,6 +148,16 @@ impl Timeline {
     }
 }
 
+/// Room for `extra` more items in `v` (amortised doubling), or an `Err` when memory runs out.
+pub(crate) fn grow<T>(v: &mut Vec<T>, extra: usize) -> Result<(), String> {
+    v.try_reserve(extra).map_err(|_| {
+        format!(
+            "out of memory: the browser gave no room for {} more numbers",
+            extra
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,7 +166,7 @@ mod tests {
     fn keeps_every_recent_epoch_and_a_thinned_past_within_bounds() {
         let mut t = Timeline::new(3);
         for e in 0..1_000_000u64 {
-            t.record(e, &[e as f64, 1.0, 2.0]);
+            t.record(e, &[e as f64, 1.0, 2.0]).unwrap();
         }
         let epochs = t.epochs();
         assert!(epochs.len() <= DENSE_EPOCHS + SPARSE_EPOCHS);
@@ -164,9 +187,9 @@ mod tests {
     fn resuming_from_an_earlier_epoch_drops_the_later_ones() {
         let mut t = Timeline::new(2);
         for e in 0..50u64 {
-            t.record(e, &[e as f64, 0.0]);
+            t.record(e, &[e as f64, 0.0]).unwrap();
         }
-        t.record(20, &[-1.0, 0.0]); // resumed after scrubbing back to 19
+        t.record(20, &[-1.0, 0.0]).unwrap(); // resumed after scrubbing back to 19
         assert_eq!(*t.epochs().last().unwrap(), 20);
         assert_eq!(t.weights(20).unwrap()[0], -1.0);
         assert!(t.weights(30).is_none());

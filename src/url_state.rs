@@ -6,15 +6,43 @@
 //! page.
 
 use crate::activation::Activation;
-use crate::model::MAX_SEED;
+use crate::model::{DatasetSpec, MAX_SEED};
 use crate::network::{MAX_LAYERS, MAX_NEURONS};
 use crate::setup::Setup;
 use crate::train::Mode;
 
 /// Longest hash read at all; a longer one is ignored whole.
 pub const MAX_HASH: usize = 64 * 1024;
-/// Number of speed settings the page has (0..SPEEDS).
-pub const SPEEDS: u32 = 15;
+/// A training speed of the page: epochs per second (slower than one per frame), or per frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// This many epochs each second.
+    PerSecond(u32),
+    /// This many epochs each animation frame.
+    PerFrame(u32),
+}
+
+/// The page's speed settings, slowest first; a link names one by its index.
+pub const SPEEDS: [Speed; 15] = [
+    Speed::PerSecond(1),
+    Speed::PerSecond(2),
+    Speed::PerSecond(5),
+    Speed::PerSecond(10),
+    Speed::PerSecond(30),
+    Speed::PerFrame(1),
+    Speed::PerFrame(2),
+    Speed::PerFrame(5),
+    Speed::PerFrame(10),
+    Speed::PerFrame(30),
+    Speed::PerFrame(100),
+    Speed::PerFrame(300),
+    Speed::PerFrame(1000),
+    Speed::PerFrame(3000),
+    Speed::PerFrame(10000),
+];
+
+/// The page opens at 5 epochs per frame: XOR 2-2-1 solves in about a second, slow enough to watch.
+pub const DEFAULT_SPEED: u32 = 7;
 
 /// What a hash asked for, and what of it was ignored (and why).
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +94,7 @@ fn number(v: &str) -> Option<f64> {
         && v.len() <= 32
         && v.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    ok.then(|| crate::decimal::parse(v))
+    ok.then(|| v.parse::<f64>().ok())
         .flatten()
         .filter(|x| x.is_finite())
 }
@@ -101,7 +129,7 @@ impl UrlState {
             match key {
                 "v" => {}
                 "dataset" => match crate::dataset::NAMES.contains(&value.as_str()) {
-                    true => s.dataset = value,
+                    true => s.dataset = DatasetSpec::Named(value),
                     false => state.ignored.push(bad("is not a data set")),
                 },
                 "seed" => match value.parse::<u64>() {
@@ -110,9 +138,9 @@ impl UrlState {
                         .ignored
                         .push(bad("is not a seed (a whole number ≥ 0)")),
                 },
-                "eta" => match number(&value) {
-                    Some(eta) if eta > 0.0 => s.eta = eta,
-                    _ => state
+                "eta" => match crate::setup::parse_eta(&value) {
+                    Ok(eta) => s.eta = eta,
+                    Err(_) => state
                         .ignored
                         .push(bad("is not a learning rate (a number > 0)")),
                 },
@@ -121,10 +149,10 @@ impl UrlState {
                     Err(_) => state.ignored.push(bad("is not batch or online")),
                 },
                 "speed" => match value.parse::<u32>() {
-                    Ok(k) if k < SPEEDS => state.speed = Some(k),
+                    Ok(k) if (k as usize) < SPEEDS.len() => state.speed = Some(k),
                     _ => state
                         .ignored
-                        .push(bad(&format!("is not a speed (0 to {})", SPEEDS - 1))),
+                        .push(bad(&format!("is not a speed (0 to {})", SPEEDS.len() - 1))),
                 },
                 "hidden" => {
                     let sizes: Option<Vec<usize>> = if value.is_empty() {
@@ -203,12 +231,25 @@ impl UrlState {
         state
     }
 
-    /// The hash (without `#`) for a setup, a speed and, optionally, the current weights.
-    pub fn to_hash(setup: &Setup, speed: u32, weights: Option<&[f64]>) -> String {
+    /// The hash (without `#`) for a setup, a speed and, optionally, the current weights. Every
+    /// number is written in the shortest form that reads back to the same f64.
+    ///
+    /// # Errors
+    /// A data set given pattern by pattern (from a model file) does not fit in a link; a speed
+    /// that is not one of [`SPEEDS`].
+    pub fn to_hash(setup: &Setup, speed: u32, weights: Option<&[f64]>) -> Result<String, String> {
+        let DatasetSpec::Named(dataset) = &setup.dataset else {
+            return Err("this data set came from a model file and cannot travel in a link: use Export model".into());
+        };
+        if speed as usize >= SPEEDS.len() {
+            return Err(format!(
+                "speed must be a whole number from 0 to {}, got {speed}",
+                SPEEDS.len() - 1
+            ));
+        }
         let join = |v: Vec<String>| v.join(",");
         let mut hash = format!(
-            "dataset={}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
-            setup.dataset,
+            "dataset={dataset}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
             join(setup.hidden.iter().map(|m| m.to_string()).collect()),
             join(
                 setup
@@ -218,7 +259,7 @@ impl UrlState {
                     .collect()
             ),
             setup.seed,
-            setup.eta,
+            crate::json::number(setup.eta),
             setup.mode.name(),
         );
         if let Some(w) = weights {
@@ -226,7 +267,7 @@ impl UrlState {
             // Shortest digits that read back to the same f64.
             hash.push_str(&join(w.iter().map(|&x| crate::json::number(x)).collect()));
         }
-        hash
+        Ok(hash)
     }
 }
 
@@ -237,7 +278,7 @@ mod tests {
     #[test]
     fn a_full_hash_round_trips() {
         let setup = Setup {
-            dataset: "spiral".into(),
+            dataset: DatasetSpec::Named("spiral".into()),
             seed: 3,
             hidden: vec![8, 4],
             activations: vec![Activation::Tanh, Activation::Relu, Activation::Sigmoid],
@@ -246,7 +287,7 @@ mod tests {
         };
         let model = setup.model().unwrap();
         let w = model.net.params().to_vec();
-        let hash = UrlState::to_hash(&setup, 9, Some(&w));
+        let hash = UrlState::to_hash(&setup, 9, Some(&w)).unwrap();
         let back = UrlState::parse(&format!("#{hash}"));
         assert_eq!(back.ignored, Vec::<String>::new());
         assert_eq!(
@@ -261,7 +302,7 @@ mod tests {
             "#dataset=moons&seed=-4&eta=abc&hidden=99&mode=online&speed=400&zzz=1&w=1,2",
         );
         assert_eq!(s.setup.mode, Mode::Online, "the valid part is kept");
-        assert_eq!(s.setup.dataset, "xor");
+        assert_eq!(s.setup.dataset_name(), "xor");
         assert_eq!(s.speed, None);
         assert_eq!(s.ignored.len(), 7, "{:?}", s.ignored);
         assert!(s.ignored.iter().any(|r| r.contains("eta=abc")));

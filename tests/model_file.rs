@@ -50,7 +50,7 @@ fn trained_models_round_trip_exactly() {
             ..Setup::default()
         };
         let mut lab = Session::new(setup.model().unwrap()).unwrap();
-        lab.train(37);
+        lab.train(37).unwrap();
         let model = lab.model();
         let again = Model::parse(&model.to_json()).unwrap();
         assert_eq!(again, model);

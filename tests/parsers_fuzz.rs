@@ -24,7 +24,7 @@ fn valid_models() -> Vec<String> {
         ..Setup::default()
     };
     let mut lab = Session::new(setup.model().unwrap()).unwrap();
-    lab.train(3);
+    lab.train(3).unwrap();
     out.push(lab.model().to_json());
     out.push(
         json!({ "format": "backprop-lab/model@1", "inputs": 1,
@@ -153,8 +153,8 @@ fn url_hashes_never_panic_always_give_a_working_setup_and_round_trip() {
     for setup in &setups {
         let w = setup.model().unwrap().net.params().to_vec();
         for hash in [
-            UrlState::to_hash(setup, 3, None),
-            UrlState::to_hash(setup, 14, Some(&w)),
+            UrlState::to_hash(setup, 3, None).unwrap(),
+            UrlState::to_hash(setup, 14, Some(&w)).unwrap(),
         ] {
             for cut in 0..hash.len() {
                 inputs.push(hash[..cut].to_string());
@@ -219,11 +219,14 @@ fn url_hashes_never_panic_always_give_a_working_setup_and_round_trip() {
         if let Some(w) = &state.weights {
             assert_eq!(w.len(), model.net.params().len());
         }
-        let again = UrlState::parse(&UrlState::to_hash(
-            &state.setup,
-            state.speed.unwrap_or(7),
-            state.weights.as_deref(),
-        ));
+        let again = UrlState::parse(
+            &UrlState::to_hash(
+                &state.setup,
+                state.speed.unwrap_or(7),
+                state.weights.as_deref(),
+            )
+            .expect("a parsed hash names a built-in data set"),
+        );
         assert!(again.ignored.is_empty(), "{:?}", again.ignored);
         assert_eq!(
             (again.setup, again.weights),

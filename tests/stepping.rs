@@ -60,7 +60,7 @@ fn stepping_an_epoch_equals_training_one_in_both_modes() {
                 stepped.step();
             }
         }
-        trained.train(3);
+        trained.train(3).unwrap();
         assert_eq!(stepped.net().params(), trained.net().params(), "{mode:?}");
         assert_eq!(
             stepped.history().errors(),
@@ -143,8 +143,8 @@ fn a_new_learning_rate_applies_to_the_very_next_update() {
 fn batch_and_online_follow_different_trajectories() {
     let (mut batch, mut online) = (session(Mode::Batch), session(Mode::Online));
     assert_eq!(batch.net().params(), online.net().params());
-    batch.train(1);
-    online.train(1);
+    batch.train(1).unwrap();
+    online.train(1).unwrap();
     assert_ne!(batch.net().params(), online.net().params());
     // Online's first update is −η times pattern 1's gradient alone, at the starting weights.
     let mut stepped = session(Mode::Online);
@@ -170,7 +170,7 @@ fn training_stops_at_divergence() {
         ..Setup::default()
     };
     let mut lab = Session::new(setup.model().unwrap()).unwrap();
-    let ran = lab.train(10_000);
+    let ran = lab.train(10_000).unwrap();
     assert!(ran < 10_000, "η = 50 on a linear net must blow up");
     assert!(lab.diverged());
     assert_eq!(lab.epoch(), ran);

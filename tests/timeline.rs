@@ -9,10 +9,10 @@ fn lab() -> Session {
 #[test]
 fn scrub_back_then_resume_is_the_same_run_as_never_going_further() {
     let mut a = lab();
-    a.train(100);
+    a.train(100).unwrap();
     a.scrub_to(40).unwrap();
     let mut b = lab();
-    b.train(40);
+    b.train(40).unwrap();
     assert_eq!(a.epoch(), 40);
     assert_eq!(
         a.net().params(),
@@ -21,8 +21,8 @@ fn scrub_back_then_resume_is_the_same_run_as_never_going_further() {
     );
     // The later part stays visible until training resumes…
     assert_eq!(*a.timeline_epochs().last().unwrap(), 100);
-    a.train(10);
-    b.train(10);
+    a.train(10).unwrap();
+    b.train(10).unwrap();
     assert_eq!(a.net().params(), b.net().params());
     // …then it is gone, from the timeline and from the loss curve.
     assert_eq!(*a.timeline_epochs().last().unwrap(), 50);
@@ -47,14 +47,14 @@ fn a_diverged_run_restores_its_last_good_state() {
         ..Setup::default()
     };
     let mut lab = Session::new(setup.model().unwrap()).unwrap();
-    let ran = lab.train(1000);
+    let ran = lab.train(1000).unwrap();
     assert!(lab.diverged());
     let good = lab.restore_last_good().unwrap();
     assert!(good < ran, "{good} < {ran}");
     assert!(!lab.diverged());
     assert!(lab.error().is_finite());
     lab.set_learning_rate(0.01).unwrap();
-    lab.train(10);
+    lab.train(10).unwrap();
     assert!(!lab.diverged());
 }
 

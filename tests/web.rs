@@ -8,6 +8,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A JS value of anything: `js(3.0)`, `js("x")`, `js(true)`.
+fn js(v: impl Into<JsValue>) -> JsValue {
+    v.into()
+}
+
 fn message(err: wasm_bindgen::JsError) -> String {
     let value: JsValue = err.into();
     let error: js_sys::Error = value.dyn_into().expect("a JS Error object");
@@ -16,9 +21,11 @@ fn message(err: wasm_bindgen::JsError) -> String {
 
 #[wasm_bindgen_test]
 fn bad_model_files_become_errors_with_the_reason() {
-    let err = Lab::from_model("{\"format\": 3}").err().expect("rejected");
+    let err = Lab::from_model(&js("{\"format\": 3}"))
+        .err()
+        .expect("rejected");
     assert!(message(err).contains("format: expected"));
-    let err = Lab::from_setup("{\"dataset\": \"moons\"}")
+    let err = Lab::from_setup(&js("{\"dataset\": \"moons\"}"))
         .err()
         .expect("rejected");
     assert!(message(err).contains("unknown data set"));
@@ -26,20 +33,22 @@ fn bad_model_files_become_errors_with_the_reason() {
 
 #[wasm_bindgen_test]
 fn learning_rate_is_validated_and_kept() {
-    let mut lab = Lab::from_setup("{}").unwrap();
+    let mut lab = Lab::from_setup(&js("{}")).unwrap();
     let eta = lab.learning_rate();
-    let err = lab.set_learning_rate(f64::NAN).unwrap_err();
+    let err = lab.set_learning_rate(&js(f64::NAN)).unwrap_err();
     assert!(message(err).contains("learning rate"));
     assert_eq!(lab.learning_rate(), eta);
 }
 
 #[wasm_bindgen_test]
 fn training_in_the_browser_solves_xor() {
-    let mut lab = Lab::from_setup("{}").unwrap();
+    let mut lab = Lab::from_setup(&js("{}")).unwrap();
     let e0 = lab.error();
-    assert_eq!(lab.train(3000.0).unwrap(), 3000.0);
+    assert_eq!(lab.train(&js(3000.0)).unwrap(), 3000.0);
     assert!(lab.error() < 0.01 && lab.error() < e0);
-    let y: Vec<f64> = (0..4).map(|mu| lab.x(mu as f64, 2.0).unwrap()[0]).collect();
+    let y: Vec<f64> = (0..4)
+        .map(|mu| lab.x(&js(mu as f64), &js(2.0)).unwrap()[0])
+        .collect();
     assert!(
         y[0] < 0.5 && y[1] > 0.5 && y[2] > 0.5 && y[3] < 0.5,
         "{y:?}"
@@ -48,23 +57,46 @@ fn training_in_the_browser_solves_xor() {
 
 #[wasm_bindgen_test]
 fn grid_view_holds_the_output_over_the_plane() {
-    let mut lab = Lab::from_setup("{}").unwrap();
-    let view = lab.grid(8, 6, "x", true).unwrap();
+    let mut lab = Lab::from_setup(&js("{}")).unwrap();
+    let view = lab.grid(&js(8), &js(6), &js("x"), &js(true)).unwrap();
     assert_eq!(view.length(), 48);
     let values = view.to_vec();
     assert!(values.iter().all(|v| (0.0..=1.0).contains(v)));
-    let all = lab.grid(4, 4, "a", false).unwrap();
+    let all = lab.grid(&js(4), &js(4), &js("a"), &js(false)).unwrap();
     assert_eq!(all.length(), 3 * 16);
-    assert!(lab.grid(0, 4, "x", true).is_err());
-    assert!(lab.grid(4, 4, "y", true).is_err());
+    assert!(lab.grid(&js(0), &js(4), &js("x"), &js(true)).is_err());
+    assert!(lab.grid(&js(4), &js(4), &js("y"), &js(true)).is_err());
 }
 
 #[wasm_bindgen_test]
 fn same_seed_gives_the_same_weights_as_natively() {
     // Native: tests/model_file.rs and src/engine/network.rs pin the SplitMix64 stream; here the browser build
     // must produce the exact same first weight for seed 7.
-    let lab = Lab::from_setup("{\"seed\": 7}").unwrap();
+    let lab = Lab::from_setup(&js("{\"seed\": 7}")).unwrap();
     let mut native = backprop_lab::setup::Setup::default().model().unwrap().net;
     native.init(7);
-    assert_eq!(lab.weights(1.0).unwrap(), native.params()[..6].to_vec());
+    assert_eq!(
+        lab.weights(&js(1.0)).unwrap(),
+        native.params()[..6].to_vec()
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_argument_types_are_errors_naming_the_argument_not_traps() {
+    let mut lab = Lab::from_setup(&js("{}")).unwrap();
+    let err = lab
+        .train(&js(true))
+        .err()
+        .expect("a boolean is not a count");
+    assert!(message(err).starts_with("epochs: expected a whole number"));
+    let err = Lab::from_model(&js(42.0))
+        .err()
+        .expect("a number is not a model file");
+    assert!(message(err).starts_with("model file: expected a string"));
+    let err = lab
+        .grid(&js(-1), &js(4), &js("x"), &js(true))
+        .err()
+        .expect("no wrap-around");
+    assert!(message(err).starts_with("nx: expected a whole number"));
+    assert_eq!(lab.epoch(), 0.0, "nothing ran");
 }

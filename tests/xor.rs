@@ -22,7 +22,7 @@ fn solved(lab: &Session) -> bool {
 #[test]
 fn default_setup_solves_xor_from_its_seed() {
     let mut lab = Session::new(Setup::default().model().unwrap()).unwrap();
-    lab.train(2000);
+    lab.train(2000).unwrap();
     assert!(solved(&lab), "E = {}, ŷ = {:?}", lab.error(), outputs(&lab));
 }
 
@@ -39,7 +39,7 @@ fn success_rate_over_100_seeds_is_reported() {
                 ..Setup::default()
             };
             let mut lab = Session::new(setup.model().unwrap()).unwrap();
-            lab.train(5000);
+            lab.train(5000).unwrap();
             wins += solved(&lab) as u32;
         }
         println!("XOR 2-2-1 sigmoid, η = 2, {mode:?}: {wins}/100 seeds solved within 5000 epochs");
@@ -57,7 +57,7 @@ fn a_network_without_hidden_layer_solves_and_or_but_not_xor() {
             ..Setup::default()
         };
         let mut lab = Session::new(setup.model().unwrap()).unwrap();
-        lab.train(5000);
+        lab.train(5000).unwrap();
         let y = outputs(&lab);
         let data = lab.data().clone();
         let right = (0..4).all(|mu| (y[mu] > 0.5) == (data.pattern(mu).1[0] > 0.5));

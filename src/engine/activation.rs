@@ -99,6 +99,16 @@ impl Activation {
         }
     }
 
+    /// g′ written with x = g(a), as the lecture and the formula panel write it.
+    pub fn derivative(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "x (1 − x)",
+            Activation::Tanh => "1 − x²",
+            Activation::Relu => "1 if a > 0, else 0",
+            Activation::Linear => "1",
+        }
+    }
+
     /// Reads a name written by [`Activation::name`].
     ///
     /// # Errors

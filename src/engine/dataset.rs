@@ -7,6 +7,17 @@ use crate::rng::Rng;
 /// Every named data set, the lecture's first.
 pub const NAMES: [&str; 7] = ["xor", "and", "or", "xor-noisy", "circle", "blobs", "spiral"];
 
+/// What the page calls each of [`NAMES`], in the same order.
+pub const TITLES: [&str; 7] = [
+    "XOR (the lecture)",
+    "AND",
+    "OR",
+    "noisy XOR quadrants",
+    "circle",
+    "two blobs",
+    "spiral",
+];
+
 /// Most patterns an inline data set may have.
 pub const MAX_PATTERNS: usize = 1000;
 

@@ -50,12 +50,6 @@ impl Pass {
         &self.a[layer.unit..layer.unit + layer.m]
     }
 
-    /// x^(n−1), the input of `layer`.
-    pub fn x_in(&self, layer: &Layer) -> &[f64] {
-        let end = self.inputs + layer.unit;
-        &self.x[end - layer.fan_in..end]
-    }
-
     /// x^(n) of `layer`.
     pub fn x_out(&self, layer: &Layer) -> &[f64] {
         let start = self.inputs + layer.unit;

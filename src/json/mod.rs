@@ -1,16 +1,19 @@
 //! A small JSON reader and writer for the model file, the setup, the URL state and traces:
 //! the value here, reading in `read.rs`, writing in `write.rs`.
 //!
-//! It replaces serde_json in the wasm (about 60 KB less): numbers are read by
-//! [`crate::decimal::parse`] (correctly rounded, as `str::parse`) and written by `{:?}` (the
-//! shortest text that parses back to the same f64), so every weight survives a save and a load bit
-//! for bit. Objects keep their keys in the order they were written; when a key repeats, the last
-//! one counts (as in serde_json and `JSON.parse`).
+//! It replaces serde_json in the wasm (about 60 KB less): numbers are read by `str::parse`
+//! (correctly rounded) and written by `{:?}` (the shortest text that parses back to the same f64),
+//! so every weight survives a save and a load bit for bit. Objects keep their keys in the order
+//! they were written; a key that repeats is refused (serde_json and `JSON.parse` silently keep the
+//! last one, which hides a typo or a merge gone wrong). Field readers with messages that name the
+//! field are in `fields.rs`.
 
+mod fields;
 mod read;
 mod write;
 
-pub use write::number;
+pub use fields::{brief, integer, known_fields, numbers, rows, shorten};
+pub use write::{number, rounded};
 
 /// How deep arrays and objects may nest before the reader gives up (as serde_json: 128).
 pub const MAX_DEPTH: usize = 128;
@@ -38,10 +41,10 @@ impl Value {
         Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
     }
 
-    /// The value of `key` if this is an object holding it (the last one if it repeats).
+    /// The value of `key` if this is an object holding it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(pairs) => pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Object(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -191,9 +194,13 @@ mod tests {
     }
 
     #[test]
-    fn last_repeated_key_counts_and_integers_are_exact() {
-        let v = Value::parse(r#"{"a":1,"a":2}"#).unwrap();
-        assert_eq!(v.get("a").unwrap().as_u64(), Some(2));
+    fn repeated_keys_are_refused_and_integers_are_exact() {
+        let e = Value::parse(r#"{"a":1,"a":2}"#).unwrap_err();
+        assert!(e.starts_with("duplicate key \"a\""), "{e}");
+        assert!(
+            Value::parse(r#"[{"a":1},{"a":2}]"#).is_ok(),
+            "one key per object"
+        );
         assert_eq!(Value::Number(2.5).as_u64(), None);
         assert_eq!(Value::Number(-1.0).as_u64(), None);
         assert_eq!(Value::Number(EXACT).as_u64(), Some(1 << 53));

@@ -12,7 +12,7 @@ impl Value {
             s: text.as_bytes(),
             i: 0,
         };
-        let v = r.value(0).map_err(|e| r.at(e))?;
+        let v = r.value(0).map_err(|e| r.at(&e))?;
         r.skip_space();
         if r.i < r.s.len() {
             return Err(r.at("trailing characters"));
@@ -57,11 +57,11 @@ impl Reader<'_> {
         hit
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, &'static str> {
+    fn value(&mut self, depth: usize) -> Result<Value, String> {
         self.skip_space();
         match self.peek() {
-            None => Err("end of text while reading a value"),
-            Some(b'{') => self.seq(depth, b'}', Reader::pair).map(Value::Object),
+            None => Err("end of text while reading a value".into()),
+            Some(b'{') => self.object(depth),
             Some(b'[') => self.seq(depth, b']', Reader::value).map(Value::Array),
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
@@ -76,21 +76,37 @@ impl Reader<'_> {
                         return Ok(v);
                     }
                 }
-                Err("expected a value")
+                Err("expected a value".into())
             }
         }
     }
 
+    /// `{ … }` (the brace is next). A key may appear once: with two, which one counts is a guess a
+    /// reader should not make silently, so the object is refused, naming the key.
+    fn object(&mut self, depth: usize) -> Result<Value, String> {
+        let start = self.i;
+        let pairs = self.seq(depth, b'}', Reader::pair)?;
+        let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+        if let Some((key, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+            self.i = start;
+            return Err(format!(
+                "duplicate key \"{}\" in the object",
+                super::shorten(key)
+            ));
+        }
+        Ok(Value::Object(pairs))
+    }
+
     /// `"key": value` inside an object.
-    fn pair(&mut self, depth: usize) -> Result<(String, Value), &'static str> {
+    fn pair(&mut self, depth: usize) -> Result<(String, Value), String> {
         self.skip_space();
         if self.peek() != Some(b'"') {
-            return Err("expected a key in double quotes");
+            return Err("expected a key in double quotes".into());
         }
         let key = self.string()?;
         self.skip_space();
         if !self.eat(b':') {
-            return Err("expected ':'");
+            return Err("expected ':'".into());
         }
         Ok((key, self.value(depth)?))
     }
@@ -100,10 +116,10 @@ impl Reader<'_> {
         &mut self,
         depth: usize,
         close: u8,
-        item: fn(&mut Self, usize) -> Result<T, &'static str>,
-    ) -> Result<Vec<T>, &'static str> {
+        item: fn(&mut Self, usize) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
         if depth >= MAX_DEPTH {
-            return Err("nested too deeply");
+            return Err("nested too deeply".into());
         }
         self.i += 1;
         let mut items = Vec::new();
@@ -119,37 +135,38 @@ impl Reader<'_> {
             }
             if !self.eat(b',') {
                 return Err(if close == b']' {
-                    "expected ',' or ']'"
+                    "expected ',' or ']'".into()
                 } else {
-                    "expected ',' or '}'"
+                    "expected ',' or '}'".into()
                 });
             }
         }
     }
 
     /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, which must be a finite f64.
-    fn number(&mut self) -> Result<f64, &'static str> {
+    fn number(&mut self) -> Result<f64, String> {
         let start = self.i;
         self.eat(b'-');
         if !self.eat(b'0') && self.digits() == 0 {
-            return Err("expected a digit");
+            return Err("expected a digit".into());
         }
         if self.eat(b'.') && self.digits() == 0 {
-            return Err("expected a digit after '.'");
+            return Err("expected a digit after '.'".into());
         }
         if self.eat(b'e') || self.eat(b'E') {
             let _ = self.eat(b'+') || self.eat(b'-');
             if self.digits() == 0 {
-                return Err("expected a digit in the exponent");
+                return Err("expected a digit in the exponent".into());
             }
         }
         // The bytes are ASCII digits and signs, so this is valid UTF-8 and a valid Rust float.
-        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| "invalid number")?;
-        match crate::decimal::parse(text) {
-            Some(v) if v.is_finite() => Ok(v),
+        let text = std::str::from_utf8(&self.s[start..self.i])
+            .map_err(|_| "invalid number".to_string())?;
+        match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
             _ => {
                 self.i = start;
-                Err("number out of range")
+                Err("number out of range".into())
             }
         }
     }
@@ -164,7 +181,7 @@ impl Reader<'_> {
     }
 
     /// A string (the opening quote is next), escapes resolved.
-    fn string(&mut self) -> Result<String, &'static str> {
+    fn string(&mut self) -> Result<String, String> {
         self.i += 1;
         let mut out = String::new();
         loop {
@@ -173,9 +190,12 @@ impl Reader<'_> {
                 self.i += 1;
             }
             // The input is a &str and we stop only at ASCII bytes, so the run is whole UTF-8.
-            out.push_str(std::str::from_utf8(&self.s[run..self.i]).map_err(|_| "invalid UTF-8")?);
+            out.push_str(
+                std::str::from_utf8(&self.s[run..self.i])
+                    .map_err(|_| "invalid UTF-8".to_string())?,
+            );
             match self.peek() {
-                None => return Err("end of text inside a string"),
+                None => return Err("end of text inside a string".into()),
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(out);
@@ -185,15 +205,19 @@ impl Reader<'_> {
                     out.push(self.escape()?);
                 }
                 Some(_) => {
-                    return Err("control character inside a string (write it as \\n, \\t or \\u…)")
+                    return Err(
+                        "control character inside a string (write it as \\n, \\t or \\u…)".into(),
+                    )
                 }
             }
         }
     }
 
     /// The character of the escape after a backslash.
-    fn escape(&mut self) -> Result<char, &'static str> {
-        let c = self.peek().ok_or("end of text inside a string")?;
+    fn escape(&mut self) -> Result<char, String> {
+        let c = self
+            .peek()
+            .ok_or_else(|| "end of text inside a string".to_string())?;
         self.i += 1;
         Ok(match c {
             b'"' => '"',
@@ -208,36 +232,37 @@ impl Reader<'_> {
                 let hi = self.hex4()?;
                 let code = if (0xd800..0xdc00).contains(&hi) {
                     if !(self.eat(b'\\') && self.eat(b'u')) {
-                        return Err("unpaired surrogate in a \\u escape");
+                        return Err("unpaired surrogate in a \\u escape".into());
                     }
                     let lo = self.hex4()?;
                     if !(0xdc00..0xe000).contains(&lo) {
-                        return Err("unpaired surrogate in a \\u escape");
+                        return Err("unpaired surrogate in a \\u escape".into());
                     }
                     0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00)
                 } else {
                     hi
                 };
-                char::from_u32(code).ok_or("unpaired surrogate in a \\u escape")?
+                char::from_u32(code)
+                    .ok_or_else(|| "unpaired surrogate in a \\u escape".to_string())?
             }
             _ => {
                 self.i -= 1;
-                return Err("invalid escape");
+                return Err("invalid escape".into());
             }
         })
     }
 
-    fn hex4(&mut self) -> Result<u32, &'static str> {
+    fn hex4(&mut self) -> Result<u32, String> {
         let digits = self
             .s
             .get(self.i..self.i + 4)
-            .ok_or("expected four hex digits")?;
+            .ok_or_else(|| "expected four hex digits".to_string())?;
         let mut code = 0;
         for &d in digits {
             code = code * 16
                 + char::from(d)
                     .to_digit(16)
-                    .ok_or("expected four hex digits")?;
+                    .ok_or_else(|| "expected four hex digits".to_string())?;
         }
         self.i += 4;
         Ok(code)
@@ -273,6 +298,10 @@ mod tests {
             ),
             ("[NaN]", "expected a value"),
             ("\"abc", "end of text inside a string"),
+            (
+                "{\"a\":1,\n \"b\":{\"c\":1,\"c\":2}}",
+                "duplicate key \"c\" in the object at line 2 column 6",
+            ),
         ] {
             let e = Value::parse(text).unwrap_err();
             assert!(e.starts_with(why), "{text:?}: {e}");

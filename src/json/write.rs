@@ -79,6 +79,29 @@ pub fn number(v: f64) -> String {
     out
 }
 
+/// `v` for a message, rounded to 6 significant digits: `0.5`, `1234.57`, `1e308`, `-2.5e-7`, `NaN`,
+/// `∞` (an echoed 1e308 must not print 309 digits).
+pub fn rounded(v: f64) -> String {
+    if !v.is_finite() {
+        return match v {
+            f64::INFINITY => "∞".into(),
+            f64::NEG_INFINITY => "−∞".into(),
+            _ => "NaN".into(),
+        };
+    }
+    let text = format!("{v:.5e}"); // d.ddddde±x: 6 significant digits, correctly rounded
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..6).contains(&exp) {
+        // Back to plain decimals: the mantissa's digits shifted by the exponent.
+        let value: f64 = format!("{mantissa}e{exp}").parse().unwrap_or(v);
+        number(value)
+    } else {
+        format!("{mantissa}e{exp}")
+    }
+}
+
 /// Appends [`number`]`(v)` (as `JSON.stringify` writes numbers, bar the exponent threshold).
 fn write_number(out: &mut String, v: f64) {
     if !v.is_finite() {
@@ -111,6 +134,26 @@ fn write_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounded_is_short_for_any_f64() {
+        for (v, text) in [
+            (0.5, "0.5"),
+            (2.0, "2"),
+            (1234.5678, "1234.57"),
+            (1e308, "1e308"),
+            (f64::MAX, "1.79769e308"),
+            (-2.5e-7, "-2.5e-7"),
+            (5e-324, "4.94066e-324"),
+            (123456.0, "123456"),
+            (1e6, "1e6"),
+            (0.0001, "0.0001"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "−∞"),
+        ] {
+            assert_eq!(rounded(v), text);
+        }
+    }
 
     #[test]
     fn pretty_indents_two_spaces() {

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 
-use super::charts::Theme;
+use super::theme::Theme;
 use crate::ticks::{self, Ticks};
 
 pub(super) type Root = DrawingArea<CanvasBackend, Shift>;

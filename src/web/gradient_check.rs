@@ -3,6 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::args::{index, number, numbers, text, whole};
 use super::{fail, Lab};
 use crate::backprop::backprop;
 use crate::check::{loglog_slope, relative_errors, GradientCheck};
@@ -19,8 +20,16 @@ fn cost_array(c: OpCount) -> Vec<f64> {
 
 /// Least-squares slope of log y against log x (what the scaling chart prints).
 #[wasm_bindgen(js_name = loglogSlope)]
-pub fn loglog_slope_js(xs: Vec<f64>, ys: Vec<f64>) -> f64 {
-    loglog_slope(&xs, &ys)
+pub fn loglog_slope_js(xs: &JsValue, ys: &JsValue) -> Result<f64, JsError> {
+    let (xs, ys) = (numbers(xs, "xs", 1 << 20)?, numbers(ys, "ys", 1 << 20)?);
+    if xs.len() != ys.len() {
+        return Err(fail(format!(
+            "xs and ys: expected as many ys as xs, got {} and {}",
+            xs.len(),
+            ys.len()
+        )));
+    }
+    Ok(loglog_slope(&xs, &ys))
 }
 
 #[wasm_bindgen]
@@ -33,16 +42,13 @@ impl Lab {
 
     /// Where parameter k sits: [n, i, j] for w_ij^(n), [n, i, −1] for the bias b_i^(n) (i, j from 0).
     #[wasm_bindgen(js_name = paramLocation)]
-    pub fn param_location(&self, k: f64) -> Result<Vec<i32>, JsError> {
-        let loc = (k.fract() == 0.0 && k >= 0.0)
-            .then(|| self.session.net().param_location(k as usize))
-            .flatten()
-            .ok_or_else(|| {
-                fail(format!(
-                    "parameter index must be 0 to {}, got {k}",
-                    self.param_count() - 1
-                ))
-            })?;
+    pub fn param_location(&self, k: &JsValue) -> Result<Vec<i32>, JsError> {
+        let k = index(k, "parameter k", self.param_count())?;
+        let loc = self
+            .session
+            .net()
+            .param_location(k)
+            .ok_or_else(|| fail(format!("parameter k: {k} is not in this network")))?;
         Ok(vec![
             loc.0 as i32,
             loc.1 as i32,
@@ -60,21 +66,18 @@ impl Lab {
     /// difference at ε = 10⁻⁶, inside wasm (so a page can time the algorithm, not the boundary);
     /// returns a checksum of the last gradient.
     #[wasm_bindgen(js_name = benchGradient)]
-    pub fn bench_gradient(&self, method: &str, reps: f64) -> Result<f64, JsError> {
-        if !(reps.fract() == 0.0 && (1.0..=1e6).contains(&reps)) {
-            return Err(fail(format!(
-                "reps must be a whole number from 1 to 1e6, got {reps}"
-            )));
-        }
+    pub fn bench_gradient(&self, method: &JsValue, reps: &JsValue) -> Result<f64, JsError> {
+        let method = text(method, "method", 16)?;
+        let reps = whole(reps, "reps", 1, 1_000_000)?;
         let (net, data) = (self.session.net(), self.session.data());
         let once = || -> Result<Vec<f64>, String> {
-            match method {
+            match method.as_str() {
                 "backprop" => Ok(backprop(net, data).grad),
                 scheme => Ok(numerical_gradient(net, data, 1e-6, Scheme::parse(scheme)?)?.grad),
             }
         };
         let mut last = Vec::new();
-        for _ in 0..reps as u64 {
+        for _ in 0..reps {
             last = once().map_err(fail)?;
         }
         Ok(last.iter().sum())
@@ -88,7 +91,8 @@ impl Lab {
 
     /// Starts a finite-difference check of every parameter at ε (both schemes).
     #[wasm_bindgen(js_name = startCheck)]
-    pub fn start_check(&mut self, eps: f64) -> Result<(), JsError> {
+    pub fn start_check(&mut self, eps: &JsValue) -> Result<(), JsError> {
+        let eps = number(eps, "ε")?;
         let check =
             GradientCheck::new(self.session.net(), self.session.data(), eps).map_err(fail)?;
         self.check = Some(check);
@@ -98,12 +102,9 @@ impl Lab {
     /// Checks up to `count` more parameters; returns the fraction done (1 when finished). Throws
     /// when no check is running (none started, or the weights changed since).
     #[wasm_bindgen(js_name = advanceCheck)]
-    pub fn advance_check(&mut self, count: f64) -> Result<f64, JsError> {
-        if !(count.fract() == 0.0 && count >= 1.0) {
-            return Err(fail(format!(
-                "count must be a whole number ≥ 1, got {count}"
-            )));
-        }
+    pub fn advance_check(&mut self, count: &JsValue) -> Result<f64, JsError> {
+        // More than every parameter at once is the same as every parameter.
+        let count = whole(count, "count", 1, 1 << 30)?.min(self.param_count() as u64);
         let data = self.session.data().clone();
         let check = self.check.as_mut().ok_or_else(|| {
             fail("no gradient check is running (start one; changing the weights stops it)")
@@ -140,7 +141,8 @@ impl Lab {
 
     /// |estimate − backprop| / max(|backprop|, |estimate|, 10⁻³·max|backprop|) per parameter.
     #[wasm_bindgen(js_name = relativeErrors)]
-    pub fn relative_errors(&mut self, estimate: Vec<f64>) -> Result<Vec<f64>, JsError> {
+    pub fn relative_errors(&mut self, estimate: &JsValue) -> Result<Vec<f64>, JsError> {
+        let estimate = numbers(estimate, "estimate", self.param_count() as u32)?;
         let bp = &self.view().grad;
         if estimate.len() > bp.len() {
             return Err(fail(format!(

@@ -5,8 +5,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use wasm_bindgen::prelude::*;
 
-use super::charts::{area, font_px, theme};
+use super::args::{flag, numbers, text};
 use super::frame::{dashed, frame, polyline, Axis};
+use super::theme::{area, font_px, theme};
 
 /// Draws a log-log chart of series sharing the x values `xs`: series k is `ys[k·len .. (k+1)·len]`,
 /// named by the k-th entry of `names` (separated by `|`). `refs` holds triples (slope, x, y): a
@@ -19,19 +20,38 @@ use super::frame::{dashed, frame, polyline, Axis};
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(js_name = drawLogLog)]
 pub fn draw_loglog(
-    canvas: web_sys::HtmlCanvasElement,
-    x_desc: &str,
-    y_desc: &str,
-    names: &str,
-    xs: Vec<f64>,
-    ys: Vec<f64>,
-    refs: Vec<f64>,
-    legend: &str,
-    dark: bool,
+    canvas: &JsValue,
+    x_desc: &JsValue,
+    y_desc: &JsValue,
+    names: &JsValue,
+    xs: &JsValue,
+    ys: &JsValue,
+    refs: &JsValue,
+    legend: &JsValue,
+    dark: &JsValue,
 ) -> Result<(), JsError> {
-    loglog(canvas, x_desc, y_desc, names, &xs, &ys, &refs, legend, dark)
-        .map_err(|e| JsError::new(&e))
+    let canvas = super::canvas_arg(canvas)?;
+    let [x_desc, y_desc, names, legend] = [
+        (x_desc, "xDesc"),
+        (y_desc, "yDesc"),
+        (names, "names"),
+        (legend, "legend"),
+    ]
+    .map(|(v, name)| text(v, name, 256));
+    let (xs, ys, refs) = (
+        numbers(xs, "xs", MAX_POINTS)?,
+        numbers(ys, "ys", MAX_POINTS)?,
+        numbers(refs, "refs", MAX_POINTS)?,
+    );
+    let dark = flag(dark, "dark")?;
+    loglog(
+        canvas, &x_desc?, &y_desc?, &names?, &xs, &ys, &refs, &legend?, dark,
+    )
+    .map_err(|e| JsError::new(&e))
 }
+
+/// Most numbers one chart argument takes.
+const MAX_POINTS: u32 = 100_000;
 
 #[allow(clippy::too_many_arguments)]
 fn loglog(

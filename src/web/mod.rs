@@ -4,15 +4,19 @@
 //! here panics on bad input. Large, long-lived data stays in wasm memory; JS gets numbers, small
 //! copied arrays (`Float64Array`) and, for the grid images, a view into wasm memory.
 
+mod args;
 mod charts;
 mod frame;
 mod gradient_check;
 mod loglog;
 mod numbers;
+mod rules;
 mod sharing;
 mod stepping;
+mod theme;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::backprop::{backprop, Backprop};
 use crate::grid::{evaluate_grid, Quantity};
@@ -21,9 +25,14 @@ use crate::numerical::Scheme;
 use crate::session::Session;
 use crate::setup::Setup;
 use crate::train::Mode;
+use args::{flag, number, text, whole};
 
 /// Most epochs one `train` call runs (a larger count would freeze the page).
-pub const MAX_EPOCHS_PER_CALL: f64 = 1e7;
+pub const MAX_EPOCHS_PER_CALL: u64 = 10_000_000;
+/// Longest setup or changes text accepted (a setup is a few hundred characters).
+const MAX_SETUP_TEXT: u32 = 64 * 1024;
+/// Longest model file text accepted, in UTF-16 units (the model reader's own byte limit applies too).
+const MAX_MODEL_TEXT: u32 = crate::model::MAX_BYTES as u32;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -62,29 +71,29 @@ impl Lab {
 
     /// Backprop at the current weights, computed once per change of weights.
     pub(super) fn view(&mut self) -> &Backprop {
+        self.view_and_net().0
+    }
+
+    /// [`Lab::view`] and the network it was computed for (borrowed side by side, no copy).
+    pub(super) fn view_and_net(&mut self) -> (&Backprop, &crate::network::Network) {
         let (net, data) = (self.session.net(), self.session.data());
-        self.view.get_or_insert_with(|| backprop(net, data))
+        (self.view.get_or_insert_with(|| backprop(net, data)), net)
     }
 
-    pub(super) fn check_layer(&self, n: f64, from: usize) -> Result<usize, JsError> {
-        let depth = self.session.net().depth();
-        if n.fract() != 0.0 || n < from as f64 || n > depth as f64 {
-            return Err(fail(format!(
-                "layer n must be a whole number from {from} to L = {depth}, got {n}"
-            )));
-        }
-        Ok(n as usize)
+    /// Layer n from `from` to L.
+    pub(super) fn check_layer(&self, n: &JsValue, from: usize) -> Result<usize, JsError> {
+        let depth = self.session.net().depth() as u64;
+        whole(n, "layer n", from as u64, depth).map(|n| n as usize)
     }
 
-    pub(super) fn check_pattern(&self, mu: f64) -> Result<usize, JsError> {
-        let p = self.session.data().len();
-        if mu.fract() != 0.0 || mu < 0.0 || mu >= p as f64 {
-            return Err(fail(format!(
-                "pattern index must be a whole number from 0 to {}, got {mu}",
-                p - 1
-            )));
-        }
-        Ok(mu as usize)
+    /// Pattern μ from 0 to P − 1.
+    pub(super) fn check_pattern(&self, mu: &JsValue) -> Result<usize, JsError> {
+        args::index(mu, "pattern μ", self.session.data().len())
+    }
+
+    /// Installs a session built elsewhere as a new Lab.
+    fn opened(session: Result<Session, String>) -> Result<Lab, JsError> {
+        session.map(Lab::wrap).map_err(fail)
     }
 
     pub(super) fn layer_slice(&self, values: &[f64], n: usize) -> Vec<f64> {
@@ -97,17 +106,34 @@ impl Lab {
 impl Lab {
     /// Opens a model file v1. Throws `Error(reason)` when it is invalid.
     #[wasm_bindgen(js_name = fromModel)]
-    pub fn from_model(json: &str) -> Result<Lab, JsError> {
-        let model = Model::parse(json).map_err(fail)?;
-        Ok(Lab::wrap(Session::new(model).map_err(fail)?))
+    pub fn from_model(json: &JsValue) -> Result<Lab, JsError> {
+        let json = text(json, "model file", MAX_MODEL_TEXT)?;
+        Lab::opened(Model::parse(&json).and_then(Session::new))
     }
 
     /// A fresh network from `{ dataset, seed, hidden, activations, learning_rate, mode }` (all
     /// optional; `"{}"` is XOR with a 2-2-1 sigmoid network). Throws on an invalid choice.
     #[wasm_bindgen(js_name = fromSetup)]
-    pub fn from_setup(json: &str) -> Result<Lab, JsError> {
-        let model = Setup::parse(json).and_then(|s| s.model()).map_err(fail)?;
-        Ok(Lab::wrap(Session::new(model).map_err(fail)?))
+    pub fn from_setup(json: &JsValue) -> Result<Lab, JsError> {
+        let json = text(json, "setup", MAX_SETUP_TEXT)?;
+        Lab::opened(Setup::parse(&json).and_then(|s| Session::from_setup(&s)))
+    }
+
+    /// A NEW Lab: a fresh network from this Lab's setup with the fields of the JSON object
+    /// `changes` changed (`dataset`, `seed`, `hidden`, `activations`, `learning_rate`, `mode`;
+    /// `seed` and `learning_rate` may be a field's text). A data set from a model file is kept.
+    /// Throws on anything invalid; this Lab is untouched.
+    #[wasm_bindgen(js_name = withSetup)]
+    pub fn with_setup(&self, changes: &JsValue) -> Result<Lab, JsError> {
+        let changes = text(changes, "changes", MAX_SETUP_TEXT)?;
+        Lab::opened(self.session.with_changes(&changes))
+    }
+
+    /// Back to the starting weights (the seed's, or the model file's own), epoch 0; η and the
+    /// mode stay.
+    pub fn reset(&mut self) {
+        self.session.reset();
+        self.weights_changed();
     }
 
     /// The model file v1 (JSON text) of the current weights and settings.
@@ -123,27 +149,31 @@ impl Lab {
 
     /// `{ gradient, cost }` (JSON text) by finite differences: `scheme` is "forward" or "central".
     #[wasm_bindgen(js_name = numericalGradient)]
-    pub fn numerical_gradient(&self, eps: f64, scheme: &str) -> Result<String, JsError> {
-        let scheme = Scheme::parse(scheme).map_err(fail)?;
+    pub fn numerical_gradient(&self, eps: &JsValue, scheme: &JsValue) -> Result<String, JsError> {
+        let eps = number(eps, "ε")?;
+        let scheme = Scheme::parse(&text(scheme, "scheme", 16)?).map_err(fail)?;
         let g = self.session.numerical_gradient(eps, scheme).map_err(fail)?;
         Ok(g.to_string())
     }
 
     /// Runs whole epochs in the model's mode; returns how many ran (fewer if training diverged).
-    pub fn train(&mut self, epochs: f64) -> Result<f64, JsError> {
-        if !(epochs.fract() == 0.0 && (0.0..=MAX_EPOCHS_PER_CALL).contains(&epochs)) {
-            return Err(fail(format!(
-                "epochs must be a whole number from 0 to {MAX_EPOCHS_PER_CALL}, got {epochs}"
-            )));
-        }
+    pub fn train(&mut self, epochs: &JsValue) -> Result<f64, JsError> {
+        let epochs = whole(epochs, "epochs", 0, MAX_EPOCHS_PER_CALL)?;
         self.weights_changed();
-        Ok(self.session.train(epochs as u64) as f64)
+        Ok(self.session.train(epochs).map_err(fail)? as f64)
     }
 
-    /// Sets η for the very next update. Throws for NaN, ±Infinity or η ≤ 0, keeping the old η.
+    /// Sets η for the very next update: a number, or the text a person typed ("0.5", "1e-3",
+    /// "0,5"). Throws for anything but a number > 0, keeping the old η.
     #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, eta: f64) -> Result<(), JsError> {
-        self.session.set_learning_rate(eta).map_err(fail)
+    pub fn set_learning_rate(&mut self, eta: &JsValue) -> Result<(), JsError> {
+        match eta.as_string() {
+            Some(typed) if typed.len() <= 256 => self.session.set_learning_rate_text(&typed),
+            _ => self
+                .session
+                .set_learning_rate(number(eta, "learning rate η")?),
+        }
+        .map_err(fail)
     }
 
     /// η.
@@ -172,8 +202,8 @@ impl Lab {
 
     /// Switches "batch" / "online" (a partly stepped epoch is dropped).
     #[wasm_bindgen(js_name = setMode)]
-    pub fn set_mode(&mut self, mode: &str) -> Result<(), JsError> {
-        let mode = Mode::parse(mode).map_err(fail)?;
+    pub fn set_mode(&mut self, mode: &JsValue) -> Result<(), JsError> {
+        let mode = Mode::parse(&text(mode, "mode", 16)?).map_err(fail)?;
         self.session.set_mode(mode);
         self.weights_changed();
         Ok(())
@@ -198,12 +228,16 @@ impl Lab {
     /// `which` is "x" or "a".
     pub fn grid(
         &mut self,
-        nx: usize,
-        ny: usize,
-        which: &str,
-        outputs_only: bool,
+        nx: &JsValue,
+        ny: &JsValue,
+        which: &JsValue,
+        outputs_only: &JsValue,
     ) -> Result<js_sys::Float32Array, JsError> {
-        let which = match which {
+        let nx = whole(nx, "nx", 1, 4096)? as usize;
+        let ny = whole(ny, "ny", 1, 4096)? as usize;
+        let outputs_only = flag(outputs_only, "outputsOnly")?;
+        let which = text(which, "which", 8)?;
+        let which = match which.as_str() {
             "x" => Quantity::X,
             "a" => Quantity::A,
             _ => {
@@ -232,22 +266,26 @@ impl Lab {
         self.session.history().epochs().to_vec()
     }
 
-    /// E at each kept loss-curve point.
-    #[wasm_bindgen(js_name = lossErrors)]
-    pub fn loss_errors(&self) -> Vec<f64> {
-        self.session.history().errors().to_vec()
-    }
-
     /// Draws E against epoch on `canvas` with plotters; `log` for a logarithmic E axis, `dark` for
     /// light-on-dark colours, a vertical marker at epoch `marker` unless it is NaN (the scrubber).
     #[wasm_bindgen(js_name = drawLoss)]
     pub fn draw_loss(
         &self,
-        canvas: web_sys::HtmlCanvasElement,
-        log: bool,
-        dark: bool,
-        marker: f64,
+        canvas: &JsValue,
+        log: &JsValue,
+        dark: &JsValue,
+        marker: &JsValue,
     ) -> Result<(), JsError> {
+        let canvas = canvas_arg(canvas)?;
+        let (log, dark) = (flag(log, "log")?, flag(dark, "dark")?);
+        let marker = number(marker, "marker")?;
         charts::draw_loss(canvas, self.session.history(), log, dark, marker).map_err(fail)
     }
+}
+
+/// A `<canvas>` element passed from JS.
+pub(super) fn canvas_arg(v: &JsValue) -> Result<web_sys::HtmlCanvasElement, JsError> {
+    v.clone()
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .map_err(|_| fail("canvas: expected a <canvas> element"))
 }

@@ -20,14 +20,14 @@ impl Lab {
     }
 
     /// m^(n), neurons in layer n (n = 0 gives N).
-    pub fn neurons(&self, n: f64) -> Result<usize, JsError> {
+    pub fn neurons(&self, n: &JsValue) -> Result<usize, JsError> {
         let n = self.check_layer(n, 0)?;
         let net = self.session.net();
         Ok(if n == 0 { net.inputs() } else { net.layer(n).m })
     }
 
     /// The name of g^(n).
-    pub fn activation(&self, n: f64) -> Result<String, JsError> {
+    pub fn activation(&self, n: &JsValue) -> Result<String, JsError> {
         let n = self.check_layer(n, 1)?;
         Ok(self.session.net().layer(n).activation.name().to_string())
     }
@@ -45,7 +45,7 @@ impl Lab {
     }
 
     /// Pattern μ as [x_1 … x_N, t_1 … t_K].
-    pub fn pattern(&self, mu: f64) -> Result<Vec<f64>, JsError> {
+    pub fn pattern(&self, mu: &JsValue) -> Result<Vec<f64>, JsError> {
         let mu = self.check_pattern(mu)?;
         let (x, t) = self.session.data().pattern(mu);
         Ok([x, t].concat())
@@ -75,30 +75,57 @@ impl Lab {
     }
 
     /// w^(n), row-major m^(n) × m^(n−1) (w_ij at i·m^(n−1) + j), then the m^(n) biases b^(n).
-    pub fn weights(&self, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn weights(&self, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.check_layer(n, 1)?;
         Ok(self.layer_slice(self.session.net().params(), n))
     }
 
     /// a^(n) of pattern μ at the current weights (n ≥ 1).
-    pub fn a(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn a(&mut self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
-        let layer = self.session.net().layer(n).clone();
-        Ok(self.view().passes[mu].a(&layer).to_vec())
+        let (view, net) = self.view_and_net();
+        Ok(view.passes[mu].a(net.layer(n)).to_vec())
     }
 
     /// x^(n) of pattern μ at the current weights (x^(0) is the input).
-    pub fn x(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn x(&mut self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
-        let net = self.session.net().clone();
-        Ok(self.view().passes[mu].x(&net, n).to_vec())
+        let (view, net) = self.view_and_net();
+        Ok(view.passes[mu].x(net, n).to_vec())
     }
 
     /// δ^(n) = ∂E/∂a^(n) of pattern μ at the current weights.
-    pub fn delta(&mut self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn delta(&mut self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
-        let layer = self.session.net().layer(n).clone();
-        Ok(self.view().passes[mu].delta(&layer).to_vec())
+        let (view, net) = self.view_and_net();
+        Ok(view.passes[mu].delta(net.layer(n)).to_vec())
+    }
+
+    /// g′(a_i^(n)) of pattern μ at the current weights (the factor δ carries down a layer).
+    #[wasm_bindgen(js_name = gPrime)]
+    pub fn g_prime(&mut self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let (view, net) = self.view_and_net();
+        Ok(super::stepping::g_prime(net, n, &view.passes[mu]))
+    }
+
+    /// Where w_ij^(n) sits in the layer arrays `weights(n)`, `gradient(n)`, `stepGradient(n)` and
+    /// `stepDeltaW(n)`; j = −1 is the bias b_i^(n), the weight on x_0 = 1 (i, j from 0).
+    #[wasm_bindgen(js_name = paramIndex)]
+    pub fn param_index(&self, n: &JsValue, i: &JsValue, j: &JsValue) -> Result<usize, JsError> {
+        let n = self.check_layer(n, 1)?;
+        let layer = self.session.net().layer(n);
+        let i = super::args::index(i, "neuron i", layer.m)?;
+        let j = super::args::number(j, "input j")?;
+        if j == -1.0 {
+            return Ok(layer.b_index(i) - layer.offset);
+        }
+        let j = super::args::index(
+            &JsValue::from(j),
+            "input j (or −1 for the bias)",
+            layer.fan_in,
+        )?;
+        Ok(layer.w_index(i, j) - layer.offset)
     }
 
     /// Ẽ(μ) for every pattern at the current weights.
@@ -108,7 +135,7 @@ impl Lab {
     }
 
     /// ∂E/∂w^(n) (summed over patterns) at the current weights, laid out like [`Lab::weights`].
-    pub fn gradient(&mut self, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn gradient(&mut self, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.check_layer(n, 1)?;
         let grad = self.view().grad.clone();
         Ok(self.layer_slice(&grad, n))

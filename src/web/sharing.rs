@@ -2,53 +2,52 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::args::{flag, numbers, text, whole};
 use super::{fail, Lab};
 use crate::json::Value;
-use crate::url_state::UrlState;
+use crate::url_state::{UrlState, MAX_HASH, SPEEDS};
 
 #[wasm_bindgen]
 impl Lab {
     /// Reads a URL hash: `{ setup, speed, weights, ignored }` as JSON text. Never throws: what it
     /// could not use is listed, with reasons, in `ignored`.
     #[wasm_bindgen(js_name = parseHash)]
-    pub fn parse_hash(hash: &str) -> String {
-        let s = UrlState::parse(hash);
+    pub fn parse_hash(hash: &JsValue) -> Result<String, JsError> {
+        let hash = text(hash, "hash", 16 * MAX_HASH as u32)?;
+        let s = UrlState::parse(&hash);
         let activations: Vec<&str> = s.setup.activations.iter().map(|g| g.name()).collect();
         let setup = Value::object([
-            ("dataset", s.setup.dataset.into()),
+            ("dataset", s.setup.dataset_name().into()),
             ("seed", s.setup.seed.into()),
             ("hidden", s.setup.hidden.into()),
             ("activations", activations.into()),
             ("learning_rate", s.setup.eta.into()),
             ("mode", s.setup.mode.name().into()),
         ]);
-        Value::object([
+        Ok(Value::object([
             ("setup", setup),
             ("speed", s.speed.into()),
             ("weights", s.weights.into()),
             ("ignored", s.ignored.into()),
         ])
-        .to_string()
+        .to_string())
     }
 
-    /// The URL hash (without `#`) of `setupJson` (as for `fromSetup`), a speed and, if `withWeights`,
-    /// this Lab's current weights.
+    /// The URL hash (without `#`) of this Lab's setup at the page's `speed` (an index into
+    /// `limits().speeds`) and, if `withWeights`, its current weights. Throws for a data set from a
+    /// model file, which does not fit in a link.
     #[wasm_bindgen(js_name = toHash)]
-    pub fn to_hash(
-        &self,
-        setup_json: &str,
-        speed: u32,
-        with_weights: bool,
-    ) -> Result<String, JsError> {
-        let setup = crate::setup::Setup::parse(setup_json).map_err(fail)?;
-        let w = with_weights.then(|| self.session.net().params());
-        Ok(UrlState::to_hash(&setup, speed, w))
+    pub fn to_hash(&self, speed: &JsValue, with_weights: &JsValue) -> Result<String, JsError> {
+        let speed = whole(speed, "speed", 0, SPEEDS.len() as u64 - 1)? as u32;
+        let with_weights = flag(with_weights, "withWeights")?;
+        self.session.to_hash(speed, with_weights).map_err(fail)
     }
 
     /// Replaces every weight and bias (parameter layout, as `weights(n)` per layer). Throws for the
     /// wrong count or a non-finite value, changing nothing.
     #[wasm_bindgen(js_name = setWeights)]
-    pub fn set_weights(&mut self, w: Vec<f64>) -> Result<(), JsError> {
+    pub fn set_weights(&mut self, w: &JsValue) -> Result<(), JsError> {
+        let w = numbers(w, "weights", self.session.net().params().len() as u32)?;
         self.session.set_weights(&w).map_err(fail)?;
         self.weights_changed();
         Ok(())
@@ -66,13 +65,9 @@ impl Lab {
 
     /// Goes to the weights after `epoch` epochs (from the timeline); training resumes from there.
     #[wasm_bindgen(js_name = scrubTo)]
-    pub fn scrub_to(&mut self, epoch: f64) -> Result<(), JsError> {
-        if !(epoch.fract() == 0.0 && epoch >= 0.0) {
-            return Err(fail(format!(
-                "epoch must be a whole number ≥ 0, got {epoch}"
-            )));
-        }
-        self.session.scrub_to(epoch as u64).map_err(fail)?;
+    pub fn scrub_to(&mut self, epoch: &JsValue) -> Result<(), JsError> {
+        let epoch = whole(epoch, "epoch", 0, crate::model::MAX_SEED)?;
+        self.session.scrub_to(epoch).map_err(fail)?;
         self.weights_changed();
         Ok(())
     }
@@ -89,7 +84,6 @@ impl Lab {
     /// The per-pattern numbers at the current weights as CSV: μ, inputs, targets, outputs, Ẽ(μ).
     #[wasm_bindgen(js_name = patternCsv)]
     pub fn pattern_csv(&mut self) -> String {
-        let net = self.session.net().clone();
         let data = self.session.data().clone();
         let names = |p: &str, n: usize| (1..=n).map(|i| format!("{p}{i}")).collect::<Vec<_>>();
         let mut head = vec!["mu".to_string()];
@@ -98,10 +92,11 @@ impl Lab {
         head.extend(names("y", data.outputs()));
         head.push("E_mu".to_string());
         let mut out = head.join(",") + "\n";
-        for (mu, pass) in self.view().passes.iter().enumerate() {
+        let (view, net) = self.view_and_net();
+        for (mu, pass) in view.passes.iter().enumerate() {
             let (x, t) = data.pattern(mu);
             let mut row = vec![(mu + 1).to_string()];
-            row.extend(x.iter().chain(t).chain(pass.y(&net)).map(|v| v.to_string()));
+            row.extend(x.iter().chain(t).chain(pass.y(net)).map(|v| v.to_string()));
             row.push(pass.e.to_string());
             out += &(row.join(",") + "\n");
         }

@@ -5,6 +5,10 @@ use wasm_bindgen::prelude::*;
 use super::Lab;
 use crate::stepper::Phase;
 
+/// What stepping has computed for a pattern and layer (see [`Lab::step_computed`]).
+const FORWARD: u8 = 1;
+const BACKWARD: u8 = 2;
+
 #[wasm_bindgen]
 impl Lab {
     /// Advances one phase (forward layer, error, backward layer or update).
@@ -69,7 +73,7 @@ impl Lab {
 
     /// a^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
     #[wasm_bindgen(js_name = stepA)]
-    pub fn step_a(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn step_a(&self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
         let s = self.session.stepper().state();
         Ok(s.passes[mu].a(s.net.layer(n)).to_vec())
@@ -77,7 +81,7 @@ impl Lab {
 
     /// x^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
     #[wasm_bindgen(js_name = stepX)]
-    pub fn step_x(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn step_x(&self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
         let s = self.session.stepper().state();
         Ok(s.passes[mu].x(&s.net, n).to_vec())
@@ -85,10 +89,34 @@ impl Lab {
 
     /// δ^(n) of pattern μ as far as stepping has computed it this epoch (NaN = not yet).
     #[wasm_bindgen(js_name = stepDelta)]
-    pub fn step_delta(&self, mu: f64, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn step_delta(&self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
         let s = self.session.stepper().state();
         Ok(s.passes[mu].delta(s.net.layer(n)).to_vec())
+    }
+
+    /// g′(a^(n)) of pattern μ as far as stepping has computed a^(n) this epoch (NaN = not yet).
+    #[wasm_bindgen(js_name = stepGPrime)]
+    pub fn step_g_prime(&self, mu: &JsValue, n: &JsValue) -> Result<Vec<f64>, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 1)?);
+        let s = self.session.stepper().state();
+        if s.phase.computed(mu, n) & FORWARD == 0 {
+            return Ok(vec![f64::NAN; s.net.layer(n).m]);
+        }
+        Ok(g_prime(&s.net, n, &s.passes[mu]))
+    }
+
+    /// What stepping has computed this epoch for pattern μ and layer n: 1 = a^(n) and x^(n),
+    /// 2 = δ^(n), both = 3 (when not stepping, everything: 3). NaN in a computed number is a real
+    /// NaN (training diverged); in one not computed, it only means "not yet".
+    #[wasm_bindgen(js_name = stepComputed)]
+    pub fn step_computed(&self, mu: &JsValue, n: &JsValue) -> Result<u8, JsError> {
+        let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
+        let s = self.session.stepper().state();
+        Ok(match s.phase {
+            Phase::Ready => FORWARD | BACKWARD,
+            phase => phase.computed(mu, n),
+        })
     }
 
     /// Ẽ(μ) of every pattern as far as stepping has computed it this epoch (NaN = not yet).
@@ -100,14 +128,14 @@ impl Lab {
 
     /// ∂E/∂w^(n) summed since the last update, laid out like [`Lab::weights`].
     #[wasm_bindgen(js_name = stepGradient)]
-    pub fn step_gradient(&self, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn step_gradient(&self, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.check_layer(n, 1)?;
         Ok(self.layer_slice(&self.session.stepper().state().grad, n))
     }
 
     /// Δw^(n) = −η ∂E/∂w^(n) of the latest update this epoch (NaN before it).
     #[wasm_bindgen(js_name = stepDeltaW)]
-    pub fn step_delta_w(&self, n: f64) -> Result<Vec<f64>, JsError> {
+    pub fn step_delta_w(&self, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.check_layer(n, 1)?;
         Ok(self.layer_slice(&self.session.stepper().state().delta_w, n))
     }
@@ -117,4 +145,18 @@ impl Lab {
     pub fn step_eta(&self) -> f64 {
         self.session.stepper().state().eta
     }
+}
+
+/// g′(a_i^(n)) for each neuron i of layer n, from the pass's a and x.
+pub(super) fn g_prime(
+    net: &crate::network::Network,
+    n: usize,
+    pass: &crate::pass::Pass,
+) -> Vec<f64> {
+    let layer = net.layer(n);
+    pass.a(layer)
+        .iter()
+        .zip(pass.x(net, n))
+        .map(|(&a, &x)| layer.activation.g_prime(a, x))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! Reading JSON fields with errors that name the field and the reason (`layers[1].weights[0][2]:
-//! expected a finite number, got "x"`), for the model file.
+//! expected a finite number, got "x"`), for the model file and the setup.
 
-use crate::json::Value;
+use super::Value;
 
 /// Rejects any key of `obj` not in `known` (a typo would otherwise be silently ignored).
 ///
