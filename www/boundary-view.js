@@ -1,7 +1,7 @@
 // The decision boundary: ŷ over the input plane as a colour map, its 0.5 contour, and the patterns
 // drawn by target, with the pattern being stepped ringed.
 
-import { fitCanvas, fmtShort, paint, divergingLut } from "./util.js";
+import { fitCanvas, fmtShort, paint } from "./util.js";
 
 /** Marching squares on the 0.5 level of an nx × ny grid, as line segments in grid coordinates. */
 const contour = (v, nx, ny, level = 0.5) => {
@@ -54,7 +54,7 @@ export const drawBoundary = (canvas, state, s, pal) => {
     cache = state.boundaryImage = { img: new ImageData(nx, ny), off: new OffscreenCanvas(nx, ny) };
   }
   const toUnit = outIsSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
-  paint(values, cache.img.data, divergingLut(pal.rgb), toUnit);
+  paint(values, cache.img.data, pal.lut, toUnit);
   const off = cache.off;
   off.getContext("2d").putImageData(cache.img, 0, 0);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -9,10 +9,13 @@ const SCALING_SHAPES = [[1], [2], [4], [8], [16], [16, 16], [16, 16, 16]];
 /** ε of the sweep: 10^−14 … 10^−1 in half decades. */
 const SWEEP = Array.from({ length: 27 }, (_, k) => 10 ** (-14 + 0.5 * k));
 
+/** What the lab last drew: nothing yet (tableKey: the selection the table was drawn with). */
+const notDrawn = () => ({ sweep: null, scaling: null, table: null, tableKey: null });
+
 /** The lab's part of the app state. */
 export const createCheck = () => ({
   active: false, key: null, jobs: [], eps: 1e-6, progress: 0,
-  table: null, sweep: null, scaling: null, drawn: { sweep: null, scaling: null, table: null },
+  table: null, sweep: null, scaling: null, drawn: notDrawn(),
 });
 
 /** Relative error → class and symbol (shape as well as colour). */
@@ -238,5 +241,5 @@ export const drawCheck = (ui, state, pal) => {
 
 /** Forces the charts to redraw (theme or size changed). */
 export const invalidateCharts = (state) => {
-  state.check.drawn = { sweep: null, scaling: null, table: null };
+  state.check.drawn = notDrawn();
 };

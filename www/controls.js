@@ -163,6 +163,7 @@ export const setupControls = (state, ui, actions) => {
     const on = !document.documentElement.classList.contains("projector");
     document.documentElement.classList.toggle("projector", on);
     ui.projector.setAttribute("aria-pressed", String(on));
+    state.palette = null; // a new font size
     state.dirty = true;
   });
   ui.helpButton.addEventListener("click", () => ui.help.showModal());

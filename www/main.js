@@ -112,18 +112,20 @@ const boot = async () => {
   if (notes.length) actions.notice(`Some of this link's settings were not used: ${notes.join("; ")}.`);
   if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+    state.palette = null;
     legends();
     invalidateCharts(state);
     state.dirty = true;
   });
   new ResizeObserver(() => {
+    state.palette = null; // the font size follows the width
     invalidateCharts(state);
     state.dirty = true;
   }).observe(document.body);
 
   let lastTimelineSync = 0;
   const render = (now) => {
-    const pal = palette();
+    const pal = (state.palette ??= palette());
     const s = takeSnapshot(state);
     state.snapshot = s;
     state.layout = drawNetwork(ui.network, state, s, pal);
@@ -170,7 +172,7 @@ const boot = async () => {
         state.dirty = false;
         const t0 = performance.now();
         render(now);
-        state.renderMs = 0.9 * (state.renderMs ?? 0) + 0.1 * (performance.now() - t0); // for the benchmark
+        state.renderMs = 0.9 * state.renderMs + 0.1 * (performance.now() - t0); // for the benchmark
       }
     } catch (e) {
       fatal(`An internal error stopped the page (${e.message}).`, "Backprop Lab could not go on.");

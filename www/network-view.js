@@ -1,7 +1,7 @@
 // The network diagram: neurons with their a, x and δ, edges coloured by w, δ flowing backward,
 // Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
 
-import { fmt, fmtShort, css, yColour, aColour, fitCanvas, paint, divergingLut } from "./util.js";
+import { fmt, fmtShort, css, yColour, aColour, fitCanvas, paint } from "./util.js";
 import { weightAt } from "./state.js";
 import { layout, edgeEnds, eachEdge, sub, sup, MAP_RES } from "./network-layout.js";
 
@@ -20,7 +20,7 @@ const neuronMaps = (state, s, pal) => {
     }
   }
   const plane = MAP_RES * MAP_RES;
-  const lut = divergingLut(pal.rgb);
+  const lut = pal.lut;
   for (let unit = 0; unit < units; unit++) {
     const values = view.subarray(unit * plane, (unit + 1) * plane);
     const pixels = img.data.subarray(unit * plane * 4, (unit + 1) * plane * 4);

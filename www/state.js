@@ -39,6 +39,10 @@ export const createState = (wasm) => ({
   check: createCheck(),
   scrubEpoch: null,
   timeline: null,
+  palette: null, // the theme's colours (util.palette), rebuilt when the theme or the font size changes
+  boundaryImage: null, // the decision boundary's image and offscreen canvas, reused while the size stays
+  renderMs: 0, // for the benchmark: smoothed time of one render
+  firstFrameAt: null, // for the benchmark: when the first complete frame was drawn
 });
 
 /** Puts `lab` (made from `setup`) in place of the current one, forgetting what referred to the old. */

@@ -19,7 +19,10 @@ const hex = (s) => {
   return m ? [1, 2, 3].map((k) => parseInt(m[k], 16)) : [128, 128, 128];
 };
 
-/** The theme's colours, read from the CSS custom properties (they follow light/dark). */
+/**
+ * The theme's colours, read from the CSS custom properties (they follow light/dark), with the
+ * diverging scale's colour table; build it once per theme and font size (state.palette), not per frame.
+ */
 export const palette = () => {
   const css = getComputedStyle(document.documentElement);
   const get = (name) => css.getPropertyValue(name).trim();
@@ -27,6 +30,7 @@ export const palette = () => {
   const p = {};
   for (const n of names) p[n.replace("-", "_")] = get(`--${n}`);
   p.rgb = { pos: hex(p.pos), neg: hex(p.neg), neutral: hex(p.neutral), delta: hex(p.delta) };
+  p.lut = divergingLut(p.rgb);
   p.dark = matchMedia("(prefers-color-scheme: dark)").matches;
   p.font = parseFloat(get("--font")) || 15;
   return p;
@@ -46,15 +50,10 @@ export const yColour = (y, rgb) => diverging(2 * y - 1, rgb);
 /** Colour of a drive a (unbounded): squashed with tanh so that |a| ≈ 2 is already saturated. */
 export const aColour = (a, rgb) => diverging(Math.tanh(a / 2), rgb);
 
-/** A 256-entry RGBA table of the diverging scale, entry k for v = 2k/255 − 1 (cached per palette). */
-const luts = new WeakMap();
-export const divergingLut = (rgb) => {
-  let lut = luts.get(rgb);
-  if (!lut) {
-    lut = new Uint8ClampedArray(256 * 4);
-    for (let k = 0; k < 256; k++) lut.set([...diverging((2 * k) / 255 - 1, rgb), 255], 4 * k);
-    luts.set(rgb, lut);
-  }
+/** A 256-entry RGBA table of the diverging scale, entry k for v = 2k/255 − 1. */
+const divergingLut = (rgb) => {
+  const lut = new Uint8ClampedArray(256 * 4);
+  for (let k = 0; k < 256; k++) lut.set([...diverging((2 * k) / 255 - 1, rgb), 255], 4 * k);
   return lut;
 };
 
