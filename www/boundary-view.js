@@ -134,17 +134,3 @@ export const drawBoundary = (canvas, state, s, pal) => {
     }
   }
 };
-
-/** The boundary legend. */
-export const boundaryLegend = (root) => {
-  root.replaceChildren();
-  const scale = document.createElement("span");
-  const bar = document.createElement("span");
-  bar.className = "bar bar-y";
-  scale.append("ŷ = 0", bar, "1");
-  const line = document.createElement("span");
-  line.textContent = "— ŷ = 0.5";
-  const pts = document.createElement("span");
-  pts.textContent = "■ t = 0   ● t = 1   ◎ pattern μ";
-  root.append(scale, line, pts);
-};

@@ -1,29 +1,10 @@
-// Controls: buttons, settings, architecture editor, keyboard, pointer. Each handler changes the one
-// app state (and the Lab) and marks it dirty; drawing happens in the render loop.
+// Controls: transport, files, views, the pointer on the diagram and rows of the tables, plus the
+// settings bar and the keyboard. Each handler changes the one app state (and the Lab) and marks it
+// dirty; drawing happens in the render loop.
 
-import { SPEEDS, rebuild } from "./state.js";
 import { hitNetwork } from "./network-layout.js";
-import { renderArchitecture } from "./architecture.js";
-import { fmt, el } from "./util.js";
-
-const DATASETS = [
-  ["xor", "XOR (the lecture)"], ["and", "AND"], ["or", "OR"], ["xor-noisy", "noisy XOR quadrants"],
-  ["circle", "circle"], ["blobs", "two blobs"], ["spiral", "spiral"],
-];
-
-/** "5 epochs / frame" or "2 epochs / s". */
-export const speedText = (k) => {
-  const s = SPEEDS[k];
-  return s.perFrame ? `${s.perFrame} epoch${s.perFrame > 1 ? "s" : ""}/frame` : `${s.perSecond} epoch${s.perSecond > 1 ? "s" : ""}/s`;
-};
-
-/** Reads a learning rate typed by a person: a plain positive decimal number, nothing else. */
-export const parseEta = (text) => {
-  const t = String(text).trim().replace(",", ".");
-  if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) && v > 0 ? v : null;
-};
+import { setupSettings } from "./settings.js";
+import { setupKeyboard } from "./keyboard.js";
 
 /** Calls `pick(row)` when a body row of `table` is clicked, or activated with Enter or Space. */
 const onRow = (table, pick) => {
@@ -37,85 +18,17 @@ const onRow = (table, pick) => {
   });
 };
 
-/** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations. */
-export const setupControls = (state, ui, actions) => {
-  const message = (node, text) => {
-    node.textContent = text ?? "";
-  };
-
-  // Transport.
+/** Play, the two step buttons, Step epoch and Reset. */
+const wireTransport = (ui, actions) => {
   ui.play.addEventListener("click", () => actions.togglePlay());
   ui.next.addEventListener("click", () => actions.step());
   ui.prev.addEventListener("click", () => actions.stepBack());
   ui.epochStep.addEventListener("click", () => actions.stepEpoch());
   ui.reset.addEventListener("click", () => actions.reset());
+};
 
-  // η: log slider and number field, both applied to the very next update.
-  const showEta = (eta) => {
-    ui.etaSlider.value = String(Math.log10(eta));
-    ui.etaNumber.value = fmt(eta, 3).replace("−", "-");
-    ui.etaNumber.removeAttribute("aria-invalid");
-    message(ui.etaMessage, "");
-  };
-  const applyEta = (eta) => {
-    try {
-      state.lab.setLearningRate(eta);
-      state.setup = { ...state.setup, learning_rate: eta };
-      showEta(eta);
-      actions.settingsChanged();
-      state.dirty = true;
-    } catch (e) {
-      message(ui.etaMessage, e.message);
-    }
-  };
-  ui.etaSlider.addEventListener("input", () => applyEta(Number((10 ** Number(ui.etaSlider.value)).toPrecision(3))));
-  ui.etaNumber.addEventListener("change", () => {
-    const eta = parseEta(ui.etaNumber.value);
-    if (eta === null) {
-      ui.etaNumber.setAttribute("aria-invalid", "true");
-      message(ui.etaMessage, `“${ui.etaNumber.value.slice(0, 20)}” is not a learning rate: type a number > 0, like 0.5. η stays ${fmt(state.lab.learningRate, 3)}.`);
-      return;
-    }
-    applyEta(eta);
-  });
-  ui.etaNumber.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") ui.etaNumber.dispatchEvent(new Event("change"));
-  });
-
-  // Mode keeps the weights; everything else builds a fresh network from the seed.
-  ui.mode.addEventListener("change", () => {
-    state.lab.setMode(ui.mode.value);
-    state.setup = { ...state.setup, mode: ui.mode.value };
-    actions.settingsChanged();
-    state.dirty = true;
-  });
-  for (const [value, text] of DATASETS) ui.dataset.append(el("option", { value }, text));
-  const tryRebuild = (setup) => {
-    const err = rebuild(state, setup);
-    message(ui.settingsMessage, err ? `Not applied: ${err}` : "");
-    actions.afterRebuild();
-    return !err;
-  };
-  ui.dataset.addEventListener("change", () => tryRebuild({ ...state.setup, dataset: ui.dataset.value }));
-  ui.seed.addEventListener("change", () => {
-    const seed = Number(ui.seed.value);
-    if (!Number.isSafeInteger(seed) || seed < 0) {
-      ui.seed.setAttribute("aria-invalid", "true");
-      message(ui.settingsMessage, `Seed must be a whole number ≥ 0; keeping ${state.setup.seed}.`);
-      return;
-    }
-    ui.seed.removeAttribute("aria-invalid");
-    tryRebuild({ ...state.setup, seed });
-  });
-
-  // Speed.
-  ui.speed.addEventListener("input", () => {
-    state.speed = Number(ui.speed.value);
-    ui.speedLabel.textContent = speedText(state.speed);
-    actions.settingsChanged();
-  });
-
-  // Save and share: files out, a model file in (button or drop anywhere on the page).
+/** Save and share: files out, a model file in (button or drop anywhere on the page). */
+const wireFiles = (ui, actions) => {
   ui.filesMenu.addEventListener("click", (e) => {
     if (e.target.closest("button")) actions.closeMenu();
   });
@@ -144,8 +57,10 @@ export const setupControls = (state, ui, actions) => {
     document.body.classList.remove("dragging");
     actions.importFile(e.dataTransfer.files[0]);
   });
+};
 
-  // Views.
+/** What the pictures show: x or a in the maps, log scale, projector type, help. */
+const wireViews = (state, ui, actions) => {
   const mapToggle = (q) => {
     state.mapQuantity = q;
     ui.mapX.setAttribute("aria-pressed", String(q === "x"));
@@ -168,8 +83,10 @@ export const setupControls = (state, ui, actions) => {
   });
   ui.helpButton.addEventListener("click", () => ui.help.showModal());
   ui.helpClose.addEventListener("click", () => ui.help.close());
+};
 
-  // Views: stepping, or the numerical-differentiation lab (the diagram stays in both).
+/** The two tabs: stepping, or the numerical-differentiation lab (the diagram stays in both). */
+const wireTabs = (state, ui, actions) => {
   const showTab = (checking) => {
     state.check.active = checking;
     document.body.classList.toggle("checking", checking);
@@ -185,15 +102,16 @@ export const setupControls = (state, ui, actions) => {
     state.dirty = true;
   });
   ui.measureAgain.addEventListener("click", () => actions.remeasure());
-  const pickParam = (row) => {
+  onRow(ui.checkTable, (row) => {
     if (!row?.dataset.k || !state.check.table) return;
     const [n, i, j] = state.check.table.names[Number(row.dataset.k)];
     state.selected = { kind: "edge", n, i, j };
     state.dirty = true;
-  };
-  onRow(ui.checkTable, pickParam);
+  });
+};
 
-  // Pointer on the diagram: hover peeks, click selects.
+/** The pointer on the diagram (hover peeks, click selects) and a pattern-table row (picks μ). */
+const wirePointer = (state, ui) => {
   const at = (e) => {
     const r = ui.network.getBoundingClientRect();
     return hitNetwork(state.layout, state.snapshot, e.clientX - r.left, e.clientY - r.top);
@@ -215,49 +133,21 @@ export const setupControls = (state, ui, actions) => {
     state.selected = hit && JSON.stringify(hit) === JSON.stringify(state.selected) ? null : hit;
     state.dirty = true;
   });
-
-  // Pattern table: a row picks μ.
-  const pick = (row) => {
+  onRow(ui.table, (row) => {
     if (!row?.dataset.mu) return;
     state.mu = Number(row.dataset.mu);
     state.dirty = true;
-  };
-  onRow(ui.table, pick);
-
-  // Keyboard: Space, ←, →, R, ?.
-  document.addEventListener("keydown", (e) => {
-    const tag = e.target.tagName;
-    if (e.ctrlKey || e.metaKey || e.altKey || ui.help.open) return;
-    if ((tag === "INPUT" && e.target.type !== "range" && e.target.type !== "checkbox") || tag === "SELECT" || tag === "TEXTAREA") return;
-    const keys = {
-      " ": () => actions.togglePlay(),
-      ArrowRight: () => actions.step(),
-      ArrowLeft: () => actions.stepBack(),
-      r: () => actions.reset(),
-      R: () => actions.reset(),
-      "?": () => ui.help.showModal(),
-    };
-    if (tag === "INPUT" && (e.key === "ArrowLeft" || e.key === "ArrowRight")) return; // sliders use arrows
-    if (tag === "BUTTON" && e.key === " ") return; // the focused button gets its own click
-    const fn = keys[e.key];
-    if (fn) {
-      e.preventDefault();
-      fn();
-    }
   });
+};
 
-  /** Puts every control in line with the state (after a rebuild or a reset). */
-  const sync = () => {
-    showEta(state.lab.learningRate);
-    ui.mode.value = state.lab.mode;
-    if (state.setup.dataset === "custom" && !ui.dataset.querySelector('option[value="custom"]')) {
-      ui.dataset.append(el("option", { value: "custom" }, "custom (from the model file)"));
-    }
-    ui.dataset.value = state.setup.dataset;
-    ui.seed.value = String(state.setup.seed);
-    ui.speed.value = String(state.speed);
-    ui.speedLabel.textContent = speedText(state.speed);
-    renderArchitecture(ui, state, tryRebuild, message);
-  };
+/** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations. */
+export const setupControls = (state, ui, actions) => {
+  wireTransport(ui, actions);
+  const sync = setupSettings(state, ui, actions);
+  wireFiles(ui, actions);
+  wireViews(state, ui, actions);
+  wireTabs(state, ui, actions);
+  wirePointer(state, ui);
+  setupKeyboard(actions, ui.help);
   return { sync };
 };

@@ -3,8 +3,9 @@
 
 import init, * as wasm from "./pkg/backprop_lab.js";
 import { createState, rebuild, takeSnapshot, SPEEDS } from "./state.js";
-import { drawNetwork, networkLegend } from "./network-view.js";
-import { drawBoundary, boundaryLegend } from "./boundary-view.js";
+import { drawNetwork } from "./network-view.js";
+import { drawBoundary } from "./boundary-view.js";
+import { networkLegend, boundaryLegend } from "./legends.js";
 import { drawLossChart } from "./charts.js";
 import { drawTable } from "./table.js";
 import { drawFormula } from "./formulas.js";

@@ -2,6 +2,7 @@
 // Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
 
 import { fmt, fmtShort, css, yColour, aColour, fitCanvas, paint } from "./util.js";
+import { label, arrow } from "./draw.js";
 import { weightAt } from "./state.js";
 import { layout, edgeEnds, eachEdge, sub, sup, MAP_RES } from "./network-layout.js";
 
@@ -33,58 +34,13 @@ const neuronMaps = (state, s, pal) => {
   return canvas;
 };
 
-const label = (ctx, text, x, y, { colour, bg, align = "center", bold = false, font }) => {
-  ctx.font = `${bold ? "600 " : ""}${font}px ui-monospace, "DejaVu Sans Mono", monospace`;
-  ctx.textAlign = align;
-  ctx.textBaseline = "middle";
-  if (bg) {
-    const w = ctx.measureText(text).width + 6;
-    const left = align === "center" ? x - w / 2 : align === "left" ? x - 3 : x - w + 3;
-    ctx.fillStyle = bg;
-    ctx.beginPath();
-    ctx.roundRect(left, y - font * 0.65, w, font * 1.3, 3);
-    ctx.fill();
-  }
-  ctx.fillStyle = colour;
-  ctx.fillText(text, x, y);
-};
+/** Is edge (n, i, j) the focused edge, or one touching the focused neuron? */
+const focusTest = (focus) => (n, i, j) =>
+  !!focus && ((focus.kind === "edge" && focus.n === n && focus.i === i && focus.j === j) ||
+    (focus.kind === "neuron" && ((focus.n === n && focus.i === i) || (focus.n === n - 1 && focus.i === j))));
 
-const arrow = (ctx, x0, y0, x1, y1, colour, width) => {
-  ctx.strokeStyle = colour;
-  ctx.fillStyle = colour;
-  ctx.lineWidth = width;
-  ctx.setLineDash([6, 4]);
-  ctx.beginPath();
-  ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
-  ctx.stroke();
-  ctx.setLineDash([]);
-  const ang = Math.atan2(y1 - y0, x1 - x0);
-  const mx = x0 + (x1 - x0) * 0.55;
-  const my = y0 + (y1 - y0) * 0.55;
-  const head = 5 + width * 1.5;
-  ctx.beginPath();
-  ctx.moveTo(mx + Math.cos(ang) * head, my + Math.sin(ang) * head);
-  ctx.lineTo(mx + Math.cos(ang + 2.5) * head, my + Math.sin(ang + 2.5) * head);
-  ctx.lineTo(mx + Math.cos(ang - 2.5) * head, my + Math.sin(ang - 2.5) * head);
-  ctx.fill();
-};
-
-/** Draws the diagram for snapshot `s`; returns the layout for hit testing. */
-export const drawNetwork = (canvas, state, s, pal) => {
-  const { w, h, dpr } = fitCanvas(canvas);
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  const font = Math.round(pal.font * 0.86);
-  const lay = layout(s, w, h, font);
-  const { phase } = s;
-  const focus = state.hover ?? state.selected;
-  const isFocus = (n, i, j) =>
-    focus && ((focus.kind === "edge" && focus.n === n && focus.i === i && focus.j === j) ||
-      (focus.kind === "neuron" && ((focus.n === n && focus.i === i) || (focus.n === n - 1 && focus.i === j))));
-
-  // Column headings: x^(0), layer n with its g^(n).
+/** Column headings: x^(0), layer n with its g^(n); on two lines when the columns are close. */
+const drawHeadings = ({ ctx, s, lay, pal, font }) => {
   ctx.fillStyle = pal.muted;
   ctx.font = `${font}px system-ui, sans-serif`;
   ctx.textAlign = "center";
@@ -101,9 +57,11 @@ export const drawNetwork = (canvas, state, s, pal) => {
       ctx.fillText(`${head} · ${tail}`, x, font * 0.4);
     }
   }
+};
 
-  // Edges: colour = sign of w, width = |w|.
-  const manyEdges = s.sizes.slice(1).reduce((acc, m, k) => acc + m * (s.sizes[k] + 1), 0) > 40;
+/** Edges: colour = sign of w, width = |w|, dashed for biases; the focused ones stand out. */
+const drawEdges = ({ ctx, s, lay, pal, focus, isFocus }) => {
+  const { phase } = s;
   eachEdge(s, (n, i, j) => {
     const wv = weightAt(s, s.weights, n, i, j);
     const e = edgeEnds(lay, n, i, j);
@@ -119,152 +77,169 @@ export const drawNetwork = (canvas, state, s, pal) => {
   });
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
+};
 
-  // δ flowing backward: from layer n + 1 to layer n during "backward through layer n".
-  if (phase.kind === "backward") {
-    const n = phase.n;
-    if (n === s.L) {
-      for (let i = 0; i < s.sizes[n]; i++) {
-        const p = lay.nodes[n][i];
-        arrow(ctx, p.x + lay.size * 1.15, p.y, p.x + lay.size / 2 + 2, p.y, pal.delta, 2.5);
-      }
-    } else {
-      for (let j = 0; j < s.sizes[n + 1]; j++)
-        for (let k = 0; k < s.sizes[n]; k++) {
-          const e = edgeEnds(lay, n + 1, j, k);
-          arrow(ctx, e.x1, e.y1, e.x0, e.y0, pal.delta, 2.5);
-        }
+/** δ flowing backward: from layer n + 1 to layer n during "backward through layer n". */
+const drawDeltaArrows = ({ ctx, s, lay, pal }) => {
+  const n = s.phase.n;
+  if (s.phase.kind !== "backward") return;
+  if (n === s.L) {
+    for (let i = 0; i < s.sizes[n]; i++) {
+      const p = lay.nodes[n][i];
+      arrow(ctx, p.x + lay.size * 1.15, p.y, p.x + lay.size / 2 + 2, p.y, pal.delta, 2.5);
     }
+    return;
   }
+  for (let j = 0; j < s.sizes[n + 1]; j++)
+    for (let k = 0; k < s.sizes[n]; k++) {
+      const e = edgeEnds(lay, n + 1, j, k);
+      arrow(ctx, e.x1, e.y1, e.x0, e.y0, pal.delta, 2.5);
+    }
+};
 
+/** An input x_i: a disc coloured by its value, named, with the value below. */
+const drawInput = ({ ctx, s, lay, pal, font, focus }, i) => {
+  const p = lay.nodes[0][i];
+  const focused = focus?.kind === "neuron" && focus.n === 0 && focus.i === i;
+  const v = s.x[0][i];
+  ctx.fillStyle = css(s.sizes[0] === 2 ? yColour(v, pal.rgb) : aColour(v, pal.rgb));
+  ctx.beginPath();
+  ctx.arc(p.x, p.y, lay.size * 0.36, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.strokeStyle = focused ? pal.accent : pal.fg;
+  ctx.lineWidth = focused ? 3 : 1.2;
+  ctx.stroke();
+  label(ctx, `x${sub(i + 1)}`, p.x, p.y, { colour: pal.fg, bg: pal.panel, bold: true, font });
+  if (lay.showText) label(ctx, `= ${fmt(v)}`, p.x, p.y + lay.size * 0.36 + font, { colour: pal.fg, font });
+};
+
+/** Neuron i of layer n: its map over the input plane (or its a as a flat colour), δ ring, frame. */
+const drawUnit = (v, n, i, unit) => {
+  const { ctx, state, s, lay, pal, focus, maps } = v;
+  const { phase } = s;
+  const p = lay.nodes[n][i];
+  const half = lay.size / 2;
+  const justForward = phase.kind === "forward" && phase.n === n;
+  const focused = focus?.kind === "neuron" && focus.n === n && focus.i === i;
+  if (maps) {
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(maps, 0, unit * MAP_RES, MAP_RES, MAP_RES, p.x - half, p.y - half, lay.size, lay.size);
+    drawPatternDot(v, n, i, p);
+  } else {
+    ctx.fillStyle = css(aColour(s.a[n][i], pal.rgb));
+    ctx.fillRect(p.x - half, p.y - half, lay.size, lay.size);
+  }
+  const d = s.delta[n][i];
+  const deltaShown = s.stepping && Number.isFinite(d) && (phase.kind === "backward" || phase.kind === "update" || phase.kind === "forward");
+  if (deltaShown) {
+    ctx.strokeStyle = pal.delta;
+    ctx.lineWidth = 2.5 + 4 * Math.min(1, Math.abs(d) / v.maxDelta);
+    ctx.strokeRect(p.x - half - 4, p.y - half - 4, lay.size + 8, lay.size + 8);
+  }
+  ctx.strokeStyle = focused ? pal.accent : justForward ? pal.hi : pal.fg;
+  ctx.lineWidth = focused || justForward ? 3.5 : 1.2;
+  ctx.strokeRect(p.x - half, p.y - half, lay.size, lay.size);
+  if (lay.showText) drawUnitText(v, n, i, p);
+  if (n === s.L) drawOutputLabels(v, i, p);
+};
+
+/** Where pattern μ sits on a neuron's map, filled with this neuron's value for it. */
+const drawPatternDot = ({ ctx, state, s, lay, pal, domain }, n, i, p) => {
+  const half = lay.size / 2;
+  const [x1lo, x1hi, x2lo, x2hi] = domain;
+  const px = p.x - half + ((s.x[0][0] - x1lo) / (x1hi - x1lo)) * lay.size;
+  const py = p.y - half + ((x2hi - s.x[0][1]) / (x2hi - x2lo)) * lay.size;
+  const v = state.mapQuantity === "a" ? s.a[n][i] : s.x[n][i];
+  if (!Number.isFinite(v) || lay.size < 24) return;
+  const fill = state.mapQuantity === "a" || s.activations[n] !== "sigmoid" ? aColour(state.mapQuantity === "a" ? v : 2 * v, pal.rgb) : yColour(v, pal.rgb);
+  ctx.fillStyle = css(fill);
+  ctx.strokeStyle = pal.fg;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.arc(px, py, Math.max(3, lay.size * 0.07), 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+};
+
+/** a, x and δ of a neuron under it; what the current phase just computed is highlighted. */
+const drawUnitText = ({ ctx, s, lay, pal, font }, n, i, p) => {
+  const { phase } = s;
+  const justForward = phase.kind === "forward" && phase.n === n;
+  const justDelta = phase.kind === "backward" && phase.n === n;
+  const y = p.y + lay.size / 2 + font * 0.9;
+  const hi = (on) => (on ? pal.hi : null);
+  label(ctx, `a = ${fmt(s.a[n][i])}`, p.x, y, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward) ?? null, font });
+  label(ctx, `x = ${fmt(s.x[n][i])}`, p.x, y + font * 1.25, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward), font });
+  label(ctx, `δ = ${fmt(s.delta[n][i])}`, p.x, y + font * 2.5, { colour: justDelta ? pal.hi_fg : pal.delta, bg: hi(justDelta), bold: justDelta, font });
+};
+
+/** ŷ_i and its target beside output neuron i, above and below the δ arrow that enters from the right. */
+const drawOutputLabels = ({ ctx, s, lay, pal, font }, i, p) => {
+  const half = lay.size / 2;
+  const off = Math.max(half - font * 0.6, font * 0.75);
+  label(ctx, s.sizes[s.L] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - off, { colour: pal.fg, align: "left", bold: true, font });
+  label(ctx, `t = ${fmtShort(s.target[i])}`, p.x + half + 12, p.y + off, { colour: pal.muted, align: "left", font });
+};
+
+/** The constant input 1 of layer n + 1's biases. */
+const drawBias = ({ ctx, lay, pal, font }, n) => {
+  const b = lay.bias[n];
+  ctx.fillStyle = pal.panel;
+  ctx.strokeStyle = pal.muted;
+  ctx.lineWidth = 1.2;
+  ctx.beginPath();
+  ctx.arc(b.x, b.y, lay.size * 0.2, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+  label(ctx, "1", b.x, b.y, { colour: pal.muted, font });
+};
+
+/** Numbers on the edges: Δw = −η δ x at an update, ∂E/∂w so far while going backward (few edges, or the focused one). */
+const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }) => {
+  const { phase } = s;
+  if (!(phase.kind === "update" || (phase.kind === "backward" && !manyEdges))) return;
+  const updating = phase.kind === "update";
+  eachEdge(s, (n, i, j) => {
+    if (manyEdges && !isFocus(n, i, j)) return;
+    if (!updating && n !== phase.n) return;
+    const v = weightAt(s, updating ? s.deltaW : s.grad, n, i, j);
+    const e = edgeEnds(lay, n, i, j);
+    // Near the target neuron, where the edges into it fan out by a fraction of the row gap.
+    const t = 0.72;
+    label(ctx, fmt(v), e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t, {
+      colour: updating ? pal.hi_fg : pal.fg, bg: updating ? pal.hi : pal.panel, font: font * 0.9,
+    });
+  });
+};
+
+/** Draws the diagram for snapshot `s`; returns the layout for hit testing. */
+export const drawNetwork = (canvas, state, s, pal) => {
+  const { w, h, dpr } = fitCanvas(canvas);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const font = Math.round(pal.font * 0.86);
+  const lay = layout(s, w, h, font);
+  const focus = state.hover ?? state.selected;
   const maps = neuronMaps(state, s, pal);
-  const domain = maps ? state.lab.domain() : null;
-  const maxDelta = Math.max(1e-12, ...s.delta.slice(1).flatMap((d) => Array.from(d).filter(Number.isFinite).map(Math.abs)));
+  const v = {
+    ctx, state, s, lay, pal, font, focus, maps,
+    isFocus: focusTest(focus),
+    domain: maps ? state.lab.domain() : null,
+    manyEdges: s.sizes.slice(1).reduce((acc, m, k) => acc + m * (s.sizes[k] + 1), 0) > 40,
+    maxDelta: Math.max(1e-12, ...s.delta.slice(1).flatMap((d) => Array.from(d).filter(Number.isFinite).map(Math.abs))),
+  };
+  drawHeadings(v);
+  drawEdges(v);
+  drawDeltaArrows(v);
   let unit = 0;
   for (let n = 0; n <= s.L; n++) {
     for (let i = 0; i < s.sizes[n]; i++) {
-      const p = lay.nodes[n][i];
-      const half = lay.size / 2;
-      const justForward = phase.kind === "forward" && phase.n === n && n > 0;
-      const justDelta = phase.kind === "backward" && phase.n === n;
-      const focused = focus?.kind === "neuron" && focus.n === n && focus.i === i;
-      if (n === 0) {
-        const v = s.x[0][i];
-        ctx.fillStyle = css(s.sizes[0] === 2 ? yColour(v, pal.rgb) : aColour(v, pal.rgb));
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, lay.size * 0.36, 0, 2 * Math.PI);
-        ctx.fill();
-        ctx.strokeStyle = focused ? pal.accent : pal.fg;
-        ctx.lineWidth = focused ? 3 : 1.2;
-        ctx.stroke();
-        label(ctx, `x${sub(i + 1)}`, p.x, p.y, { colour: pal.fg, bg: pal.panel, bold: true, font });
-        if (lay.showText) label(ctx, `= ${fmt(v)}`, p.x, p.y + lay.size * 0.36 + font, { colour: pal.fg, font });
-        continue;
-      }
-      // The map of this neuron over the input plane, or its value as a flat colour.
-      if (maps) {
-        ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(maps, 0, unit * MAP_RES, MAP_RES, MAP_RES, p.x - half, p.y - half, lay.size, lay.size);
-        // Where pattern μ sits on this map, filled with this neuron's value for it.
-        const [x1lo, x1hi, x2lo, x2hi] = domain;
-        const px = p.x - half + ((s.x[0][0] - x1lo) / (x1hi - x1lo)) * lay.size;
-        const py = p.y - half + ((x2hi - s.x[0][1]) / (x2hi - x2lo)) * lay.size;
-        const v = state.mapQuantity === "a" ? s.a[n][i] : s.x[n][i];
-        if (Number.isFinite(v) && lay.size >= 24) {
-          const fill = state.mapQuantity === "a" || s.activations[n] !== "sigmoid" ? aColour(state.mapQuantity === "a" ? v : 2 * v, pal.rgb) : yColour(v, pal.rgb);
-          ctx.fillStyle = css(fill);
-          ctx.strokeStyle = pal.fg;
-          ctx.lineWidth = 1.5;
-          ctx.beginPath();
-          ctx.arc(px, py, Math.max(3, lay.size * 0.07), 0, 2 * Math.PI);
-          ctx.fill();
-          ctx.stroke();
-        }
-      } else {
-        ctx.fillStyle = css(aColour(s.a[n][i], pal.rgb));
-        ctx.fillRect(p.x - half, p.y - half, lay.size, lay.size);
-      }
-      unit++;
-      const d = s.delta[n][i];
-      const deltaShown = s.stepping && Number.isFinite(d) && (phase.kind === "backward" || phase.kind === "update" || phase.kind === "forward");
-      if (deltaShown) {
-        ctx.strokeStyle = pal.delta;
-        ctx.lineWidth = 2.5 + 4 * Math.min(1, Math.abs(d) / maxDelta);
-        ctx.strokeRect(p.x - half - 4, p.y - half - 4, lay.size + 8, lay.size + 8);
-      }
-      ctx.strokeStyle = focused ? pal.accent : justForward ? pal.hi : pal.fg;
-      ctx.lineWidth = focused || justForward ? 3.5 : 1.2;
-      ctx.strokeRect(p.x - half, p.y - half, lay.size, lay.size);
-      if (n === s.L) {
-        // Above and below the δ arrow that enters from the right.
-        const off = Math.max(half - font * 0.6, font * 0.75);
-        label(ctx, s.sizes[n] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - off, { colour: pal.fg, align: "left", bold: true, font });
-        label(ctx, `t = ${fmtShort(s.target[i])}`, p.x + half + 12, p.y + off, { colour: pal.muted, align: "left", font });
-      }
-      if (lay.showText) {
-        const y = p.y + half + font * 0.9;
-        const hi = (on) => (on ? pal.hi : null);
-        label(ctx, `a = ${fmt(s.a[n][i])}`, p.x, y, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward) ?? null, font });
-        label(ctx, `x = ${fmt(s.x[n][i])}`, p.x, y + font * 1.25, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward), font });
-        label(ctx, `δ = ${fmt(d)}`, p.x, y + font * 2.5, { colour: justDelta ? pal.hi_fg : pal.delta, bg: hi(justDelta), bold: justDelta, font });
-      }
+      if (n === 0) drawInput(v, i);
+      else drawUnit(v, n, i, unit++);
     }
-    if (n < s.L) {
-      const b = lay.bias[n];
-      ctx.fillStyle = pal.panel;
-      ctx.strokeStyle = pal.muted;
-      ctx.lineWidth = 1.2;
-      ctx.beginPath();
-      ctx.arc(b.x, b.y, lay.size * 0.2, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-      label(ctx, "1", b.x, b.y, { colour: pal.muted, font });
-    }
+    if (n < s.L) drawBias(v, n);
   }
-
-  // Δw = −η δ x on every edge at an update (or on the focused edge otherwise).
-  if (phase.kind === "update" || (phase.kind === "backward" && !manyEdges)) {
-    eachEdge(s, (n, i, j) => {
-      if (manyEdges && !isFocus(n, i, j)) return;
-      const updating = phase.kind === "update";
-      if (!updating && n !== phase.n) return;
-      const v = weightAt(s, updating ? s.deltaW : s.grad, n, i, j);
-      const e = edgeEnds(lay, n, i, j);
-      // Near the target neuron, where the edges into it fan out by a fraction of the row gap.
-      const t = 0.72;
-      const text = fmt(v);
-      label(ctx, text, e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t, {
-        colour: updating ? pal.hi_fg : pal.fg, bg: updating ? pal.hi : pal.panel, font: font * 0.9,
-      });
-    });
-  }
+  drawEdgeNumbers(v);
   return lay;
-};
-
-/** The network legend: every colour the diagram uses. */
-export const networkLegend = (root, quantity) => {
-  root.replaceChildren();
-  const item = (cls, text) => {
-    const span = document.createElement("span");
-    const sw = document.createElement("span");
-    sw.className = cls;
-    span.append(sw, text);
-    root.append(span);
-  };
-  item("swatch sw-pos", "w > 0");
-  item("swatch sw-neg", "w < 0 (width ∝ |w|, dashed: bias b)");
-  item("ring", "δ (ring width ∝ |δ|)");
-  const edges = document.createElement("span");
-  edges.textContent = "numbers on edges: ∂E/∂w so far (backward), Δw (update)";
-  root.append(edges);
-  const hi = document.createElement("span");
-  hi.className = "hi";
-  hi.textContent = "just computed";
-  root.append(hi);
-  const map = document.createElement("span");
-  const bar = document.createElement("span");
-  bar.className = "bar bar-y";
-  if (quantity === "a") map.append("maps of a over the input plane: −4", bar, "+4 (dot: pattern μ)");
-  else map.append("maps of x over the input plane: 0", bar, "1 (tanh: −1 … 1; dot: pattern μ)");
-  root.append(map);
 };
