@@ -18,19 +18,36 @@ impl Ticks {
     }
 }
 
-/// A step of m × 10^p (m = 1, 2 or 5): the smallest that puts about `max` ticks on `lo..hi`.
-fn nice_step(lo: f64, hi: f64, max: usize) -> (i64, i32) {
-    let raw = (hi - lo) / max.max(1) as f64;
+/// A step of m × 10^p (m = 1, 2 or 5): the smallest that puts about `max` ticks on `lo..hi`;
+/// `None` when the range is too narrow for f64 to tell ticks apart.
+fn nice_step(lo: f64, hi: f64, max: usize) -> Option<(i64, i32)> {
+    // Half the width first: hi − lo itself overflows for ranges wider than f64::MAX.
+    let raw = (hi * 0.5 - lo * 0.5) * (2.0 / max.max(1) as f64);
+    if !(raw.is_finite() && raw > 0.0) {
+        return None;
+    }
     let p = raw.log10().floor() as i32;
     [(1, p), (2, p), (5, p), (1, p + 1)]
         .into_iter()
-        .find(|&(m, p)| m as f64 * 10f64.powi(p) >= raw * (1.0 - 1e-9))
-        .unwrap_or((1, p + 1))
+        .find(|&(m, p)| m as f64 * pow10(p) >= raw * (1.0 - 1e-9))
+        .filter(|&(m, p)| m as f64 * pow10(p) > 0.0)
 }
 
-/// The k with k·step in `lo..=hi`.
-fn multiples(lo: f64, hi: f64, step: f64) -> std::ops::RangeInclusive<i64> {
-    (lo / step - 1e-9).ceil() as i64..=(hi / step + 1e-9).floor() as i64
+/// 10^p for any p an f64 step can have (powi alone underflows to 0 below 1e-307 in steps).
+fn pow10(p: i32) -> f64 {
+    if p < -300 {
+        10f64.powi(p + 300) * 1e-300
+    } else {
+        10f64.powi(p)
+    }
+}
+
+/// The k with k·step in `lo..=hi`; `None` when there would be more than `most`, or k·step could
+/// not be told apart (far from 0 on a narrow range).
+fn multiples(lo: f64, hi: f64, step: f64, most: usize) -> Option<std::ops::RangeInclusive<i64>> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    let (a, b) = ((lo / step - 1e-9).ceil(), (hi / step + 1e-9).floor());
+    (a.abs() < EXACT && b.abs() < EXACT && b - a < most as f64).then(|| a as i64..=b as i64)
 }
 
 /// n × 10^p written out exactly, with −p decimals when p < 0 (`decimal(25, -2)` = "0.25"). Integer
@@ -53,22 +70,62 @@ pub fn decimal(n: i64, p: i32) -> String {
     format!("{sign}{int}.{frac}")
 }
 
+/// n × 10^p as a short label: plain decimals while the value's exponent is from −4 to 5 ("0.25",
+/// "5000", "-0.3", "1.000000000000002"), else exponent form with the trailing zeros folded in
+/// ("2.5e-300", "1e6"). At most 19 digits either way (n is an i64).
+pub fn label(n: i64, p: i32) -> String {
+    if n == 0 {
+        return if p < 0 && p >= -5 {
+            decimal(0, p)
+        } else {
+            "0".into()
+        };
+    }
+    let digits = n.unsigned_abs().to_string();
+    let exponent = p + digits.len() as i32 - 1;
+    if (-4..=5).contains(&exponent) {
+        return decimal(n, p);
+    }
+    let kept = digits.trim_end_matches('0');
+    let sign = if n < 0 { "-" } else { "" };
+    let (head, tail) = kept.split_at(1);
+    let point = if tail.is_empty() { "" } else { "." };
+    format!("{sign}{head}{point}{tail}e{exponent}")
+}
+
+/// A label for any finite f64 (the ends of a range too narrow for steps): the shortest text that
+/// reads back to it, so two different ends never look alike (at most 24 characters).
+fn any_label(v: f64) -> String {
+    crate::json::number(v)
+}
+
 /// Ticks of a linear axis on `lo..hi`, about `max` labelled, at 1-2-5 steps, five light lines
-/// a step.
+/// a step. Any finite range works in bounded work: at most 2·`max` + 2 labelled ticks; a range
+/// too narrow for distinct steps gets its two ends, a single point itself.
 pub fn linear(lo: f64, hi: f64, max: usize) -> Ticks {
-    if !(lo.is_finite() && hi.is_finite() && hi > lo) {
+    if !(lo.is_finite() && hi.is_finite() && hi >= lo) {
         return Ticks::default();
     }
-    let (m, p) = nice_step(lo, hi, max);
-    let step = m as f64 * 10f64.powi(p);
-    Ticks {
-        bold: multiples(lo, hi, step)
-            .map(|k| (k as f64 * step, decimal(k * m, p)))
-            .collect(),
-        light: multiples(lo, hi, step / 5.0)
-            .map(|k| k as f64 * step / 5.0)
-            .collect(),
-    }
+    let most = 2 * max.max(1) + 2;
+    let stepped = nice_step(lo, hi, max).and_then(|(m, p)| {
+        let step = m as f64 * pow10(p);
+        let bold = multiples(lo, hi, step, most)?;
+        let light = multiples(lo, hi, step / 5.0, 5 * most)?;
+        Some(Ticks {
+            bold: bold.map(|k| (k as f64 * step, label(k * m, p))).collect(),
+            light: light.map(|k| k as f64 * step / 5.0).collect(),
+        })
+    });
+    stepped.unwrap_or_else(|| {
+        let mut ends = vec![(lo, any_label(lo))];
+        if hi > lo {
+            ends.push((hi, any_label(hi)));
+        }
+        Ticks {
+            bold: ends,
+            light: Vec::new(),
+        }
+    })
 }
 
 /// log₁₀(m × 10^d).
@@ -173,7 +230,11 @@ mod tests {
             ["-0.3", "-0.2", "-0.1", "0.0", "0.1", "0.2", "0.3"]
         );
         assert_eq!(linear(0.0, 10.0, 5).light.len(), 26);
-        assert!(linear(1.0, 1.0, 5).bold.is_empty());
+        assert_eq!(
+            labels(&linear(1.0, 1.0, 5)),
+            ["1"],
+            "a single point is its own tick"
+        );
         assert!(linear(f64::NAN, 1.0, 5).bold.is_empty());
     }
 
@@ -195,6 +256,69 @@ mod tests {
         );
     }
 
+    /// A range of any width (1e-300 to 1e308, subnormal too), centred anywhere (0, far away, near
+    /// ±f64::MAX), or a single point.
+    fn range(rng: &mut crate::rng::Rng) -> (f64, f64) {
+        let e = |rng: &mut crate::rng::Rng, lo: f64, hi: f64| 10f64.powf(rng.uniform(lo, hi));
+        let sign = |rng: &mut crate::rng::Rng| {
+            if rng.uniform(0.0, 1.0) < 0.5 {
+                -1.0
+            } else {
+                1.0
+            }
+        };
+        let centre = match (rng.uniform(0.0, 4.0)) as u32 {
+            0 => 0.0,
+            1 => sign(rng) * e(rng, -300.0, 300.0),
+            2 => sign(rng) * f64::MAX * rng.uniform(0.0, 1.0),
+            _ => rng.uniform(-10.0, 10.0),
+        };
+        let width = match (rng.uniform(0.0, 5.0)) as u32 {
+            0 => 0.0,
+            1 => 5e-324 * rng.uniform(1.0, 100.0).floor(),
+            2 => e(rng, 300.0, 308.25),
+            _ => e(rng, -300.0, 300.0),
+        };
+        let lo = (centre - width / 2.0).max(-f64::MAX);
+        let hi = (centre + width / 2.0).min(f64::MAX);
+        (lo.min(hi), hi.max(lo))
+    }
+
+    #[test]
+    fn any_finite_range_gets_few_ordered_short_ticks_inside_it() {
+        let mut rng = crate::rng::Rng::new(11);
+        for _ in 0..20_000 {
+            let (lo, hi) = range(&mut rng);
+            let max = 2 + (rng.uniform(0.0, 10.0) as usize);
+            let t = linear(lo, hi, max);
+            let ctx = format!("{lo:e}..{hi:e}, max {max}: {:?}", labels(&t));
+            assert!(!t.bold.is_empty() && t.bold.len() <= 2 * max + 2, "{ctx}");
+            assert!(t.light.len() <= 5 * (2 * max + 2), "{ctx}");
+            let slack = (hi * 0.5 - lo * 0.5).abs() * 1e-6;
+            for (v, l) in &t.bold {
+                assert!(
+                    v.is_finite() && *v >= lo - slack && *v <= hi + slack,
+                    "{ctx}"
+                );
+                assert!(!l.is_empty() && l.len() <= 24, "{ctx}");
+            }
+            assert!(
+                t.bold
+                    .windows(2)
+                    .all(|w| w[0].0 < w[1].0 && w[0].1 != w[1].1),
+                "{ctx}"
+            );
+            if lo > 0.0 {
+                let g = log10(lo, hi, max);
+                assert!(
+                    g.bold.len() <= 4 * max + 4 && g.light.len() <= 4000,
+                    "log {ctx}"
+                );
+                assert!(g.bold.iter().all(|(_, l)| l.len() <= 24), "log {ctx}");
+            }
+        }
+    }
+
     #[test]
     fn labels_are_exact_decimals() {
         assert_eq!(short(1, -12), "1e-12");
@@ -211,5 +335,12 @@ mod tests {
         assert_eq!(decimal(12, 3), "12000");
         assert_eq!(decimal(-40, 0), "-40");
         assert_eq!(decimal(0, 3), "0");
+        assert_eq!(label(25, -301), "2.5e-300");
+        assert_eq!(label(1, 6), "1e6");
+        assert_eq!(label(15, 5), "1.5e6");
+        assert_eq!(label(-2, -5), "-2e-5");
+        assert_eq!(label(1000000000000002, -15), "1.000000000000002");
+        assert_eq!(label(0, -1), "0.0");
+        assert_eq!(label(0, 300), "0");
     }
 }

@@ -75,7 +75,7 @@ impl Timeline {
         if slot.end > self.dense.len() {
             // Grow by doubling up to the ring's size: a few allocations in a run's first epochs,
             // none after (and none at all for a network that is never trained).
-            let slots = (2 * self.dense.len() / self.n.max(1)).clamp(64, self.cap);
+            let slots = (2 * self.dense.len() / self.n.max(1)).clamp(1, self.cap);
             let len = slots.max(slot.end / self.n.max(1)) * self.n;
             let extra = len - self.dense.len();
             grow(&mut self.dense, extra)?;

@@ -121,13 +121,7 @@ impl Dataset {
             domain[2] = domain[2].min(y);
             domain[3] = domain[3].max(y);
         }
-        let pad = 0.25 * (domain[1] - domain[0]).max(domain[3] - domain[2]).max(1.0);
-        let domain = [
-            domain[0] - pad,
-            domain[1] + pad,
-            domain[2] - pad,
-            domain[3] + pad,
-        ];
+        let domain = padded(domain);
         Ok(Dataset {
             name: "custom".to_string(),
             inputs: n,
@@ -173,6 +167,24 @@ impl Dataset {
     pub fn domain(&self) -> [f64; 4] {
         self.domain
     }
+}
+
+/// Most a domain reaches from 0: its width, up to f64::MAX, stays a finite number.
+const REACH: f64 = f64::MAX / 2.0;
+
+/// The data's extent [x1_min, x1_max, x2_min, x2_max] with a margin of a quarter of the wider side
+/// (at least 0.25, and at least 0.1 % of the distance from 0, so a single point far out still gets
+/// a view of its own), within ±f64::MAX / 2 so every width is a finite number.
+fn padded(d: [f64; 4]) -> [f64; 4] {
+    let d = d.map(|v| v.clamp(-0.9 * REACH, 0.9 * REACH));
+    let half = |lo: f64, hi: f64| hi * 0.5 - lo * 0.5; // no overflow, unlike hi − lo
+    let far = d.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let pad = (half(d[0], d[1]).max(half(d[2], d[3])) * 0.5)
+        .max(0.25)
+        .max(far * 1e-3);
+    let lo = |v: f64| (v - pad).clamp(-REACH, REACH);
+    let hi = |v: f64| (v + pad).clamp(-REACH, REACH);
+    [lo(d[0]), hi(d[1]), lo(d[2]), hi(d[3])]
 }
 
 type Generator = fn(usize, usize, &mut Rng) -> ([f64; 2], f64);
@@ -241,6 +253,28 @@ mod tests {
         let rows: Vec<_> = (0..4).map(|mu| d.pattern(mu)).collect();
         assert_eq!(rows[1], (&[0.0, 1.0][..], &[1.0][..]));
         assert_eq!(rows[3], (&[1.0, 1.0][..], &[0.0][..]));
+    }
+
+    #[test]
+    fn any_finite_data_gets_a_view_of_finite_positive_width() {
+        let sets: [&[f64]; 7] = [
+            &[1e6, -1e6],
+            &[1e300, -1e300],
+            &[f64::MAX, -f64::MAX],
+            &[f64::MAX, f64::MAX],
+            &[1e6, 1e6 + 1e-300],
+            &[3.0, 3.0],
+            &[-5e-324, 5e-324],
+        ];
+        for x in sets {
+            let inputs: Vec<Vec<f64>> = x.iter().map(|&v| vec![v, v]).collect();
+            let targets = vec![vec![0.0]; x.len()];
+            let d = Dataset::inline(&inputs, &targets).unwrap().domain();
+            for (lo, hi) in [(d[0], d[1]), (d[2], d[3])] {
+                let w = hi - lo;
+                assert!(w.is_finite() && w > 0.0, "{x:?}: {d:?}");
+            }
+        }
     }
 
     #[test]

@@ -104,7 +104,8 @@ impl Lab {
     #[wasm_bindgen(js_name = advanceCheck)]
     pub fn advance_check(&mut self, count: &JsValue) -> Result<f64, JsError> {
         // More than every parameter at once is the same as every parameter.
-        let count = whole(count, "count", 1, 1 << 30)?.min(self.param_count() as u64);
+        let count =
+            whole(count, "count", 1, crate::model::MAX_SEED)?.min(self.param_count() as u64);
         let data = self.session.data().clone();
         let check = self.check.as_mut().ok_or_else(|| {
             fail("no gradient check is running (start one; changing the weights stops it)")

@@ -97,7 +97,7 @@ test("bad input throws an Error with the reason, never a trap", () => {
   assert.throws(() => lab.train(-1), /epochs/);
   assert.throws(() => lab.train(1.5), /epochs/);
   assert.throws(() => lab.train(NaN), /epochs/);
-  assert.throws(() => lab.a(4, 1), /pattern index/);
+  assert.throws(() => lab.a(4, 1), /pattern μ/);
   assert.throws(() => lab.delta(0, 3), /layer n/);
   assert.throws(() => Lab.fromSetup('{"hidden": [17]}'), /hidden/);
   assert.throws(() => lab.setMode("stochastic"), /mode/);
@@ -156,7 +156,7 @@ test("the sliced gradient check equals numericalGradient and counts (n+1)P and 2
   assert.ok(Math.max(...lab.relativeErrors(lab.checkCentral())) < 1e-8);
   assert.deepEqual([...lab.paramLocation(7)], [2, 0, 1], "w_12^(2)");
   assert.deepEqual([...lab.paramLocation(8)], [2, 0, -1], "b_1^(2)");
-  assert.throws(() => lab.paramLocation(9), /parameter index/);
+  assert.throws(() => lab.paramLocation(9), /parameter k/);
   assert.ok(Number.isFinite(lab.benchGradient("backprop", 3)));
   assert.throws(() => lab.benchGradient("sideways", 1), /scheme/);
   lab.train(1);
