@@ -47,7 +47,7 @@ fn pow10(p: i32) -> f64 {
 fn multiples(lo: f64, hi: f64, step: f64, most: usize) -> Option<std::ops::RangeInclusive<i64>> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
     let (a, b) = ((lo / step - 1e-9).ceil(), (hi / step + 1e-9).floor());
-    (a.abs() < EXACT && b.abs() < EXACT && b - a < most as f64).then(|| a as i64..=b as i64)
+    (a.abs() < EXACT && b.abs() < EXACT && b - a < most as f64).then_some(a as i64..=b as i64)
 }
 
 /// n × 10^p written out exactly, with −p decimals when p < 0 (`decimal(25, -2)` = "0.25"). Integer
@@ -75,7 +75,7 @@ pub fn decimal(n: i64, p: i32) -> String {
 /// ("2.5e-300", "1e6"). At most 19 digits either way (n is an i64).
 pub fn label(n: i64, p: i32) -> String {
     if n == 0 {
-        return if p < 0 && p >= -5 {
+        return if (-5..0).contains(&p) {
             decimal(0, p)
         } else {
             "0".into()
