@@ -7,6 +7,8 @@ use std::time::Instant;
 use backprop_lab::{
     activation::Activation,
     grid::{evaluate_grid, Quantity},
+    model::DatasetSpec,
+    rng::Rng,
     session::Session,
     setup::Setup,
 };
@@ -56,4 +58,38 @@ fn main() {
         });
         println!("native {name}: {epochs:.0} XOR batch epochs/s, {grid:.0} grid forward passes/s");
     }
+    restore_on_the_largest_network();
+}
+
+/// "Restore last good state" after a blow-up on the largest network the app allows (16-16-16-16-16,
+/// 1000 patterns): a user action, so it must fit in a frame whatever the timeline holds.
+fn restore_on_the_largest_network() {
+    let mut rng = Rng::new(5);
+    let mut rows = |width: usize| -> Vec<Vec<f64>> {
+        (0..1000)
+            .map(|_| (0..width).map(|_| rng.uniform(-1.0, 1.0)).collect())
+            .collect()
+    };
+    let setup = Setup {
+        dataset: DatasetSpec::Inline {
+            inputs: rows(16),
+            targets: rows(16),
+        },
+        hidden: vec![16, 16, 16],
+        activations: vec![Activation::Linear; 4],
+        eta: 1e-4,
+        ..Setup::default()
+    };
+    let mut lab = Session::from_setup(&setup).unwrap();
+    lab.train(1500).unwrap();
+    lab.set_learning_rate(1.0).unwrap();
+    let ran = lab.train(10_000).unwrap();
+    let kept = lab.timeline_epochs().len();
+    let start = Instant::now();
+    let epoch = lab.restore_last_good().unwrap();
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "native restore last good state, 16-16-16-16-16 on 1000 patterns, {kept} kept epochs \
+         (diverged after {ran} more): {ms:.1} ms (back to epoch {epoch})"
+    );
 }
