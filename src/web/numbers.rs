@@ -44,13 +44,6 @@ impl Lab {
         self.session.data().len()
     }
 
-    /// Pattern μ as [x_1 … x_N, t_1 … t_K].
-    pub fn pattern(&self, mu: &JsValue) -> Result<Vec<f64>, JsError> {
-        let mu = self.check_pattern(mu)?;
-        let (x, t) = self.session.data().pattern(mu);
-        Ok([x, t].concat())
-    }
-
     /// All inputs, flat (P × N), and all targets, flat (P × K), for drawing the data set.
     #[wasm_bindgen(js_name = patternInputs)]
     pub fn pattern_inputs(&self) -> Vec<f64> {

@@ -42,7 +42,7 @@ const METHODS = {
   stepDelta: [["whole", 0], ["whole", 1]], stepGPrime: [["whole", 0], ["whole", 1]],
   stepComputed: [["whole", 0], ["whole", 1]], activation: [["whole", 1]], neurons: [["whole", 1]],
   weights: [["whole", 1]], gradient: [["whole", 1]], stepGradient: [["whole", 1]], stepDeltaW: [["whole", 1]],
-  pattern: [["whole", 0]], paramLocation: [["whole", 0]], paramIndex: [["whole", 1], ["whole", 0], ["number", -1]],
+  paramLocation: [["whole", 0]], paramIndex: [["whole", 1], ["whole", 0], ["number", -1]],
   advanceCheck: [["whole", 1]], benchGradient: [["text", "backprop"], ["whole", 1]],
   numericalGradient: [["number", 1e-6], ["text", "central"]], startCheck: [["number", 1e-6]],
   relativeErrors: [["numbers", new Float64Array(9)]], setWeights: [["numbers", new Float64Array(9)]],
