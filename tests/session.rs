@@ -60,7 +60,7 @@ fn a_refused_change_names_the_field_and_changes_nothing() {
         (r#"{"dataset": "moons"}"#, "unknown data set"),
         (r#"{"seed": 1, "seed": 2}"#, "duplicate key \"seed\""),
     ] {
-        let e = lab.with_changes(changes).err().expect(changes);
+        let e = lab.with_changes(changes).expect_err(changes);
         assert!(e.contains(says), "{changes}: {e}");
     }
     assert_eq!(lab.model().to_json(), before);
