@@ -1,4 +1,12 @@
-// Keyboard shortcuts: Space plays and pauses, ← and → step, R resets, ? opens the help.
+// Keyboard shortcuts: Space plays and pauses, ← and → step, R resets, ? opens the help — but never
+// while a control that takes keys has the focus (a slider's arrows, a field's typing, a checkbox's
+// Space), nor when the focused element already handled the key.
+
+/** Elements whose own keys a shortcut must not steal. */
+const TAKES_KEYS = new Set(["INPUT", "SELECT", "TEXTAREA"]);
+
+/** Whether `target` is a control that uses the keyboard itself. */
+const takesKeys = (target) => TAKES_KEYS.has(target.tagName) || target.isContentEditable;
 
 /** Wires the shortcuts to `actions`; `help` is the help dialog. */
 export const setupKeyboard = (actions, help) => {
@@ -11,11 +19,9 @@ export const setupKeyboard = (actions, help) => {
     "?": () => help.showModal(),
   };
   document.addEventListener("keydown", (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || help.open || takesKeys(e.target)) return;
     const tag = e.target.tagName;
-    if (e.ctrlKey || e.metaKey || e.altKey || help.open) return;
-    if ((tag === "INPUT" && e.target.type !== "range" && e.target.type !== "checkbox") || tag === "SELECT" || tag === "TEXTAREA") return;
-    if (tag === "INPUT" && (e.key === "ArrowLeft" || e.key === "ArrowRight")) return; // sliders use arrows
-    if (tag === "BUTTON" && e.key === " ") return; // the focused button gets its own click
+    if ((tag === "BUTTON" || tag === "SUMMARY") && e.key === " ") return; // the focused button gets its own click
     const fn = keys[e.key];
     if (fn) {
       e.preventDefault();
