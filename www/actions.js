@@ -1,10 +1,11 @@
-// What the buttons and keys do: play, step, reset, scrub, restore, import/export — each changes the
-// one app state (and the Lab) and marks it dirty; the render loop draws.
+// What the buttons and keys do: play, step, reset, scrub, restore, open a link or a file, export —
+// each changes the one app state (and the Lab) and marks it dirty; the render loop draws. Every
+// error state says why and offers a way forward.
 
-import { rebuild } from "./state.js";
+import { installLab } from "./state.js";
 import { remeasure } from "./check-view.js";
-import { writeHash, exportModel, exportTrace, exportCsv, exportPng, importModel } from "./sharing.js";
-import { fmt } from "./util.js";
+import { openHash, writeHash, exportModel, exportTrace, exportCsv, exportPng, importModel } from "./sharing.js";
+import { fmt, sentence } from "./util.js";
 
 /** The notice bar: a message and, optionally, one action button. */
 const noticeBar = (ui) => (text, action) => {
@@ -17,16 +18,21 @@ const noticeBar = (ui) => (text, action) => {
   }
 };
 
-/** Builds the actions; `sync` puts the controls in line with the state after a rebuild. */
+/** The Play button shows what pressing it does next. */
+const showPlaying = (ui, on) => {
+  ui.play.setAttribute("aria-label", on ? "Pause" : "Play");
+  ui.play.querySelector(".label").textContent = on ? "Pause" : "Play";
+  ui.play.querySelector("[aria-hidden]").textContent = on ? "❚❚" : "▶";
+};
+
+/** Builds the actions; `hooks.sync` puts the controls in line with the Lab after a change. */
 export const createActions = (state, ui, hooks) => {
   const notice = noticeBar(ui);
   ui.noticeClose.addEventListener("click", () => notice(null));
   const setPlaying = (on) => {
     state.dirty ||= state.playing !== on; // the next frame shows the new state (phase line, timeline)
     state.playing = on;
-    ui.play.setAttribute("aria-label", on ? "Pause" : "Play");
-    ui.play.querySelector(".label").textContent = on ? "Pause" : "Play";
-    ui.play.querySelector("[aria-hidden]").textContent = on ? "❚❚" : "▶";
+    showPlaying(ui, on);
   };
   const moved = () => {
     // Training or stepping from a scrubbed-back epoch resumes the run from there.
@@ -34,16 +40,35 @@ export const createActions = (state, ui, hooks) => {
     if (state.lab.phasePattern >= 0) state.mu = state.lab.phasePattern;
     state.dirty = true;
   };
-  const afterRebuild = () => {
+  /**
+   * A new or reset network: paused, controls and address in line; true (with a notice that starts
+   * with `before`) when it cannot train.
+   */
+  const afterRebuild = (before) => {
     setPlaying(false);
     notice(null);
     state.scrubEpoch = null;
+    state.dirty = true;
     hooks.sync();
     writeHash(state);
+    return cannotStart(before);
+  };
+  const notUsed = (notes) => {
+    if (notes.length) notice(`Some of this link's settings were not used: ${notes.join("; ")}.`);
+  };
+  /** E is already ∞ or NaN before any training: say why and offer a network that works. */
+  const cannotStart = (before) => {
+    if (!state.lab.diverged || state.lab.epoch > 0) return false;
+    notice(
+      `${before ?? ""}E = ${fmt(state.lab.error)} before any training: this data set's numbers (or the starting weights) are too large, so E overflows. Training cannot start from here.`,
+      { label: "Open XOR (the lecture)", run: actions.openDefault },
+    );
+    return true;
   };
   const actions = {
     notice,
     setPlaying,
+    afterRebuild,
     play: () => {
       if (state.lab.diverged) return actions.diverged();
       setPlaying(true);
@@ -68,17 +93,31 @@ export const createActions = (state, ui, hooks) => {
       for (let k = 0; k < 1e5 && state.lab.epoch === epoch; k++) state.lab.step();
       moved();
     },
+    /** Back to this network's starting weights (the seed's, or an imported model's own). */
     reset: () => {
-      rebuild(state, state.setup);
+      state.lab.reset();
       afterRebuild();
     },
-    afterRebuild,
+    /** The lecture's network, when the current one cannot train. */
+    openDefault: () => {
+      installLab(state, state.wasm.Lab.fromSetup("{}"));
+      afterRebuild();
+    },
+    /** The address changed (edited by hand): open what it asks for, as at start. */
+    openLink: (hash) => {
+      const notes = openHash(state, hash);
+      if (!afterRebuild()) notUsed(notes);
+    },
+    /** At start, after the page's own link opened: say what it could not use, or why it cannot train. */
+    opened: (notes) => {
+      if (!cannotStart()) notUsed(notes);
+    },
     settingsChanged: () => writeHash(state),
-    legends: hooks.legends,
     remeasure: () => remeasure(state),
     /** Training blew up: pause, say when and with which η, offer the last good state. */
     diverged: () => {
       setPlaying(false);
+      if (cannotStart()) return;
       notice(
         `Training diverged at epoch ${state.lab.epoch} with η = ${fmt(state.lab.learningRate, 3)}: E or a weight is no longer a finite number. Lower η, then restore or reset.`,
         { label: "Restore last good state", run: actions.restore },
@@ -91,13 +130,13 @@ export const createActions = (state, ui, hooks) => {
         state.scrubEpoch = epoch;
         notice(`Restored epoch ${epoch} (E = ${fmt(state.lab.error, 4)}). Lower η before you press Play again.`);
       } catch (e) {
-        notice(`${e.message}. Press Reset to start again from the seed.`);
+        notice(`Nothing to restore: ${e.message}. Reset starts again from this network's starting weights.`, { label: "Reset", run: actions.reset });
       }
       state.dirty = true;
     },
     copyLink: async () => {
-      const url = writeHash(state, true);
-      if (!url) return notice("This network's data set came from a file, so it cannot travel in a link: use Export model.");
+      const { url, reason } = writeHash(state, true);
+      if (!url) return notice(sentence(reason));
       try {
         await navigator.clipboard.writeText(url);
         notice("Link copied: it opens this setup with the current weights.");
@@ -115,8 +154,7 @@ export const createActions = (state, ui, hooks) => {
       setPlaying(false);
       const err = await importModel(state, file);
       if (err) return notice(err);
-      afterRebuild();
-      notice(`Opened ${file.name}.`);
+      if (!afterRebuild(`Opened ${file.name}, but `)) notice(`Opened ${file.name}.`);
     },
   };
   return actions;

@@ -65,7 +65,6 @@ const wireViews = (state, ui, actions) => {
     state.mapQuantity = q;
     ui.mapX.setAttribute("aria-pressed", String(q === "x"));
     ui.mapA.setAttribute("aria-pressed", String(q === "a"));
-    actions.legends();
     state.dirty = true;
   };
   ui.mapX.addEventListener("click", () => mapToggle("x"));

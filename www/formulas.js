@@ -1,21 +1,30 @@
 // The formula panel: the lecture's formula for the focused neuron or edge, with the live numbers
-// plugged in and typeset with sub- and superscripts (DOM nodes only, never HTML strings).
+// plugged in and typeset with sub- and superscripts (DOM nodes only, never HTML strings). A number
+// stepping has not computed yet shows as "·"; a computed NaN or ∞ shows as such, explained.
 
-import { fmt, el } from "./util.js";
+import { fmt, shown, el } from "./util.js";
 import { weightAt } from "./state.js";
 
 /** base with a stacked superscript and subscript: sym("δ", 1, "(2)") is δ₁⁽²⁾. */
 const sym = (base, sub = "", sup = "") =>
   el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, String(sup)), el("span", {}, String(sub))));
-const num = (v) => el("span", { class: "num" }, fmt(v, 4));
-const res = (v) => el("span", { class: "res" }, fmt(v, 4));
 const eq = (...parts) => el("div", { class: "eq" }, ...parts);
 const title = (...parts) => el("div", { class: "title" }, ...parts);
 const paren = (...parts) => ["(", ...parts, ")"];
 
-/** g'(a) from a and x = g(a), as the core computes it. */
-const gPrime = (g, a, x) => ({ sigmoid: x * (1 - x), tanh: 1 - x * x, relu: a > 0 ? 1 : 0, linear: 1 })[g];
-const gPrimeText = { sigmoid: "x (1 − x)", tanh: "1 − x²", relu: "1 if a > 0, else 0", linear: "1" };
+/**
+ * Number typesetters for one drawing of the panel: `num` for an operand, `res` for a result; each
+ * notes whether it showed a number not computed yet or a non-finite one, for the notes below.
+ */
+const typesetter = () => {
+  const seen = { notYet: false, nonFinite: false };
+  const make = (cls) => (v, known = true) => {
+    if (!known) seen.notYet = true;
+    else if (!Number.isFinite(v)) seen.nonFinite = true;
+    return el("span", { class: cls }, shown(v, known, 4));
+  };
+  return { num: make("num"), res: make("res"), seen };
+};
 
 /** Joins at most `limit` terms with " + ", then "+ …". */
 const terms = (items, limit = 4) => {
@@ -25,40 +34,41 @@ const terms = (items, limit = 4) => {
   return out;
 };
 
-const neuron = (s, n, i) => {
+/** The three formulas of neuron i in layer n: a = Σ w x + b, x = g(a), δ (output or hidden). */
+const neuron = (s, n, i, { num, res }, derivative) => {
   const I = i + 1;
   const g = s.activations[n];
   const fanIn = s.sizes[n - 1];
-  const a = s.a[n][i];
-  const x = s.x[n][i];
-  const d = s.delta[n][i];
+  const fwd = (s.known[n] & 1) !== 0;
+  const back = (s.known[n] & 2) !== 0;
+  const below = (s.known[n - 1] & 1) !== 0;
   const out = [title(`Neuron ${I} of layer ${n}${n === s.L ? " (output)" : ""}, pattern μ = ${s.mu + 1}, g = ${g}`)];
-  const wx = Array.from({ length: fanIn }, (_, j) => [num(weightAt(s, s.weights, n, i, j)), " · ", num(s.x[n - 1][j])]);
+  const wx = Array.from({ length: fanIn }, (_, j) => [num(weightAt(s, s.weights, n, i, j)), " · ", num(s.x[n - 1][j], below)]);
   out.push(eq(
     sym("a", I, `(${n})`), " = Σ", el("sub", {}, "j"), " ", sym("w", `${I}j`, `(${n})`), " ", sym("x", "j", `(${n - 1})`),
-    " + ", sym("b", I, `(${n})`), " = ", ...terms(wx), " + ", num(weightAt(s, s.weights, n, i, -1)), " = ", res(a),
+    " + ", sym("b", I, `(${n})`), " = ", ...terms(wx), " + ", num(weightAt(s, s.weights, n, i, -1)), " = ", res(s.a[n][i], fwd),
   ));
-  out.push(eq(sym("x", I, `(${n})`), " = g(", sym("a", I, `(${n})`), ") = ", g, "(", num(a), ") = ", res(x)));
-  const gp = gPrime(g, a, x);
+  out.push(eq(sym("x", I, `(${n})`), " = g(", sym("a", I, `(${n})`), ") = ", g, "(", num(s.a[n][i], fwd), ") = ", res(s.x[n][i], fwd)));
+  const gp = num(s.gPrime[n][i], fwd);
   if (n === s.L) {
     out.push(eq(
       el("span", { class: "d" }, sym("δ", I, `(${n})`)), " = (", sym("ŷ", I), " − ", sym("t", I), ") · g′(", sym("a", I, `(${n})`), ") = ",
-      ...paren(num(x), " − ", num(s.target[i])), " · ", num(gp), " = ", res(d),
+      ...paren(num(s.x[n][i], fwd), " − ", num(s.target[i])), " · ", gp, " = ", res(s.delta[n][i], back),
     ));
   } else {
-    const above = s.sizes[n + 1];
-    const dw = Array.from({ length: above }, (_, j) => [num(s.delta[n + 1][j]), " · ", num(weightAt(s, s.weights, n + 1, j, i))]);
+    const above = (s.known[n + 1] & 2) !== 0;
+    const dw = Array.from({ length: s.sizes[n + 1] }, (_, j) => [num(s.delta[n + 1][j], above), " · ", num(weightAt(s, s.weights, n + 1, j, i))]);
     out.push(eq(
       el("span", { class: "d" }, sym("δ", I, `(${n})`)), " = g′(", sym("a", I, `(${n})`), ") · Σ", el("sub", {}, "j"), " ",
-      sym("δ", "j", `(${n + 1})`), " ", sym("w", `j${I}`, `(${n + 1})`), " = ", num(gp), " · ", ...paren(...terms(dw)), " = ", res(d),
+      sym("δ", "j", `(${n + 1})`), " ", sym("w", `j${I}`, `(${n + 1})`), " = ", gp, " · ", ...paren(...terms(dw)), " = ", res(s.delta[n][i], back),
     ));
   }
-  out.push(title(`with g′(a) = ${gPrimeText[g]}; δ = ∂E/∂a, so Δw = −η δ x`));
-  if (!Number.isFinite(d) || !Number.isFinite(a)) out.push(title("· = not computed yet in this epoch: press Next step"));
+  out.push(title(`with g′(a) = ${derivative[g]}; δ = ∂E/∂a, so Δw = −η δ x`));
   return out;
 };
 
-const edge = (s, n, i, j) => {
+/** The formulas of edge (n, i, j): w, ∂Ẽ(μ)/∂w = δ x, ∂E/∂w summed, and Δw = −η ∂E/∂w. */
+const edge = (s, n, i, j, { num, res }) => {
   const I = i + 1;
   const J = j + 1;
   const bias = j < 0;
@@ -68,15 +78,17 @@ const edge = (s, n, i, j) => {
   // Each use needs its own DOM node, so these are factories.
   const wSym = () => (bias ? sym("b", I, `(${n})`) : sym("w", `${I}${J}`, `(${n})`));
   const xSym = () => (bias ? sym("x", 0, `(${n - 1})`) : sym("x", J, `(${n - 1})`));
+  const xKnown = bias || (s.known[n - 1] & 1) !== 0;
   const xv = bias ? 1 : s.x[n - 1][j];
+  const dKnown = (s.known[n] & 2) !== 0;
   const d = s.delta[n][i];
   const out = [title(bias
     ? `Bias of neuron ${I} in layer ${n}: the weight on the constant input x₀ = 1`
     : `Weight from ${n - 1 === 0 ? `input ${J}` : `neuron ${J} of layer ${n - 1}`} to neuron ${I} of layer ${n}`)];
   out.push(eq(wSym(), " = ", num(w)));
   out.push(eq(
-    "∂Ẽ(μ)/∂", wSym(), " = ", el("span", { class: "d" }, sym("δ", I, `(${n})`)), " ", xSym(), " = ", num(d), " · ", num(xv), " = ", res(d * xv),
-    `   (pattern μ = ${s.mu + 1})`,
+    "∂Ẽ(μ)/∂", wSym(), " = ", el("span", { class: "d" }, sym("δ", I, `(${n})`)), " ", xSym(), " = ", num(d, dKnown), " · ", num(xv, xKnown),
+    " = ", res(d * xv, dKnown && xKnown), `   (pattern μ = ${s.mu + 1})`,
   ));
   const batch = s.mode === "batch";
   out.push(eq("∂E/∂", wSym(), " = Σ", el("sub", {}, "μ"), " ", sym("δ", I, `(${n})`), " ", xSym(), " = ", res(grad),
@@ -90,16 +102,23 @@ const edge = (s, n, i, j) => {
   return out;
 };
 
-const patternError = (s, mu) => {
+/** Ẽ(μ) of pattern μ from its targets and outputs, and E as their sum. */
+const patternError = (s, mu, { num, res }) => {
   const y = s.outputs[mu];
   const t = s.targets.slice(mu * s.K, (mu + 1) * s.K);
-  const parts = Array.from({ length: s.K }, (_, i) => ["(", num(t[i]), " − ", num(y[i]), ")²"]);
+  const parts = Array.from({ length: s.K }, (_, i) => ["(", num(t[i]), " − ", num(y[i], s.yKnown[mu] === 1), ")²"]);
   return [
     title(`Error of pattern μ = ${mu + 1}`),
-    eq("Ẽ(μ) = ½ Σ", el("sub", {}, "i"), " (", sym("t", "i"), " − ", sym("ŷ", "i"), ")² = ½ · ", ...terms(parts), " = ", res(s.errors[mu])),
+    eq("Ẽ(μ) = ½ Σ", el("sub", {}, "i"), " (", sym("t", "i"), " − ", sym("ŷ", "i"), ")² = ½ · ", ...terms(parts), " = ", res(s.errors[mu], s.eKnown[mu] === 1)),
     eq("E = Σ", el("sub", {}, "μ"), " Ẽ(μ) — a sum over the patterns, not a mean"),
   ];
 };
+
+/** Input i of pattern μ. */
+const input = (s, i, { res }) => [title(`Input ${i + 1} of pattern μ = ${s.mu + 1}`), eq(sym("x", i + 1, "(0)"), " = ", res(s.x[0][i]))];
+
+/** g′ of each activation in words, as the core states it: { sigmoid: "x (1 − x)", … }. */
+const derivatives = (limits) => Object.fromEntries(limits.activations.map((a) => [a.name, a.derivative]));
 
 /** What the panel explains when nothing is hovered or selected: the phase just computed. */
 const defaultFocus = (s) => {
@@ -112,14 +131,21 @@ const defaultFocus = (s) => {
   }
 };
 
+/** What "·", "NaN" and "∞" mean, for the ones the panel shows. */
+const notes = (seen) => [
+  ...(seen.notYet ? [title("· = not computed yet in this epoch: press Next step")] : []),
+  ...(seen.nonFinite ? [el("div", { class: "title warn" },
+    "NaN: not a number, ∞: too large for a number — training diverged (E or a weight overflowed). Lower η, then restore the last good state or Reset.")] : []),
+];
+
 /** Fills the formula panel for the hovered, selected or phase-default neuron or edge. */
 export const drawFormula = (root, state, s) => {
   const f = state.hover ?? state.selected ?? defaultFocus(s);
+  const t = typesetter();
   let parts;
-  if (f.kind === "neuron" && f.n === 0) {
-    parts = [title(`Input ${f.i + 1} of pattern μ = ${s.mu + 1}`), eq(sym("x", f.i + 1, "(0)"), " = ", res(s.x[0][f.i]))];
-  } else if (f.kind === "neuron") parts = neuron(s, f.n, f.i);
-  else if (f.kind === "edge") parts = edge(s, f.n, f.i, f.j);
-  else parts = patternError(s, s.mu);
-  root.replaceChildren(...parts);
+  if (f.kind === "neuron" && f.n === 0) parts = input(s, f.i, t);
+  else if (f.kind === "neuron") parts = neuron(s, f.n, f.i, t, derivatives(state.limits));
+  else if (f.kind === "edge") parts = edge(s, f.n, f.i, f.j, t);
+  else parts = patternError(s, s.mu, t);
+  root.replaceChildren(...parts, ...notes(t.seen));
 };

@@ -2,17 +2,17 @@
 // within a per-frame time budget while playing, and redraws every view when something changed.
 
 import init, * as wasm from "./pkg/backprop_lab.js";
-import { createState, rebuild, takeSnapshot, SPEEDS } from "./state.js";
+import { createState, installLab, takeSnapshot } from "./state.js";
 import { drawNetwork } from "./network-view.js";
 import { drawBoundary } from "./boundary-view.js";
-import { networkLegend, boundaryLegend } from "./legends.js";
+import { networkLegend } from "./legends.js";
 import { drawLossChart } from "./charts.js";
 import { drawTable } from "./table.js";
 import { drawFormula } from "./formulas.js";
 import { setupControls } from "./controls.js";
 import { createActions } from "./actions.js";
 import { drawCheck, restartCheck, workCheck, invalidateCharts } from "./check-view.js";
-import { readHash } from "./sharing.js";
+import { openHash } from "./sharing.js";
 import { syncTimeline, setupTimeline } from "./timeline.js";
 import { palette, fmt, el } from "./util.js";
 
@@ -31,7 +31,7 @@ const fatal = (text, heading = "Backprop Lab could not start.") => {
 
 /** Trains for this frame: the speed's epochs, in growing chunks, until done or the budget is spent. */
 const trainFrame = (state, dt) => {
-  const speed = SPEEDS[state.speed];
+  const speed = state.limits.speeds[state.speed];
   let want = speed.perFrame ?? 0;
   if (speed.perSecond) {
     state.epochDebt = Math.min(state.epochDebt + (speed.perSecond * dt) / 1000, 2);
@@ -53,26 +53,6 @@ const trainFrame = (state, dt) => {
   return done;
 };
 
-/** The setup, speed and weights the page's address asks for; notes what it could not use. */
-const fromHash = (state) => {
-  const wanted = readHash(state.wasm, location.hash);
-  const notes = [...wanted.ignored];
-  const err = rebuild(state, wanted.setup);
-  if (err) {
-    notes.push(err);
-    rebuild(state, state.setup);
-  }
-  if (wanted.speed != null) state.speed = wanted.speed;
-  if (wanted.weights) {
-    try {
-      state.lab.setWeights(Float64Array.from(wanted.weights));
-    } catch (e) {
-      notes.push(e.message);
-    }
-  }
-  return notes;
-};
-
 const boot = async () => {
   try {
     await init();
@@ -80,17 +60,24 @@ const boot = async () => {
     fatal(`The WebAssembly core did not load (${e.message}). Build it with “npm start”, which also serves the page.`);
     return;
   }
-  const state = createState(wasm);
-  const notes = location.hash.length > 1 ? fromHash(state) : [];
-  if (!state.lab && rebuild(state, state.setup)) return fatal("The default network could not be built.");
+  let state;
+  let notes;
+  try {
+    state = createState(wasm);
+    notes = location.hash.length > 1 ? openHash(state, location.hash) : [];
+    if (!state.lab) installLab(state, wasm.Lab.fromSetup("{}"));
+  } catch (e) {
+    return fatal(`The network could not be built (${e.message}).`);
+  }
   const ui = {
     play: $("play"), next: $("next"), prev: $("prev"), epochStep: $("epoch-step"), reset: $("reset"),
     etaSlider: $("eta-slider"), etaNumber: $("eta-number"), etaMessage: $("eta-message"),
-    mode: $("mode"), dataset: $("dataset"), seed: $("seed"), architecture: $("architecture"),
+    mode: $("mode"), dataset: $("dataset"), seed: $("seed"), seedMessage: $("seed-message"), architecture: $("architecture"),
     speed: $("speed"), speedLabel: $("speed-label"), settingsMessage: $("settings-message"),
-    mapX: $("map-x"), mapA: $("map-a"), logScale: $("log-scale"), projector: $("projector"),
+    mapX: $("map-x"), mapA: $("map-a"), mapToggle: $("map-toggle"), networkLegend: $("network-legend"), logScale: $("log-scale"), projector: $("projector"),
     helpButton: $("help-button"), help: $("help"), helpClose: $("help-close"),
-    network: $("network"), boundary: $("boundary"), loss: $("loss"), table: $("patterns"),
+    network: $("network"), boundary: $("boundary"), boundaryTitle: $("boundary-title"), boundaryNote: $("boundary-note"),
+    boundaryLegend: $("boundary-legend"), loss: $("loss"), table: $("patterns"),
     formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"),
     notice: $("notice"), noticeText: $("notice-text"), noticeAction: $("notice-action"), noticeClose: $("notice-close"),
     tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
@@ -101,20 +88,15 @@ const boot = async () => {
     exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"), filesMenu: $("files-menu"),
   };
 
-  const legends = () => {
-    networkLegend($("network-legend"), state.mapQuantity);
-    boundaryLegend($("boundary-legend"));
-  };
-  const actions = createActions(state, ui, { sync: () => controls.sync(), legends });
+  const actions = createActions(state, ui, { sync: () => controls.sync() });
   const controls = setupControls(state, ui, actions);
   setupTimeline(ui, state, actions);
   controls.sync();
-  legends();
-  if (notes.length) actions.notice(`Some of this link's settings were not used: ${notes.join("; ")}.`);
+  actions.opened(notes);
   if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
+  window.addEventListener("hashchange", () => actions.openLink(location.hash));
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
     state.palette = null;
-    legends();
     invalidateCharts(state);
     state.dirty = true;
   });
@@ -130,10 +112,13 @@ const boot = async () => {
     const s = takeSnapshot(state);
     state.snapshot = s;
     state.layout = drawNetwork(ui.network, state, s, pal);
+    const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
+    networkLegend(ui.networkLegend, state.mapQuantity, maps);
+    ui.mapToggle.hidden = !maps;
     if (state.check.active) {
       drawCheck(ui, state, pal);
     } else {
-      drawBoundary(ui.boundary, state, s, pal);
+      drawBoundary(ui, state, s, pal);
       drawLossChart(ui.loss, state, pal);
       drawTable(ui.table, state, s);
       drawFormula(ui.formula, state, s);
@@ -145,10 +130,10 @@ const boot = async () => {
     ui.phase.textContent = s.stepping
       ? `Epoch ${s.epoch + (s.phase.kind === "update" && s.phase.mu < 0 ? 0 : 1)}: ${s.phase.text}`
       : state.playing
-        ? `Training: ${SPEEDS[state.speed].perFrame ? "every frame" : "continuously"} — pause to step through one backprop step`
+        ? `Training: ${state.limits.speeds[state.speed].perFrame ? "every frame" : "continuously"} — pause to step through one backprop step`
         : s.phase.text;
     ui.epoch.textContent = String(s.epoch);
-    ui.error.textContent = Number.isNaN(s.E) ? "NaN (diverged)" : fmt(s.E, 4);
+    ui.error.textContent = Number.isFinite(s.E) ? fmt(s.E, 4) : `${fmt(s.E)} (diverged)`;
     document.body.dataset.phase = s.phase.kind;
     state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
   };

@@ -1,29 +1,56 @@
-// Share and save: the setup in the URL hash (read at start, rewritten on every change), and files —
-// export/import of the model file, the trace, a CSV of the patterns, a PNG of the pictures.
+// Share and save: the setup in the URL hash (read at start and when the address changes, rewritten
+// on every change), and files — export/import of the model file, the trace, a CSV of the patterns,
+// a PNG of the pictures.
 
 import { el } from "./util.js";
 import { installLab } from "./state.js";
 
-/** Reads the page's hash: the setup, speed and weights to start from, and notes on what was ignored. */
-export const readHash = (wasm, hash) => JSON.parse(wasm.Lab.parseHash(hash));
-
-/** Writes the current setup (and, for a shared link, the weights) into the URL without reloading. */
-export const writeHash = (state, withWeights = false) => {
-  if (state.setup.dataset === "custom") return null; // a file's own data set does not fit in a link
-  const hash = state.lab.toHash(JSON.stringify(state.setup), state.speed, withWeights);
-  history.replaceState(null, "", `#${hash}`);
-  return `${location.origin}${location.pathname}#${hash}`;
+/**
+ * Opens what a link's hash asks for — setup, speed, weights — in place of the current network (at
+ * start and when the address changes); returns notes on what it could not use.
+ */
+export const openHash = (state, hash) => {
+  let wanted;
+  try {
+    wanted = JSON.parse(state.wasm.Lab.parseHash(hash));
+  } catch (e) {
+    wanted = { setup: {}, speed: null, weights: null, ignored: [e.message] }; // the whole hash is refused
+  }
+  const notes = [...wanted.ignored];
+  let lab;
+  try {
+    lab = state.wasm.Lab.fromSetup(JSON.stringify(wanted.setup));
+  } catch (e) {
+    notes.push(e.message);
+    lab = state.wasm.Lab.fromSetup("{}");
+  }
+  installLab(state, lab);
+  if (wanted.speed != null) state.speed = wanted.speed;
+  if (wanted.weights) {
+    try {
+      lab.setWeights(Float64Array.from(wanted.weights));
+    } catch (e) {
+      notes.push(e.message);
+    }
+  }
+  return notes;
 };
 
-/** The setup a Lab was made from, read back from the Lab (after importing a model file). */
-export const setupOf = (lab) => {
-  const hidden = [];
-  const activations = [];
-  for (let n = 1; n <= lab.depth; n++) {
-    if (n < lab.depth) hidden.push(lab.neurons(n));
-    activations.push(lab.activation(n));
+/**
+ * Writes the Lab's setup (and, for a shared link, the weights) into the address without reloading;
+ * returns { url }, or { reason } when the setup cannot travel in a link (a data set from a file:
+ * then the address drops its hash, which no longer describes the page).
+ */
+export const writeHash = (state, withWeights = false) => {
+  let hash;
+  try {
+    hash = state.lab.toHash(state.speed, withWeights);
+  } catch (e) {
+    history.replaceState(null, "", location.pathname + location.search);
+    return { reason: e.message };
   }
-  return { dataset: lab.datasetName, seed: lab.seed, hidden, activations, learning_rate: lab.learningRate, mode: lab.mode };
+  history.replaceState(null, "", `#${hash}`);
+  return { url: `${location.origin}${location.pathname}#${hash}` };
 };
 
 const download = (name, blob) => {
@@ -70,7 +97,7 @@ export const importModel = async (state, file) => {
   } catch (e) {
     return `${file.name} was not opened: ${e.message}`;
   }
-  installLab(state, lab, setupOf(lab));
+  installLab(state, lab);
   state.mu = 0;
   return null;
 };

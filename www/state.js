@@ -1,56 +1,56 @@
-// The one app state object, and the snapshot of numbers every view draws from.
+// The one app state object, and the snapshot of numbers every view draws from. The Lab owns the
+// setup, the numbers and the rules; the state keeps what the page chose and what it drew.
 
 import { createCheck } from "./check-view.js";
 
-/** Training speeds: epochs per second below one per frame, then epochs per animation frame. */
-export const SPEEDS = [
-  { perSecond: 1 }, { perSecond: 2 }, { perSecond: 5 }, { perSecond: 10 }, { perSecond: 30 },
-  { perFrame: 1 }, { perFrame: 2 }, { perFrame: 5 }, { perFrame: 10 }, { perFrame: 30 },
-  { perFrame: 100 }, { perFrame: 300 }, { perFrame: 1000 }, { perFrame: 3000 }, { perFrame: 10000 },
-];
-/** Default: 5 epochs per frame — XOR 2-2-1 solves in about a second, slow enough to watch. */
-export const DEFAULT_SPEED = 7;
+/** The page's whole state: the Lab handle, the core's limits, and what the user chose. */
+export const createState = (wasm) => {
+  const limits = JSON.parse(wasm.Lab.limits());
+  return {
+    wasm,
+    limits, // the core's rules, read once: layer sizes, activations, data sets, speeds
+    lab: null,
+    paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab
+    playing: false,
+    speed: limits.defaultSpeed,
+    epochDebt: 0,
+    mu: 0,
+    selected: null,
+    hover: null,
+    mapQuantity: "x",
+    logScale: true,
+    dirty: true,
+    snapshot: null,
+    layout: null,
+    labId: 0,
+    check: createCheck(),
+    scrubEpoch: null,
+    timeline: null,
+    palette: null, // the theme's colours (util.palette), rebuilt when the theme or the font size changes
+    boundaryImage: null, // the decision boundary's image and offscreen canvas, reused while the size stays
+    renderMs: 0, // for the benchmark: smoothed time of one render
+    firstFrameAt: null, // for the benchmark: when the first complete frame was drawn
+  };
+};
 
-/** The page's whole state: the Lab handle, the setup it was made from, and what the user chose. */
-export const createState = (wasm) => ({
-  wasm,
-  lab: null,
-  setup: {
-    dataset: "xor",
-    seed: 7,
-    hidden: [2],
-    activations: ["sigmoid", "sigmoid"],
-    learning_rate: 2,
-    mode: "batch",
-  },
-  playing: false,
-  speed: DEFAULT_SPEED,
-  epochDebt: 0,
-  mu: 0,
-  selected: null,
-  hover: null,
-  mapQuantity: "x",
-  logScale: true,
-  dirty: true,
-  notice: null,
-  snapshot: null,
-  layout: null,
-  labId: 0,
-  check: createCheck(),
-  scrubEpoch: null,
-  timeline: null,
-  palette: null, // the theme's colours (util.palette), rebuilt when the theme or the font size changes
-  boundaryImage: null, // the decision boundary's image and offscreen canvas, reused while the size stays
-  renderMs: 0, // for the benchmark: smoothed time of one render
-  firstFrameAt: null, // for the benchmark: when the first complete frame was drawn
-});
+/** The Lab's weight layout: for layer n, index[n][i·(m⁽ⁿ⁻¹⁾ + 1) + j + 1] is where w_ij^(n) sits (j = −1: b_i). */
+const readParamIndex = (lab) => {
+  const index = [];
+  for (let n = 1; n <= lab.depth; n++) {
+    const m = lab.neurons(n);
+    const fanIn = lab.neurons(n - 1);
+    index[n] = new Int32Array(m * (fanIn + 1));
+    for (let i = 0; i < m; i++) for (let j = -1; j < fanIn; j++) index[n][i * (fanIn + 1) + j + 1] = lab.paramIndex(n, i, j);
+  }
+  return index;
+};
 
-/** Puts `lab` (made from `setup`) in place of the current one, forgetting what referred to the old. */
-export const installLab = (state, lab, setup) => {
+/** Puts `lab` in place of the current one, forgetting what referred to the old. */
+export const installLab = (state, lab) => {
   state.lab?.free();
   state.lab = lab;
   state.labId++;
-  state.setup = setup;
+  state.paramIndex = readParamIndex(lab);
   state.mu = Math.min(state.mu, lab.patternCount - 1);
   state.selected = null;
   state.hover = null;
@@ -58,15 +58,15 @@ export const installLab = (state, lab, setup) => {
   state.dirty = true;
 };
 
-/** Replaces the Lab with a fresh one from `setup`; returns an error message (state untouched) or null. */
-export const rebuild = (state, setup) => {
+/** A fresh network with `changes` to this Lab's setup; returns the core's reason (state untouched) or null. */
+export const rebuild = (state, changes) => {
   let lab;
   try {
-    lab = state.wasm.Lab.fromSetup(JSON.stringify(setup));
+    lab = state.lab.withSetup(JSON.stringify(changes));
   } catch (e) {
     return e.message;
   }
-  installLab(state, lab, setup);
+  installLab(state, lab);
   return null;
 };
 
@@ -74,6 +74,24 @@ const layers = (lab, from, get) => {
   const out = [];
   for (let n = from; n <= lab.depth; n++) out[n] = get(n);
   return out;
+};
+
+/** What stepping has computed: per layer of pattern μ (1 = a and x, 2 = δ), and per pattern ŷ and Ẽ(μ). */
+const computed = (lab, s) => {
+  if (!s.stepping) {
+    const all = new Uint8Array(s.P).fill(1);
+    return { known: layers(lab, 0, () => 3), yKnown: all, eKnown: all };
+  }
+  const known = layers(lab, 0, (n) => (n === 0 ? 3 : lab.stepComputed(s.mu, n)));
+  const yKnown = new Uint8Array(s.P);
+  const eKnown = new Uint8Array(s.P);
+  for (let m = 0; m < s.P; m++) {
+    const c = lab.stepComputed(m, s.L);
+    yKnown[m] = c & 1;
+    // Ẽ(μ) is computed in its own phase, after the forward pass and before δ of the output layer.
+    eKnown[m] = c & 2 || (s.phase.kind === "error" && s.phase.mu === m) ? 1 : 0;
+  }
+  return { known, yKnown, eKnown };
 };
 
 /**
@@ -104,12 +122,14 @@ export const takeSnapshot = (state) => {
     inputs: lab.patternInputs(),
     targets: lab.patternTargets(),
     weights: layers(lab, 1, (n) => lab.weights(n)),
+    index: state.paramIndex,
   };
   s.K = sizes[L];
   if (stepping) {
     s.x = layers(lab, 0, (n) => lab.stepX(mu, n));
     s.a = [null, ...layers(lab, 1, (n) => lab.stepA(mu, n)).slice(1)];
     s.delta = [null, ...layers(lab, 1, (n) => lab.stepDelta(mu, n)).slice(1)];
+    s.gPrime = [null, ...layers(lab, 1, (n) => lab.stepGPrime(mu, n)).slice(1)];
     s.errors = lab.stepErrors();
     s.grad = layers(lab, 1, (n) => lab.stepGradient(n));
     s.deltaW = layers(lab, 1, (n) => lab.stepDeltaW(n));
@@ -117,17 +137,16 @@ export const takeSnapshot = (state) => {
     s.x = layers(lab, 0, (n) => lab.x(mu, n));
     s.a = [null, ...layers(lab, 1, (n) => lab.a(mu, n)).slice(1)];
     s.delta = [null, ...layers(lab, 1, (n) => lab.delta(mu, n)).slice(1)];
+    s.gPrime = [null, ...layers(lab, 1, (n) => lab.gPrime(mu, n)).slice(1)];
     s.errors = lab.patternErrors();
     s.grad = layers(lab, 1, (n) => lab.gradient(n));
     s.deltaW = layers(lab, 1, (n) => nan(lab.weights(n).length));
   }
   s.outputs = Array.from({ length: s.P }, (_, m) => (stepping ? lab.stepX(m, L) : lab.x(m, L)));
   s.target = s.targets.slice(mu * s.K, (mu + 1) * s.K);
+  Object.assign(s, computed(lab, s));
   return s;
 };
 
-/** w_ij^(n) from a snapshot (j = −1: the bias b_i^(n)). */
-export const weightAt = (s, list, n, i, j) => {
-  const fanIn = s.sizes[n - 1];
-  return j < 0 ? list[n][s.sizes[n] * fanIn + i] : list[n][i * fanIn + j];
-};
+/** w_ij^(n) from a snapshot's layer arrays (j = −1: the bias b_i^(n)), where the Lab keeps it. */
+export const weightAt = (s, list, n, i, j) => list[n][s.index[n][i * (s.sizes[n - 1] + 1) + j + 1]];

@@ -1,8 +1,8 @@
 // Shared helpers: number formatting, the colour scales (Okabe–Ito, colour-blind safe), canvas sizing.
 
-/** Formats a number to `digits` significant digits with a real minus sign; NaN (not computed yet) is "·". */
+/** Formats a number to `digits` significant digits with a real minus sign; NaN as "NaN", ±∞ as "∞" and "−∞". */
 export const fmt = (v, digits = 3) => {
-  if (Number.isNaN(v)) return "·";
+  if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
   if (v === 0) return "0";
   const a = Math.abs(v);
@@ -10,8 +10,17 @@ export const fmt = (v, digits = 3) => {
   return s.replace("-", "−").replace("e+", "e");
 };
 
+/** What the page shows for a number stepping has not computed yet (and only for that). */
+export const NOT_YET = "·";
+
+/** fmt(v), or NOT_YET when the number is not `known` (computed) yet. */
+export const shown = (v, known, digits = 3) => (known ? fmt(v, digits) : NOT_YET);
+
 /** Like fmt, without trailing zeros: 1 rather than 1.00 (for inputs, targets, ticks). */
 export const fmtShort = (v, digits = 3) => fmt(v, digits).replace(/(\.\d*?)0+(?=$|e)/, "$1").replace(/\.(?=$|e)/, "");
+
+/** A message as a sentence: capital first letter, full stop at the end. */
+export const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
 
 /** Parses "#rrggbb" into [r, g, b]. */
 const hex = (s) => {
