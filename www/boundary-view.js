@@ -1,7 +1,10 @@
 // The decision boundary: ŷ over the input plane as a colour map, its 0.5 contour, and the patterns
-// drawn by target, with the pattern being stepped ringed.
+// drawn by target, with the pattern being stepped ringed. With one input, ŷ against x₁ instead;
+// with more than two, a note on why there is no picture.
 
-import { fitCanvas, fmtShort, paint } from "./util.js";
+import { fitCanvas, paint, el } from "./util.js";
+import { plotBox, drawAxes } from "./draw.js";
+import { boundaryLegend } from "./legends.js";
 
 /** Marching squares on the 0.5 level of an nx × ny grid, as line segments in grid coordinates. */
 const contour = (v, nx, ny, level = 0.5) => {
@@ -25,112 +28,160 @@ const contour = (v, nx, ny, level = 0.5) => {
   return segs;
 };
 
-/** Draws the boundary of the network's first output over the data set's domain. */
-export const drawBoundary = (canvas, state, s, pal) => {
-  const { w, h, dpr } = fitCanvas(canvas);
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const font = Math.round(pal.font * 0.8);
-  if (s.sizes[0] !== 2) {
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = pal.muted;
-    ctx.font = `${font}px system-ui, sans-serif`;
-    ctx.fillText("The input plane needs exactly 2 inputs.", 10, 20);
-    return;
-  }
-  const pad = { l: font * 4, r: 8, t: 6, b: font * 2.6 };
-  const pw = (w - pad.l - pad.r) * dpr;
-  const ph = (h - pad.t - pad.b) * dpr;
-  // At least one evaluation per 2 × 2 device pixels.
-  const nx = Math.max(2, Math.min(1024, Math.ceil(pw / 2)));
-  const ny = Math.max(2, Math.min(1024, Math.ceil(ph / 2)));
+/** Paints ŷ (first output) over the input plane into the reused offscreen image; returns the image and the values. */
+const paintPlane = (state, s, pal, nx, ny) => {
   const view = state.lab.grid(nx, ny, "x", true);
   const values = Float32Array.from(view.subarray(0, nx * ny)); // copy before the next Lab call
-  const outIsSigmoid = s.activations[s.L] === "sigmoid";
-  // Reuse the image and its canvas while the size stays; colour through a 256-entry table.
   let cache = state.boundaryImage;
   if (!cache || cache.img.width !== nx || cache.img.height !== ny) {
     cache = state.boundaryImage = { img: new ImageData(nx, ny), off: new OffscreenCanvas(nx, ny) };
   }
-  const toUnit = outIsSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
+  const toUnit = s.activations[s.L] === "sigmoid" ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
   paint(values, cache.img.data, pal.lut, toUnit);
-  const off = cache.off;
-  off.getContext("2d").putImageData(cache.img, 0, 0);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const px = pad.l;
-  const py = pad.t;
-  const cw = w - pad.l - pad.r;
-  const ch = h - pad.t - pad.b;
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(off, px, py, cw, ch);
+  cache.off.getContext("2d").putImageData(cache.img, 0, 0);
+  return { off: cache.off, values };
+};
 
+/** A pattern's mark: filled by its target, circle for class 1 and square for class 0 (shape as well as colour). */
+const mark = (ctx, x, y, r, t, pal) => {
+  ctx.fillStyle = t > 0.5 ? pal.pos : pal.neg;
+  ctx.strokeStyle = pal.fg;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  if (t > 0.5) ctx.arc(x, y, r, 0, 2 * Math.PI);
+  else ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+  ctx.fill();
+  ctx.stroke();
+};
+
+/** The ring around the pattern μ being shown. */
+const ring = (ctx, x, y, r, pal) => {
+  ctx.strokeStyle = pal.hi;
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
+  ctx.stroke();
+  ctx.strokeStyle = pal.fg;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.arc(x, y, r + 7, 0, 2 * Math.PI);
+  ctx.stroke();
+};
+
+/** Two inputs: ŷ over the input plane as colour, its 0.5 contour, and the patterns by target. */
+const drawPlane = (ctx, state, s, pal, { w, h, dpr, font }) => {
+  const domain = state.lab.domain();
+  const box = plotBox(ctx, state.wasm, w, h, [domain[2], domain[3]], font);
+  // At least one evaluation per 2 × 2 device pixels.
+  const nx = Math.max(2, Math.min(1024, Math.ceil((box.w * dpr) / 2)));
+  const ny = Math.max(2, Math.min(1024, Math.ceil((box.h * dpr) / 2)));
+  const { off, values } = paintPlane(state, s, pal, nx, ny);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, box.x, box.y, box.w, box.h);
   // The 0.5 contour: where ŷ crosses the class threshold.
   ctx.strokeStyle = pal.fg;
   ctx.lineWidth = 2;
   ctx.beginPath();
-  const sx = cw / (nx - 1);
-  const sy = ch / (ny - 1);
+  const sx = box.w / (nx - 1);
+  const sy = box.h / (ny - 1);
   for (const [[c0, r0], [c1, r1]] of contour(values, nx, ny)) {
-    ctx.moveTo(px + c0 * sx, py + r0 * sy);
-    ctx.lineTo(px + c1 * sx, py + r1 * sy);
+    ctx.moveTo(box.x + c0 * sx, box.y + r0 * sy);
+    ctx.lineTo(box.x + c1 * sx, box.y + r1 * sy);
   }
   ctx.stroke();
-
-  // Axes and ticks.
-  const [x1min, x1max, x2min, x2max] = state.lab.domain();
-  const toX = (v) => px + ((v - x1min) / (x1max - x1min)) * cw;
-  const toY = (v) => py + ((x2max - v) / (x2max - x2min)) * ch;
-  ctx.strokeStyle = pal.muted;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(px, py, cw, ch);
-  ctx.fillStyle = pal.muted;
-  ctx.font = `${font}px system-ui, sans-serif`;
-  const ticks = (lo, hi) => {
-    const step = hi - lo > 2.2 ? 1 : 0.5;
-    const out = [];
-    for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(+v.toFixed(2));
-    return out;
-  };
-  ctx.textAlign = "center";
-  ctx.textBaseline = "top";
-  for (const v of ticks(x1min, x1max)) ctx.fillText(fmtShort(v), toX(v), py + ch + 3);
-  ctx.fillText("x₁", px + cw / 2, py + ch + font * 1.2);
-  ctx.textAlign = "right";
-  ctx.textBaseline = "middle";
-  for (const v of ticks(x2min, x2max)) ctx.fillText(fmtShort(v), px - 4, toY(v));
-  ctx.save();
-  ctx.translate(font * 0.8, py + ch / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textAlign = "center";
-  ctx.fillText("x₂", 0, 0);
-  ctx.restore();
-
-  // Patterns, filled by target; the shown pattern μ ringed.
+  const { toX, toY } = drawAxes(ctx, state.wasm, box, [domain[0], domain[1]], [domain[2], domain[3]], ["x₁", "x₂"], { pal, font });
   const r = s.P > 20 ? 4 : 9;
   for (let mu = 0; mu < s.P; mu++) {
     const x = toX(s.inputs[2 * mu]);
     const y = toY(s.inputs[2 * mu + 1]);
-    const t = s.targets[mu * s.K];
-    ctx.fillStyle = t > 0.5 ? pal.pos : pal.neg;
-    ctx.strokeStyle = pal.fg;
-    ctx.lineWidth = 1.5;
+    mark(ctx, x, y, r, s.targets[mu * s.K], pal);
+    if (mu === s.mu) ring(ctx, x, y, r, pal);
+  }
+};
+
+/** The range of the vertical axis for one input: every finite target and output, and 0 … 1, with a margin. */
+const valueRange = (s) => {
+  const values = [0, 1];
+  for (let mu = 0; mu < s.P; mu++) values.push(s.targets[mu * s.K], s.outputs[mu][0]);
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+};
+
+/**
+ * One input: ŷ (first output) against x₁ at each pattern, its target beside it and a line between
+ * them — the miss t − ŷ that Ẽ(μ) = ½ (t − ŷ)² squares.
+ */
+const drawCurve = (ctx, state, s, pal, { w, h, font }) => {
+  const domain = state.lab.domain();
+  const range = valueRange(s);
+  const box = plotBox(ctx, state.wasm, w, h, range, font);
+  const { toX, toY } = drawAxes(ctx, state.wasm, box, [domain[0], domain[1]], range, ["x₁", "ŷ and t"], { pal, font });
+  if (range[0] < 0.5 && range[1] > 0.5) {
+    ctx.strokeStyle = pal.muted;
+    ctx.setLineDash([4, 4]);
     ctx.beginPath();
-    if (t > 0.5) ctx.arc(x, y, r, 0, 2 * Math.PI);
-    else ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7); // shape too, not only colour
-    ctx.fill();
+    ctx.moveTo(box.x, toY(0.5));
+    ctx.lineTo(box.x + box.w, toY(0.5));
     ctx.stroke();
-    if (mu === s.mu) {
-      ctx.strokeStyle = pal.hi;
-      ctx.lineWidth = 3;
+    ctx.setLineDash([]);
+  }
+  const r = s.P > 20 ? 4 : 7;
+  for (let mu = 0; mu < s.P; mu++) {
+    const x = toX(s.inputs[mu]);
+    const t = s.targets[mu * s.K];
+    const y = s.outputs[mu][0];
+    const known = s.yKnown[mu] === 1 && Number.isFinite(y);
+    if (known) {
+      ctx.strokeStyle = pal.delta;
+      ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
-      ctx.stroke();
-      ctx.strokeStyle = pal.fg;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.arc(x, y, r + 7, 0, 2 * Math.PI);
+      ctx.moveTo(x, toY(t));
+      ctx.lineTo(x, toY(y));
       ctx.stroke();
     }
+    mark(ctx, x, toY(t), r, t, pal);
+    if (known) {
+      ctx.fillStyle = pal.fg;
+      ctx.beginPath();
+      ctx.arc(x, toY(y), Math.max(3, r * 0.55), 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    if (mu === s.mu) ring(ctx, x, toY(t), r, pal);
   }
+};
+
+/** The panel's heading, legend and note for N inputs (changed only when N changes). */
+const frame = (ui, N, K) => {
+  const key = `${N}/${K}`;
+  if (ui.boundaryTitle.dataset.key === key) return;
+  ui.boundaryTitle.dataset.key = key;
+  const y = K > 1 ? ["ŷ", el("sub", {}, "1")] : ["ŷ"];
+  if (N === 2) ui.boundaryTitle.replaceChildren("Decision boundary ", ...y, "(x", el("sub", {}, "1"), ", x", el("sub", {}, "2"), ")");
+  else if (N === 1) ui.boundaryTitle.replaceChildren("Output ", ...y, " against x", el("sub", {}, "1"), ", at the patterns");
+  else ui.boundaryTitle.replaceChildren("Decision boundary");
+  ui.boundary.hidden = N > 2;
+  ui.boundaryNote.hidden = N <= 2;
+  ui.boundaryNote.textContent = N > 2
+    ? `The decision boundary is drawn over the input plane (x₁, x₂), so it needs exactly 2 inputs; this network has ${N}. ` +
+      "The pattern table lists ŷ for every pattern, and the diagram shows each neuron's a, x and δ."
+    : "";
+  boundaryLegend(ui.boundaryLegend, N);
+};
+
+/** Draws the panel: ŷ over the input plane (2 inputs), against x₁ (1 input), or says why there is no picture. */
+export const drawBoundary = (ui, state, s, pal) => {
+  const N = s.sizes[0];
+  frame(ui, N, s.K);
+  if (N > 2) return;
+  const canvas = ui.boundary;
+  const { w, h, dpr } = fitCanvas(canvas);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const size = { w, h, dpr, font: Math.round(pal.font * 0.8) };
+  if (N === 2) drawPlane(ctx, state, s, pal, size);
+  else drawCurve(ctx, state, s, pal, size);
 };

@@ -6,21 +6,37 @@ export const setFont = (ctx, size, { bold = false, mono = false } = {}) => {
   ctx.font = `${bold ? "600 " : ""}${size}px ${mono ? 'ui-monospace, "DejaVu Sans Mono", monospace' : "system-ui, sans-serif"}`;
 };
 
-/** Draws `text` centred on y, on a rounded backdrop of colour `bg` (if given) so lines behind it do not cross it. */
-export const label = (ctx, text, x, y, { colour, bg, align = "center", bold = false, font, mono = true }) => {
+/** The box { x0, y0, x1, y1 } a label of `width` (text plus margins) takes at (x, y). */
+export const labelBox = (x, y, width, align, font) => {
+  const x0 = align === "center" ? x - width / 2 : align === "left" ? x - 3 : x - width + 3;
+  return { x0, y0: y - font * 0.65, x1: x0 + width, y1: y + font * 0.65 };
+};
+
+/** Whether box `r` overlaps none of `boxes`. */
+export const clear = (boxes, r) => boxes.every((q) => r.x1 <= q.x0 || r.x0 >= q.x1 || r.y1 <= q.y0 || r.y0 >= q.y1);
+
+/**
+ * Draws `text` centred on y, on a rounded backdrop of colour `bg` (if given) so lines behind it do
+ * not cross it, moved sideways as far as needed to stay inside the canvas; returns the box it takes.
+ */
+export const label = (ctx, text, at, y, { colour, bg, align = "center", bold = false, font, mono = true }) => {
   setFont(ctx, font, { bold, mono });
   ctx.textAlign = align;
   ctx.textBaseline = "middle";
+  const width = ctx.measureText(text).width + 6;
+  const wanted = labelBox(at, y, width, align, font);
+  const shift = Math.max(0, 1 - wanted.x0) + Math.min(0, ctx.canvas.clientWidth - 1 - wanted.x1);
+  const x = at + shift;
+  const box = labelBox(x, y, width, align, font);
   if (bg) {
-    const w = ctx.measureText(text).width + 6;
-    const left = align === "center" ? x - w / 2 : align === "left" ? x - 3 : x - w + 3;
     ctx.fillStyle = bg;
     ctx.beginPath();
-    ctx.roundRect(left, y - font * 0.65, w, font * 1.3, 3);
+    ctx.roundRect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, 3);
     ctx.fill();
   }
   ctx.fillStyle = colour;
   ctx.fillText(text, x, y);
+  return box;
 };
 
 /** A dashed arrow from (x0, y0) to (x1, y1) with its head a little past the middle. */
@@ -57,3 +73,40 @@ export const labelled = (count, gap, need) => {
 /** Labelled ticks for [lo, hi] from the core (at most `max`), with a real minus sign. */
 export const ticks = (wasm, lo, hi, max) =>
   wasm.Lab.ticks(lo, hi, max).map(([v, text]) => [v, text.replace(/^-/, "−").replace("e-", "e−")]);
+
+/** A plot's box inside a w × h canvas, leaving room for the y ticks of [ylo, yhi] (kept in the box) and the x axis below. */
+export const plotBox = (ctx, wasm, w, h, [ylo, yhi], font) => {
+  setFont(ctx, font);
+  const top = 6;
+  const height = h - top - font * 2.6;
+  const yTicks = ticks(wasm, ylo, yhi, Math.max(2, Math.min(8, Math.floor(height / (font * 2.5)))));
+  const widest = Math.max(0, ...yTicks.map(([, text]) => ctx.measureText(text).width));
+  const x = font * 1.6 + widest + 6;
+  return { x, y: top, w: w - x - 8, h: height, yTicks };
+};
+
+/** Frames `box` (from plotBox) with labelled ticks from the core and axis names; returns toX and toY (value → pixel). */
+export const drawAxes = (ctx, wasm, box, [xlo, xhi], [ylo, yhi], [xName, yName], { pal, font }) => {
+  const toX = (v) => box.x + ((v - xlo) / (xhi - xlo)) * box.w;
+  const toY = (v) => box.y + ((yhi - v) / (yhi - ylo)) * box.h;
+  ctx.strokeStyle = pal.muted;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(box.x, box.y, box.w, box.h);
+  ctx.fillStyle = pal.muted;
+  setFont(ctx, font);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  const across = Math.max(2, Math.min(8, Math.floor(box.w / (font * 5))));
+  for (const [v, text] of ticks(wasm, xlo, xhi, across)) ctx.fillText(text, toX(v), box.y + box.h + 3);
+  ctx.fillText(xName, box.x + box.w / 2, box.y + box.h + font * 1.2);
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const [v, text] of box.yTicks) ctx.fillText(text, box.x - 4, toY(v));
+  ctx.save();
+  ctx.translate(font * 0.8, box.y + box.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textAlign = "center";
+  ctx.fillText(yName, 0, 0);
+  ctx.restore();
+  return { toX, toY };
+};

@@ -1,43 +1,33 @@
 // The legends under the pictures: every colour and mark the diagram and the boundary use.
 
-/** The network legend: every colour the diagram uses. */
-export const networkLegend = (root, quantity) => {
-  root.replaceChildren();
-  const item = (cls, text) => {
-    const span = document.createElement("span");
-    const sw = document.createElement("span");
-    sw.className = cls;
-    span.append(sw, text);
-    root.append(span);
-  };
-  item("swatch sw-pos", "w > 0");
-  item("swatch sw-neg", "w < 0 (width ∝ |w|, dashed: bias b)");
-  item("ring", "δ (ring width ∝ |δ|)");
-  const edges = document.createElement("span");
-  edges.textContent = "numbers on edges: ∂E/∂w so far (backward), Δw (update)";
-  root.append(edges);
-  const hi = document.createElement("span");
-  hi.className = "hi";
-  hi.textContent = "just computed";
-  root.append(hi);
-  const map = document.createElement("span");
-  const bar = document.createElement("span");
-  bar.className = "bar bar-y";
-  if (quantity === "a") map.append("maps of a over the input plane: −4", bar, "+4 (dot: pattern μ)");
-  else map.append("maps of x over the input plane: 0", bar, "1 (tanh: −1 … 1; dot: pattern μ)");
-  root.append(map);
+import { el } from "./util.js";
+
+/** The network legend: every colour the diagram uses; `maps` whether neurons show maps of `quantity` over the input plane (2 inputs) or a flat colour of a. */
+export const networkLegend = (root, quantity, maps) => {
+  const key = `${quantity}/${maps}`;
+  if (root.dataset.key === key) return;
+  root.dataset.key = key;
+  const bar = () => el("span", { class: "bar bar-y" });
+  const fill = !maps
+    ? ["neurons coloured by a: −4", bar(), "+4"]
+    : quantity === "a"
+      ? ["maps of a over the input plane: −4", bar(), "+4 (dot: pattern μ)"]
+      : ["maps of x over the input plane: 0", bar(), "1 (tanh: −1 … 1; dot: pattern μ)"];
+  root.replaceChildren(
+    el("span", {}, el("span", { class: "swatch sw-pos" }), "w > 0"),
+    el("span", {}, el("span", { class: "swatch sw-neg" }), "w < 0 (width ∝ |w|, dashed: bias b)"),
+    el("span", {}, el("span", { class: "ring" }), "δ (ring width ∝ |δ|)"),
+    el("span", {}, "numbers on edges: ∂E/∂w so far (backward), Δw (update)"),
+    el("span", { class: "hi" }, "just computed"),
+    el("span", {}, "· not computed yet"),
+    el("span", {}, ...fill),
+  );
 };
 
-/** The boundary legend. */
-export const boundaryLegend = (root) => {
-  root.replaceChildren();
-  const scale = document.createElement("span");
-  const bar = document.createElement("span");
-  bar.className = "bar bar-y";
-  scale.append("ŷ = 0", bar, "1");
-  const line = document.createElement("span");
-  line.textContent = "— ŷ = 0.5";
-  const pts = document.createElement("span");
-  pts.textContent = "■ t = 0   ● t = 1   ◎ pattern μ";
-  root.append(scale, line, pts);
+/** The boundary panel's legend for N inputs: the colour scale and contour (2), the marks (1 and 2), nothing beyond. */
+export const boundaryLegend = (root, N) => {
+  const marks = el("span", {}, "■ t = 0   ● t = 1   ◎ pattern μ");
+  if (N === 2) root.replaceChildren(el("span", {}, "ŷ = 0", el("span", { class: "bar bar-y" }), "1"), el("span", {}, "— ŷ = 0.5"), marks);
+  else if (N === 1) root.replaceChildren(marks, el("span", {}, "• ŷ of the pattern"), el("span", { class: "miss" }, "| t − ŷ"), el("span", {}, "- - ŷ = 0.5"));
+  else root.replaceChildren();
 };

@@ -23,7 +23,8 @@ export const layout = (s, w, h, font) => {
   const rowGap = (h - top - bottom) / rows;
   const textLines = 3;
   const size = Math.max(12, Math.min(84, colGap * 0.34, rowGap - font * 1.2 * textLines - 6));
-  const showText = rowGap >= font * 1.2 * textLines + 18;
+  // a, x and δ under each neuron need the rows apart, and the columns as far apart as "a = −0.233" is wide.
+  const showText = rowGap >= font * 1.2 * textLines + 18 && colGap >= font * 0.61 * 10 + 10;
   const nodes = [];
   const bias = [];
   for (let n = 0; n <= s.L; n++) {
@@ -31,9 +32,9 @@ export const layout = (s, w, h, font) => {
     const x = padL + colGap * n;
     const y0 = top + (h - top - bottom - count * rowGap) / 2 + rowGap * 0.42;
     nodes[n] = Array.from({ length: s.sizes[n] }, (_, i) => ({ x, y: y0 + i * rowGap }));
-    if (n < s.L) bias[n] = { x, y: y0 + s.sizes[n] * rowGap - rowGap * 0.15 };
+    if (n < s.L) bias[n] = { x, y: y0 + s.sizes[n] * rowGap };
   }
-  return { nodes, bias, size, showText, font, colGap };
+  return { nodes, bias, size, showText, font, colGap, rowGap };
 };
 
 /** Where edge (n, i, j) starts and ends; j = −1 is the bias edge from the constant input 1. */

@@ -1,10 +1,11 @@
 // The network diagram: neurons with their a, x and δ, edges coloured by w, δ flowing backward,
 // Δw on the edges at an update, and a small map of what each neuron computes over the input plane.
 
-import { fmt, fmtShort, css, yColour, aColour, fitCanvas, paint } from "./util.js";
+import { css, yColour, aColour, fitCanvas, paint } from "./util.js";
 import { label, arrow } from "./draw.js";
 import { weightAt } from "./state.js";
-import { layout, edgeEnds, eachEdge, sub, sup, MAP_RES } from "./network-layout.js";
+import { layout, edgeEnds, eachEdge, MAP_RES } from "./network-layout.js";
+import { drawHeadings, drawLabels } from "./network-labels.js";
 
 /** Paints every neuron's map (x or a over the input plane) into one offscreen canvas, a row each. */
 const neuronMaps = (state, s, pal) => {
@@ -38,26 +39,6 @@ const neuronMaps = (state, s, pal) => {
 const focusTest = (focus) => (n, i, j) =>
   !!focus && ((focus.kind === "edge" && focus.n === n && focus.i === i && focus.j === j) ||
     (focus.kind === "neuron" && ((focus.n === n && focus.i === i) || (focus.n === n - 1 && focus.i === j))));
-
-/** Column headings: x^(0), layer n with its g^(n); on two lines when the columns are close. */
-const drawHeadings = ({ ctx, s, lay, pal, font }) => {
-  ctx.fillStyle = pal.muted;
-  ctx.font = `${font}px system-ui, sans-serif`;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "top";
-  const cramped = lay.colGap < font * 9;
-  for (let n = 0; n <= s.L; n++) {
-    const x = lay.nodes[n][0].x;
-    const head = n === 0 ? "input" : `${n === s.L ? "output" : "layer"} ${n}`;
-    const tail = n === 0 ? `x${sup(0)}` : s.activations[n];
-    if (cramped) {
-      ctx.fillText(head, x, font * 0.2);
-      ctx.fillText(tail, x, font * 1.3);
-    } else {
-      ctx.fillText(`${head} · ${tail}`, x, font * 0.4);
-    }
-  }
-};
 
 /** Edges: colour = sign of w, width = |w|, dashed for biases; the focused ones stand out. */
 const drawEdges = ({ ctx, s, lay, pal, focus, isFocus }) => {
@@ -97,8 +78,8 @@ const drawDeltaArrows = ({ ctx, s, lay, pal }) => {
     }
 };
 
-/** An input x_i: a disc coloured by its value, named, with the value below. */
-const drawInput = ({ ctx, s, lay, pal, font, focus }, i) => {
+/** An input x_i: a disc coloured by its value. */
+const drawInput = ({ ctx, s, lay, pal, focus }, i) => {
   const p = lay.nodes[0][i];
   const focused = focus?.kind === "neuron" && focus.n === 0 && focus.i === i;
   const v = s.x[0][i];
@@ -109,8 +90,6 @@ const drawInput = ({ ctx, s, lay, pal, font, focus }, i) => {
   ctx.strokeStyle = focused ? pal.accent : pal.fg;
   ctx.lineWidth = focused ? 3 : 1.2;
   ctx.stroke();
-  label(ctx, `x${sub(i + 1)}`, p.x, p.y, { colour: pal.fg, bg: pal.panel, bold: true, font });
-  if (lay.showText) label(ctx, `= ${fmt(v)}`, p.x, p.y + lay.size * 0.36 + font, { colour: pal.fg, font });
 };
 
 /** Neuron i of layer n: its map over the input plane (or its a as a flat colour), δ ring, frame. */
@@ -139,8 +118,6 @@ const drawUnit = (v, n, i, unit) => {
   ctx.strokeStyle = focused ? pal.accent : justForward ? pal.hi : pal.fg;
   ctx.lineWidth = focused || justForward ? 3.5 : 1.2;
   ctx.strokeRect(p.x - half, p.y - half, lay.size, lay.size);
-  if (lay.showText) drawUnitText(v, n, i, p);
-  if (n === s.L) drawOutputLabels(v, i, p);
 };
 
 /** Where pattern μ sits on a neuron's map, filled with this neuron's value for it. */
@@ -161,26 +138,6 @@ const drawPatternDot = ({ ctx, state, s, lay, pal, domain }, n, i, p) => {
   ctx.stroke();
 };
 
-/** a, x and δ of a neuron under it; what the current phase just computed is highlighted. */
-const drawUnitText = ({ ctx, s, lay, pal, font }, n, i, p) => {
-  const { phase } = s;
-  const justForward = phase.kind === "forward" && phase.n === n;
-  const justDelta = phase.kind === "backward" && phase.n === n;
-  const y = p.y + lay.size / 2 + font * 0.9;
-  const hi = (on) => (on ? pal.hi : null);
-  label(ctx, `a = ${fmt(s.a[n][i])}`, p.x, y, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward) ?? null, font });
-  label(ctx, `x = ${fmt(s.x[n][i])}`, p.x, y + font * 1.25, { colour: justForward ? pal.hi_fg : pal.fg, bg: hi(justForward), font });
-  label(ctx, `δ = ${fmt(s.delta[n][i])}`, p.x, y + font * 2.5, { colour: justDelta ? pal.hi_fg : pal.delta, bg: hi(justDelta), bold: justDelta, font });
-};
-
-/** ŷ_i and its target beside output neuron i, above and below the δ arrow that enters from the right. */
-const drawOutputLabels = ({ ctx, s, lay, pal, font }, i, p) => {
-  const half = lay.size / 2;
-  const off = Math.max(half - font * 0.6, font * 0.75);
-  label(ctx, s.sizes[s.L] > 1 ? `ŷ${sub(i + 1)}` : "ŷ", p.x + half + 12, p.y - off, { colour: pal.fg, align: "left", bold: true, font });
-  label(ctx, `t = ${fmtShort(s.target[i])}`, p.x + half + 12, p.y + off, { colour: pal.muted, align: "left", font });
-};
-
 /** The constant input 1 of layer n + 1's biases. */
 const drawBias = ({ ctx, lay, pal, font }, n) => {
   const b = lay.bias[n];
@@ -192,24 +149,6 @@ const drawBias = ({ ctx, lay, pal, font }, n) => {
   ctx.fill();
   ctx.stroke();
   label(ctx, "1", b.x, b.y, { colour: pal.muted, font });
-};
-
-/** Numbers on the edges: Δw = −η δ x at an update, ∂E/∂w so far while going backward (few edges, or the focused one). */
-const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }) => {
-  const { phase } = s;
-  if (!(phase.kind === "update" || (phase.kind === "backward" && !manyEdges))) return;
-  const updating = phase.kind === "update";
-  eachEdge(s, (n, i, j) => {
-    if (manyEdges && !isFocus(n, i, j)) return;
-    if (!updating && n !== phase.n) return;
-    const v = weightAt(s, updating ? s.deltaW : s.grad, n, i, j);
-    const e = edgeEnds(lay, n, i, j);
-    // Near the target neuron, where the edges into it fan out by a fraction of the row gap.
-    const t = 0.72;
-    label(ctx, fmt(v), e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t, {
-      colour: updating ? pal.hi_fg : pal.fg, bg: updating ? pal.hi : pal.panel, font: font * 0.9,
-    });
-  });
 };
 
 /** Draws the diagram for snapshot `s`; returns the layout for hit testing. */
@@ -240,6 +179,6 @@ export const drawNetwork = (canvas, state, s, pal) => {
     }
     if (n < s.L) drawBias(v, n);
   }
-  drawEdgeNumbers(v);
+  drawLabels(v); // text last, on backdrops, so no edge or arrow runs through it
   return lay;
 };
