@@ -21,6 +21,7 @@ const TRAIN_BUDGET_MS = 8;
 
 const $ = (id) => document.getElementById(id);
 
+/** Replaces the page with a message that says what stopped it, and a way to try again. */
 const fatal = (text, heading = "Backprop Lab could not start.") => {
   const box = el("div", { class: "fatal", role: "alert" }, el("strong", {}, `${heading} `), text);
   const reload = el("button", {}, "Reload (keeps your setup)");
@@ -53,111 +54,88 @@ const trainFrame = (state, dt) => {
   return done;
 };
 
-const boot = async () => {
-  try {
-    await init();
-  } catch (e) {
-    fatal(`The WebAssembly core did not load (${e.message}). Build it with “npm start”, which also serves the page.`);
-    return;
-  }
-  let state;
-  let notes;
-  try {
-    state = createState(wasm);
-    notes = location.hash.length > 1 ? openHash(state, location.hash) : [];
-    if (!state.lab) installLab(state, wasm.Lab.fromSetup("{}"));
-  } catch (e) {
-    return fatal(`The network could not be built (${e.message}).`);
-  }
-  const ui = {
-    play: $("play"), next: $("next"), prev: $("prev"), epochStep: $("epoch-step"), reset: $("reset"),
-    etaSlider: $("eta-slider"), etaNumber: $("eta-number"), etaMessage: $("eta-message"),
-    mode: $("mode"), dataset: $("dataset"), seed: $("seed"), seedMessage: $("seed-message"), architecture: $("architecture"),
-    speed: $("speed"), speedLabel: $("speed-label"), settingsMessage: $("settings-message"),
-    mapX: $("map-x"), mapA: $("map-a"), mapToggle: $("map-toggle"), networkLegend: $("network-legend"), logScale: $("log-scale"), projector: $("projector"),
-    helpButton: $("help-button"), help: $("help"), helpClose: $("help-close"),
-    network: $("network"), boundary: $("boundary"), boundaryTitle: $("boundary-title"), boundaryNote: $("boundary-note"),
-    boundaryLegend: $("boundary-legend"), loss: $("loss"), table: $("patterns"),
-    formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"),
-    notice: $("notice"), noticeText: $("notice-text"), noticeAction: $("notice-action"), noticeClose: $("notice-close"),
-    tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
-    epsLabel: $("eps-label"), checkProgress: $("check-progress"), checkTable: $("check-table"), costTable: $("cost-table"),
-    costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
-    measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
-    copyLink: $("copy-link"), exportModel: $("export-model"), importModel: $("import-model"), modelFile: $("model-file"),
-    exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"), filesMenu: $("files-menu"),
-  };
+/** The page's elements the code reaches, by role. */
+const collectUi = () => ({
+  play: $("play"), next: $("next"), prev: $("prev"), epochStep: $("epoch-step"), reset: $("reset"),
+  etaSlider: $("eta-slider"), etaNumber: $("eta-number"), etaMessage: $("eta-message"),
+  mode: $("mode"), dataset: $("dataset"), seed: $("seed"), seedMessage: $("seed-message"), architecture: $("architecture"),
+  speed: $("speed"), speedLabel: $("speed-label"), settingsMessage: $("settings-message"),
+  mapX: $("map-x"), mapA: $("map-a"), mapToggle: $("map-toggle"), networkLegend: $("network-legend"),
+  logScale: $("log-scale"), projector: $("projector"), helpButton: $("help-button"), help: $("help"), helpClose: $("help-close"),
+  network: $("network"), boundary: $("boundary"), boundaryTitle: $("boundary-title"), boundaryNote: $("boundary-note"),
+  boundaryLegend: $("boundary-legend"), loss: $("loss"), table: $("patterns"),
+  formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"),
+  notice: $("notice"), noticeText: $("notice-text"), noticeAction: $("notice-action"), noticeClose: $("notice-close"),
+  tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
+  epsLabel: $("eps-label"), checkProgress: $("check-progress"), checkTable: $("check-table"), costTable: $("cost-table"),
+  costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
+  measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
+  copyLink: $("copy-link"), exportModel: $("export-model"), importModel: $("import-model"), modelFile: $("model-file"),
+  exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"), filesMenu: $("files-menu"),
+});
 
-  const actions = createActions(state, ui, { sync: () => controls.sync() });
-  const controls = setupControls(state, ui, actions);
-  setupTimeline(ui, state, actions);
-  controls.sync();
-  actions.opened(notes);
-  if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
-  window.addEventListener("hashchange", () => actions.openLink(location.hash));
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
-    state.palette = null;
-    invalidateCharts(state);
-    state.dirty = true;
-  });
-  new ResizeObserver(() => {
-    state.palette = null; // the font size follows the width
-    invalidateCharts(state);
-    state.dirty = true;
-  }).observe(document.body);
+/** The line above the formulas: the step just taken, or that training runs. */
+const phaseLine = (state, s) => {
+  if (s.stepping) return `Epoch ${s.epoch + (s.phase.kind === "update" && s.phase.mu < 0 ? 0 : 1)}: ${s.phase.text}`;
+  if (!state.playing) return s.phase.text;
+  const often = state.limits.speeds[state.speed].perFrame ? "every frame" : "continuously";
+  return `Training: ${often} — pause to step through one backprop step`;
+};
 
-  let lastTimelineSync = 0;
-  const render = (now) => {
-    const pal = (state.palette ??= palette());
-    const s = takeSnapshot(state);
-    state.snapshot = s;
-    state.layout = drawNetwork(ui.network, state, s, pal);
-    const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
-    networkLegend(ui.networkLegend, state.mapQuantity, maps);
-    ui.mapToggle.hidden = !maps;
-    if (state.check.active) {
-      drawCheck(ui, state, pal);
-    } else {
-      drawBoundary(ui, state, s, pal);
-      drawLossChart(ui.loss, state, pal);
-      drawTable(ui.table, state, s);
-      drawFormula(ui.formula, state, s);
-      if (!state.playing || now - lastTimelineSync > 250) {
-        syncTimeline(ui, state);
-        lastTimelineSync = now;
-      }
+/** Draws every view from one snapshot; the timeline at most 4 times a second while playing. */
+const render = (state, ui, now, clock) => {
+  const pal = (state.palette ??= palette());
+  const s = takeSnapshot(state);
+  state.snapshot = s;
+  state.layout = drawNetwork(ui.network, state, s, pal);
+  const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
+  networkLegend(ui.networkLegend, state.mapQuantity, maps);
+  ui.mapToggle.hidden = !maps;
+  if (state.check.active) {
+    drawCheck(ui, state, pal);
+  } else {
+    drawBoundary(ui, state, s, pal);
+    drawLossChart(ui.loss, state, pal);
+    drawTable(ui.table, state, s);
+    drawFormula(ui.formula, state, s);
+    if (!state.playing || now - clock.timelineAt > 250) {
+      syncTimeline(ui, state);
+      clock.timelineAt = now;
     }
-    ui.phase.textContent = s.stepping
-      ? `Epoch ${s.epoch + (s.phase.kind === "update" && s.phase.mu < 0 ? 0 : 1)}: ${s.phase.text}`
-      : state.playing
-        ? `Training: ${state.limits.speeds[state.speed].perFrame ? "every frame" : "continuously"} — pause to step through one backprop step`
-        : s.phase.text;
-    ui.epoch.textContent = String(s.epoch);
-    ui.error.textContent = Number.isFinite(s.E) ? fmt(s.E, 4) : `${fmt(s.E)} (diverged)`;
-    document.body.dataset.phase = s.phase.kind;
-    state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
-  };
+  }
+  ui.phase.textContent = phaseLine(state, s);
+  ui.epoch.textContent = String(s.epoch);
+  ui.error.textContent = Number.isFinite(s.E) ? fmt(s.E, 4) : `${fmt(s.E)} (diverged)`;
+  document.body.dataset.phase = s.phase.kind;
+  state.firstFrameAt ??= performance.now(); // for the benchmark: first complete frame
+};
 
-  let last = performance.now();
+/** The gradient check's share of a frame: restart it when the weights changed, then work on it. */
+const checkFrame = (state, ui) => {
+  const lab = state.lab;
+  const key = `${state.labId}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${state.check.eps}|${state.scrubEpoch}`;
+  if (key !== state.check.key) {
+    state.check.key = key;
+    restartCheck(state);
+  }
+  workCheck(state, TRAIN_BUDGET_MS, ui.checkProgress);
+};
+
+/** The animation loop: train while playing, work on the check, redraw when something changed. */
+const startLoop = (state, ui, actions) => {
+  const clock = { last: performance.now(), timelineAt: 0 };
   const frame = (now) => {
     try {
       if (state.playing) {
-        trainFrame(state, now - last);
+        trainFrame(state, now - clock.last);
         if (state.lab.diverged) actions.diverged();
       }
-      last = now;
-      if (state.check.active) {
-        const key = `${state.labId}|${state.lab.epoch}|${state.lab.undoDepth}|${state.lab.phaseKind}|${state.check.eps}|${state.scrubEpoch}`;
-        if (key !== state.check.key) {
-          state.check.key = key;
-          restartCheck(state);
-        }
-        workCheck(state, TRAIN_BUDGET_MS, ui.checkProgress);
-      }
+      clock.last = now;
+      if (state.check.active) checkFrame(state, ui);
       if (state.dirty) {
         state.dirty = false;
         const t0 = performance.now();
-        render(now);
+        render(state, ui, now, clock);
         state.renderMs = 0.9 * state.renderMs + 0.1 * (performance.now() - t0); // for the benchmark
       }
     } catch (e) {
@@ -166,8 +144,54 @@ const boot = async () => {
     }
     requestAnimationFrame(frame);
   };
-  window.backpropLab = state; // for tests and the curious: the one app state
   requestAnimationFrame(frame);
+};
+
+/** Redraws when the theme or the size changes (the palette and the font size follow them). */
+const watchSurroundings = (state) => {
+  const changed = () => {
+    state.palette = null;
+    invalidateCharts(state);
+    state.dirty = true;
+  };
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", changed);
+  new ResizeObserver(changed).observe(document.body);
+};
+
+/** The app state with the network the address asks for (or the lecture's); and what the address asked for in vain. */
+const startState = () => {
+  const state = createState(wasm);
+  const notes = location.hash.length > 1 ? openHash(state, location.hash) : [];
+  if (!state.lab) installLab(state, wasm.Lab.fromSetup("{}"));
+  return { state, notes };
+};
+
+const boot = async () => {
+  try {
+    await init();
+  } catch (e) {
+    fatal(`The WebAssembly core did not load (${e.message}). Build it with “npm start”, which also serves the page.`);
+    return;
+  }
+  let started;
+  try {
+    started = startState();
+  } catch (e) {
+    fatal(`The network could not be built (${e.message}).`);
+    return;
+  }
+  const { state, notes } = started;
+  const ui = collectUi();
+  const actions = createActions(state, ui, { sync: () => controls.sync() });
+  const controls = setupControls(state, ui, actions);
+  setupTimeline(ui, state, actions);
+  controls.sync();
+  actions.opened(notes);
+  if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
+  window.addEventListener("hashchange", () => actions.openLink(location.hash));
+  watchSurroundings(state);
+  window.backpropLab = state; // for tests and the curious: the one app state
+  startLoop(state, ui, actions);
 };
 
 boot();
