@@ -145,6 +145,7 @@ const paramName = ([n, i, j]) =>
     ? el("span", {}, "b", el("sub", {}, `${i + 1}`), el("sup", {}, `(${n})`))
     : el("span", {}, "w", el("sub", {}, `${i + 1}${j + 1}`), el("sup", {}, `(${n})`));
 
+/** The check table (redrawn when its results or the selection change) and the cost table. */
 const drawTable = (ui, state) => {
   const t = state.check.table;
   const key = t && `${JSON.stringify(state.selected)}`;
@@ -194,6 +195,7 @@ const drawTable = (ui, state) => {
     `Forward difference: (n + 1)·P = ${(n + 1) * P} forward passes; central: 2n·P = ${2 * n * P}; each costs O(n), so O(n²) in all.`;
 };
 
+/** The ε sweep and the scaling charts, each when its results are new (drawn by the core). */
 const drawCharts = (ui, state, pal) => {
   const c = state.check;
   const { drawLogLog, loglogSlope } = state.wasm;

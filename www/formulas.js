@@ -8,8 +8,11 @@ import { weightAt } from "./state.js";
 /** base with a stacked superscript and subscript: sym("δ", 1, "(2)") is δ₁⁽²⁾. */
 const sym = (base, sub = "", sup = "") =>
   el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, String(sup)), el("span", {}, String(sub))));
+/** One line of formula. */
 const eq = (...parts) => el("div", { class: "eq" }, ...parts);
+/** A line of words under or above the formulas. */
 const title = (...parts) => el("div", { class: "title" }, ...parts);
+/** parts in parentheses. */
 const paren = (...parts) => ["(", ...parts, ")"];
 
 /**

@@ -166,6 +166,7 @@ const startState = () => {
   return { state, notes };
 };
 
+/** Loads the core, builds the state from the address, wires the page and starts the loop. */
 const boot = async () => {
   try {
     await init();

@@ -7,7 +7,7 @@ import { renderArchitecture } from "./architecture.js";
 import { fmt, el, sentence } from "./util.js";
 
 /** "5 epochs/frame" or "2 epochs/s" for speed k of the core's list. */
-export const speedText = (speeds, k) => {
+const speedText = (speeds, k) => {
   const s = speeds[k];
   const [count, per] = s.perFrame ? [s.perFrame, "frame"] : [s.perSecond, "s"];
   return `${count} epoch${count > 1 ? "s" : ""}/${per}`;

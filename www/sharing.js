@@ -53,6 +53,7 @@ export const writeHash = (state, withWeights = false) => {
   return { url: `${location.origin}${location.pathname}#${hash}` };
 };
 
+/** Saves `blob` as file `name` through a temporary link. */
 const download = (name, blob) => {
   const a = el("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
@@ -60,10 +61,14 @@ const download = (name, blob) => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 };
+/** JSON text as a Blob. */
 const json = (text) => new Blob([text], { type: "application/json" });
 
+/** Downloads the model file (setup, current weights, data set). */
 export const exportModel = (state) => download("backprop-lab-model.json", json(state.lab.toModel()));
+/** Downloads every number at the current weights (trace JSON). */
 export const exportTrace = (state) => download("backprop-lab-trace.json", json(JSON.stringify(JSON.parse(state.lab.trace()), null, 1)));
+/** Downloads the pattern table as CSV. */
 export const exportCsv = (state) => download("backprop-lab-patterns.csv", new Blob([state.lab.patternCsv()], { type: "text/csv" }));
 
 /** The network diagram and the decision boundary side by side, as one PNG. */

@@ -70,6 +70,7 @@ export const rebuild = (state, changes) => {
   return null;
 };
 
+/** [get(from), …, get(L)] at indices from … L of an array. */
 const layers = (lab, from, get) => {
   const out = [];
   for (let n = from; n <= lab.depth; n++) out[n] = get(n);

@@ -11,7 +11,7 @@ export const fmt = (v, digits = 3) => {
 };
 
 /** What the page shows for a number stepping has not computed yet (and only for that). */
-export const NOT_YET = "·";
+const NOT_YET = "·";
 
 /** fmt(v), or NOT_YET when the number is not `known` (computed) yet. */
 export const shown = (v, known, digits = 3) => (known ? fmt(v, digits) : NOT_YET);
@@ -46,7 +46,7 @@ export const palette = () => {
 };
 
 /** Diverging colour for v in [−1, 1]: orange (−) → neutral (0) → blue (+), as [r, g, b]. */
-export const diverging = (v, rgb) => {
+const diverging = (v, rgb) => {
   const t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
   const end = t < 0 ? rgb.neg : rgb.pos;
   const k = Math.abs(t);
