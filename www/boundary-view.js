@@ -73,8 +73,9 @@ const drawPlane = (ctx, state, s, pal, { w, h, dpr, font }) => {
   const domain = state.lab.domain();
   const box = plotBox(ctx, state.wasm, w, h, [domain[2], domain[3]], font);
   // At least one evaluation per 2 × 2 device pixels.
-  const nx = Math.max(2, Math.min(1024, Math.ceil((box.w * dpr) / 2)));
-  const ny = Math.max(2, Math.min(1024, Math.ceil((box.h * dpr) / 2)));
+  const side = state.limits.maxGridSide;
+  const nx = Math.max(2, Math.min(side, Math.ceil((box.w * dpr) / 2)));
+  const ny = Math.max(2, Math.min(side, Math.ceil((box.h * dpr) / 2)));
   const { off, values } = paintPlane(state, s, pal, nx, ny);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, box.x, box.y, box.w, box.h);
@@ -99,10 +100,11 @@ const drawPlane = (ctx, state, s, pal, { w, h, dpr, font }) => {
   }
 };
 
-/** The range of the vertical axis for one input: every finite target and output, and 0 … 1, with a margin. */
-const valueRange = (s) => {
+/** The range of the vertical axis for one input: every finite target, output and curve value, and 0 … 1, with a margin. */
+const valueRange = (s, curve) => {
   const values = [0, 1];
   for (let mu = 0; mu < s.P; mu++) values.push(s.targets[mu * s.K], s.outputs[mu][0]);
+  for (const v of curve) values.push(v);
   const finite = values.filter(Number.isFinite);
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
@@ -116,9 +118,22 @@ const valueRange = (s) => {
  */
 const drawCurve = (ctx, state, s, pal, { w, h, font }) => {
   const domain = state.lab.domain();
-  const range = valueRange(s);
+  // ŷ at the current weights over the whole x₁ axis (one grid row), a point per two pixels.
+  const nx = Math.max(2, Math.min(state.limits.maxGridSide, Math.ceil(w / 2)));
+  const curve = Float32Array.from(state.lab.grid(nx, 1, "x", true)); // copy before the next Lab call
+  const range = valueRange(s, curve);
   const box = plotBox(ctx, state.wasm, w, h, range, font);
   const { toX, toY } = drawAxes(ctx, state.wasm, box, [domain[0], domain[1]], range, ["x₁", "ŷ and t"], { pal, font });
+  ctx.strokeStyle = pal.accent || pal.fg;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  curve.forEach((v, k) => {
+    if (!Number.isFinite(v)) return;
+    const x = box.x + (box.w * k) / (nx - 1);
+    if (k === 0) ctx.moveTo(x, toY(v));
+    else ctx.lineTo(x, toY(v));
+  });
+  ctx.stroke();
   if (range[0] < 0.5 && range[1] > 0.5) {
     ctx.strokeStyle = pal.muted;
     ctx.setLineDash([4, 4]);
@@ -160,7 +175,7 @@ const frame = (ui, N, K) => {
   ui.boundaryTitle.dataset.key = key;
   const y = K > 1 ? ["ŷ", el("sub", {}, "1")] : ["ŷ"];
   if (N === 2) ui.boundaryTitle.replaceChildren("Decision boundary ", ...y, "(x", el("sub", {}, "1"), ", x", el("sub", {}, "2"), ")");
-  else if (N === 1) ui.boundaryTitle.replaceChildren("Output ", ...y, " against x", el("sub", {}, "1"), ", at the patterns");
+  else if (N === 1) ui.boundaryTitle.replaceChildren("Output ", ...y, " against x", el("sub", {}, "1"));
   else ui.boundaryTitle.replaceChildren("Decision boundary");
   ui.boundary.hidden = N > 2;
   ui.boundaryNote.hidden = N <= 2;

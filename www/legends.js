@@ -28,6 +28,6 @@ export const networkLegend = (root, quantity, maps) => {
 export const boundaryLegend = (root, N) => {
   const marks = el("span", {}, "■ t = 0   ● t = 1   ◎ pattern μ");
   if (N === 2) root.replaceChildren(el("span", {}, "ŷ = 0", el("span", { class: "bar bar-y" }), "1"), el("span", {}, "— ŷ = 0.5"), marks);
-  else if (N === 1) root.replaceChildren(marks, el("span", {}, "• ŷ of the pattern"), el("span", { class: "miss" }, "| t − ŷ"), el("span", {}, "- - ŷ = 0.5"));
+  else if (N === 1) root.replaceChildren(marks, el("span", { class: "curve" }, "— ŷ over x₁"), el("span", {}, "• ŷ of the pattern"), el("span", { class: "miss" }, "| t − ŷ"), el("span", {}, "- - ŷ = 0.5"));
   else root.replaceChildren();
 };

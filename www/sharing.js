@@ -86,15 +86,13 @@ export const exportPng = (ui) => {
   out.toBlob((blob) => download("backprop-lab.png", blob), "image/png");
 };
 
-/** Largest model file read (the core rejects larger ones too, with a message). */
-const MAX_FILE = 1 << 20;
-
 /**
  * Opens a model file: on success replaces the Lab and returns null; on failure returns the reason
  * and leaves the current network untouched.
  */
 export const importModel = async (state, file) => {
-  if (file.size > MAX_FILE) return `${file.name} is ${Math.round(file.size / 1024)} KB; a model file is at most 1024 KB.`;
+  const most = state.limits.maxModelBytes; // the core's limit: refused before the file is read
+  if (file.size > most) return `${file.name} is ${Math.round(file.size / 1024)} KB; a model file is at most ${most / 1024} KB.`;
   const text = await file.text();
   let lab;
   try {

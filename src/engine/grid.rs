@@ -22,8 +22,10 @@ pub enum Quantity {
 /// `out` receives, for each neuron of layers 1..L in order (or only the outputs ŷ when
 /// `outputs_only`), `ny` rows of `nx` values. It is resized, never reallocated when big enough.
 ///
+/// With one input, x_2 plays no part: every row is the same curve over x_1 (ask for `ny` = 1).
+///
 /// # Errors
-/// A network without exactly 2 inputs, or a side outside 1..=[`MAX_SIDE`].
+/// A network with other than 1 or 2 inputs, or a side outside 1..=[`MAX_SIDE`].
 pub fn evaluate_grid(
     net: &Network,
     domain: [f64; 4],
@@ -32,9 +34,9 @@ pub fn evaluate_grid(
     outputs_only: bool,
     out: &mut Vec<f32>,
 ) -> Result<(), String> {
-    if net.inputs() != 2 {
+    if !(1..=2).contains(&net.inputs()) {
         return Err(format!(
-            "grid: the input plane needs a network with 2 inputs, this one has {}",
+            "grid: the input plane needs a network with 1 or 2 inputs, this one has {}",
             net.inputs()
         ));
     }
@@ -66,9 +68,11 @@ pub fn evaluate_grid(
         .collect();
     block.input_row_mut(0).copy_from_slice(&x1);
     for row in 0..ny {
-        block
-            .input_row_mut(1)
-            .fill(step(domain[3], domain[2], row, ny));
+        if net.inputs() == 2 {
+            block
+                .input_row_mut(1)
+                .fill(step(domain[3], domain[2], row, ny));
+        }
         block.forward(net);
         for u in 0..units {
             let values = match which {

@@ -233,8 +233,9 @@ impl Lab {
         which: &JsValue,
         outputs_only: &JsValue,
     ) -> Result<js_sys::Float32Array, JsError> {
-        let nx = whole(nx, "nx", 1, 4096)? as usize;
-        let ny = whole(ny, "ny", 1, 4096)? as usize;
+        let side = crate::grid::MAX_SIDE as u64;
+        let nx = whole(nx, "nx", 1, side)? as usize;
+        let ny = whole(ny, "ny", 1, side)? as usize;
         let outputs_only = flag(outputs_only, "outputsOnly")?;
         let which = text(which, "which", 8)?;
         let which = match which.as_str() {
