@@ -111,7 +111,10 @@ const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }, placed)
   });
 };
 
-/** The names and numbers beside the neurons, then the numbers on the edges where they cover none of them. */
+/**
+ * The names and numbers beside the neurons, then the numbers on the edges where they cover none of
+ * them; returns the boxes the labels take (kept in the layout, where tests check they never overlap).
+ */
 export const drawLabels = (v) => {
   const { s, lay } = v;
   const placed = [];
@@ -119,4 +122,5 @@ export const drawLabels = (v) => {
   if (lay.showText) for (let n = 1; n <= s.L; n++) for (let i = 0; i < s.sizes[n]; i++) drawUnitText(v, n, i, placed);
   drawOutputLabels(v, placed);
   drawEdgeNumbers(v, placed);
+  return placed;
 };

@@ -179,6 +179,6 @@ export const drawNetwork = (canvas, state, s, pal) => {
     }
     if (n < s.L) drawBias(v, n);
   }
-  drawLabels(v); // text last, on backdrops, so no edge or arrow runs through it
+  lay.labels = drawLabels(v); // text last, on backdrops, so no edge or arrow runs through it
   return lay;
 };
