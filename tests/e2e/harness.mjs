@@ -45,6 +45,10 @@ export const openApp = async (browser, url, { width = 1366, height = 768, colorS
   return { page, context, errors };
 };
 
+/** Waits until the page has drawn everything changed so far: the render loop clears `dirty` as it
+ * draws, so after an action that changes what is shown, read the DOM or a canvas only after this. */
+export const drawn = (page, timeout = 30000) => page.waitForFunction(() => !window.backpropLab.dirty, null, { timeout });
+
 /** Saves a screenshot as tests/screenshots/NAME.png. */
 export const shot = async (page, name) => {
   await mkdir(SHOTS, { recursive: true });
