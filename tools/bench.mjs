@@ -1,10 +1,9 @@
 // The benchmark: prints the figures of the performance targets, natively and in headless Chromium.
 // Run with `npm run bench` (it builds the release wasm first). Figures, not pass/fail.
 import { execFileSync } from "node:child_process";
-import { statSync, readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
 import { serve, launch } from "../tests/e2e/harness.mjs";
+import { sizeReport } from "./sizes.mjs";
 
 const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString("en-US", { maximumFractionDigits: d }) : "n/a");
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -93,7 +92,7 @@ console.log(`default speed (5 epochs/frame): ${slow.fps.toFixed(1)} fps, p95 fra
 console.log(`fastest speed (10 000 epochs/frame, 8 ms training budget): ${fast.fps.toFixed(1)} fps, p95 frame ${fast.p95.toFixed(1)} ms, ${fmt(fast.epochsPerSecond)} epochs/s (target ≥ 30 fps)`);
 console.log(`Pause takes effect within ${latency.pauseFrames} frame; a new η is in the Lab before the next frame: ${latency.etaApplied}`);
 
-const wasmBytes = readFileSync("www/pkg/backprop_lab_bg.wasm");
-console.log(`\n[load] release .wasm after wasm-opt: ${fmt(statSync("www/pkg/backprop_lab_bg.wasm").size)} bytes, ${fmt(gzipSync(wasmBytes).length)} gzipped (target ≤ 250 KB)`);
+console.log("\n[load] sizes (tools/sizes.mjs)");
+for (const line of sizeReport()) console.log(line);
 await browser.close();
 await server.close();

@@ -3,16 +3,19 @@
 // drawing while the O(n²) work runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot } from "./harness.mjs";
+import { useBrowser, openApp, shot, drawn } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
 
-const finished = (page, timeout = 60000) =>
-  page.waitForFunction(() => {
+/** Waits until every job of the check is done and drawn. */
+const finished = async (page, timeout = 60000) => {
+  await page.waitForFunction(() => {
     const c = window.backpropLab.check;
     return c.jobs.length === 0 && c.table && c.sweep && c.scaling;
   }, null, { timeout });
+  await drawn(page);
+};
 
 test("the gradient check table, costs and ε sweep on XOR 2-2-1", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);

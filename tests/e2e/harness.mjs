@@ -1,41 +1,25 @@
-// Shared by the browser tests: a static server on a free loopback port, headless Chromium through
-// playwright-core, a console-error collector, and the screenshot folder.
-import { createServer } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+// Shared by the browser tests: the app's own server (tools/serve.mjs, with its security headers) on a
+// free loopback port, headless Chromium through playwright-core, a console-error collector, and the
+// screenshot folder.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { serve as serveStatic } from "../../tools/serve.mjs";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Where every run saves its screenshots (look at them). */
 export const SHOTS = join(ROOT, "tests", "screenshots");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
-  ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".png": "image/png",
-};
+/** Serves `root` (default: the repository) as `npm start` does, on a free port; resolves to { url, close }. */
+export const serve = (root = ROOT) => serveStatic({ root });
 
-/** Serves the repository root (like `python3 -m http.server`) on 127.0.0.1; resolves to { url, close }. */
-export const serve = (root = ROOT) =>
-  new Promise((resolve) => {
-    const server = createServer(async (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-      const file = join(root, path.endsWith("/") ? join(path, "index.html") : path);
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-        res.end(body);
-      } catch {
-        res.writeHead(404);
-        res.end("not found");
-      }
-    });
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
+/** The headers a response of the app's server carries, given the page's meta tag policy (read from the page). */
+export const expectedHeaders = (meta) => ({
+  "content-security-policy": `${meta.trim().replace(/;+$/, "")}; frame-ancestors 'none'`,
+  "x-content-type-options": "nosniff",
+});
 
 /** Headless Debian Chromium with the flags this machine needs. */
 export const launch = (extra = []) =>
@@ -60,6 +44,10 @@ export const openApp = async (browser, url, { width = 1366, height = 768, colorS
   await page.waitForFunction(() => window.backpropLab?.snapshot);
   return { page, context, errors };
 };
+
+/** Waits until the page has drawn everything changed so far: the render loop clears `dirty` as it
+ * draws, so after an action that changes what is shown, read the DOM or a canvas only after this. */
+export const drawn = (page, timeout = 30000) => page.waitForFunction(() => !window.backpropLab.dirty, null, { timeout });
 
 /** Saves a screenshot as tests/screenshots/NAME.png. */
 export const shot = async (page, name) => {

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { useBrowser, openApp, shot, ROOT } from "./harness.mjs";
+import { useBrowser, openApp, shot, drawn, ROOT } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -120,6 +120,7 @@ test("axe-core finds no serious or critical accessibility violation", async () =
     await page.goto(env.server.url);
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.keyboard.press("ArrowRight");
+    await drawn(page); // check the page as it shows the step
     await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
     const check = async (view) => {
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
@@ -129,6 +130,7 @@ test("axe-core finds no serious or critical accessibility violation", async () =
     await check("stepping");
     await page.getByRole("button", { name: /Gradient check/ }).click();
     await page.waitForFunction(() => window.backpropLab.check.table);
+    await drawn(page);
     await check("gradient check");
     await context.close();
   }
