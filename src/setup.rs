@@ -140,8 +140,9 @@ impl Setup {
 
     /// This setup with the fields of the JSON object `text` changed (as [`Setup::parse`] reads
     /// them; `seed` and `learning_rate` may also be the text of an input field). A custom data set
-    /// stays unless `dataset` names another; new `hidden` sizes without `activations` keep the first
-    /// hidden layer's and the output layer's activation.
+    /// stays unless `dataset` names another; new `hidden` sizes without `activations` keep the
+    /// activations of the layers that stay, and a new hidden layer takes the last hidden layer's
+    /// (tanh when there was none).
     ///
     /// # Errors
     /// Malformed JSON or any field out of range, named; `self` is unchanged.
@@ -183,8 +184,9 @@ impl Setup {
             }
         }
         if !new_activations && s.activations.len() != s.hidden.len() + 1 {
-            let (first, out) = (s.activations[0], s.activations[s.activations.len() - 1]);
-            s.activations = vec![first; s.hidden.len()];
+            let out = s.activations.pop().unwrap_or(Activation::Sigmoid);
+            let last = s.activations.last().copied().unwrap_or(Activation::Tanh);
+            s.activations.resize(s.hidden.len(), last);
             s.activations.push(out);
         }
         Ok(s)
@@ -284,8 +286,22 @@ mod tests {
     fn changes_keep_the_rest_and_a_custom_data_set() {
         let base = Setup::default().with_changes(r#"{"seed": "3"}"#).unwrap();
         assert_eq!(base.seed, 3);
-        let grown = base.with_changes(r#"{"hidden": [4, 4]}"#).unwrap();
-        assert_eq!(grown.activations.len(), 3, "activations follow the layers");
+        let mixed = base
+            .with_changes(r#"{"activations": ["relu", "linear"]}"#)
+            .unwrap();
+        let grown = mixed.with_changes(r#"{"hidden": [4, 4, 3]}"#).unwrap();
+        use Activation::{Linear, Relu, Tanh};
+        assert_eq!(
+            grown.activations,
+            [Relu, Relu, Relu, Linear],
+            "the new layers copy the last"
+        );
+        let none = mixed.with_changes(r#"{"hidden": []}"#).unwrap();
+        assert_eq!(none.activations, [Linear], "the output layer keeps its own");
+        assert_eq!(
+            none.with_changes(r#"{"hidden": [2]}"#).unwrap().activations,
+            [Tanh, Linear]
+        );
         assert!(base.with_changes(r#"{"seed": ""}"#).is_err());
         assert!(base.with_changes(r#"{"learning_rate": "abc"}"#).is_err());
         let custom = Setup {

@@ -30,7 +30,7 @@ fn nice_step(lo: f64, hi: f64, max: usize) -> Option<(i64, i32)> {
     [(1, p), (2, p), (5, p), (1, p + 1)]
         .into_iter()
         .find(|&(m, p)| m as f64 * pow10(p) >= raw * (1.0 - 1e-9))
-        .filter(|&(m, p)| m as f64 * pow10(p) > 0.0)
+        .filter(|&(m, p)| (m as f64 * pow10(p)).is_finite() && m as f64 * pow10(p) > 0.0)
 }
 
 /// 10^p for any p an f64 step can have (powi alone underflows to 0 below 1e-307 in steps).
@@ -101,7 +101,8 @@ fn any_label(v: f64) -> String {
 
 /// Ticks of a linear axis on `lo..hi`, about `max` labelled, at 1-2-5 steps, five light lines
 /// a step. Any finite range works in bounded work: at most 2·`max` + 2 labelled ticks; a range
-/// too narrow for distinct steps gets its two ends, a single point itself.
+/// too narrow for distinct steps, or with no step inside it, gets its two ends, a single point
+/// itself.
 pub fn linear(lo: f64, hi: f64, max: usize) -> Ticks {
     if !(lo.is_finite() && hi.is_finite() && hi >= lo) {
         return Ticks::default();
@@ -109,11 +110,21 @@ pub fn linear(lo: f64, hi: f64, max: usize) -> Ticks {
     let most = 2 * max.max(1) + 2;
     let stepped = nice_step(lo, hi, max).and_then(|(m, p)| {
         let step = m as f64 * pow10(p);
-        let bold = multiples(lo, hi, step, most)?;
+        // Each value is the f64 nearest its label (k·m × 10^p read as decimal text: powi's own
+        // rounding grows with |p|); the ones rounding put outside lo..hi are dropped.
+        let bold: Vec<(f64, String)> = multiples(lo, hi, step, most)?
+            .filter_map(|k| {
+                let v = format!("{}e{p}", k * m).parse::<f64>().ok()?;
+                (lo..=hi).contains(&v).then(|| (v, label(k * m, p)))
+            })
+            .collect();
         let light = multiples(lo, hi, step / 5.0, 5 * most)?;
-        Some(Ticks {
-            bold: bold.map(|k| (k as f64 * step, label(k * m, p))).collect(),
-            light: light.map(|k| k as f64 * step / 5.0).collect(),
+        (!bold.is_empty()).then(|| Ticks {
+            bold,
+            light: light
+                .map(|k| k as f64 * step / 5.0)
+                .filter(|v| (lo..=hi).contains(v))
+                .collect(),
         })
     });
     stepped.unwrap_or_else(|| {
@@ -289,7 +300,7 @@ mod tests {
         let mut rng = crate::rng::Rng::new(11);
         for _ in 0..20_000 {
             let (lo, hi) = range(&mut rng);
-            let max = 2 + (rng.uniform(0.0, 10.0) as usize);
+            let max = 1 + (rng.uniform(0.0, 11.0) as usize);
             let t = linear(lo, hi, max);
             let ctx = format!("{lo:e}..{hi:e}, max {max}: {:?}", labels(&t));
             assert!(!t.bold.is_empty() && t.bold.len() <= 2 * max + 2, "{ctx}");

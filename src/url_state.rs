@@ -6,7 +6,7 @@
 //! page.
 
 use crate::activation::Activation;
-use crate::model::{DatasetSpec, MAX_SEED};
+use crate::model::DatasetSpec;
 use crate::network::{MAX_LAYERS, MAX_NEURONS};
 use crate::setup::Setup;
 use crate::train::Mode;
@@ -132,9 +132,9 @@ impl UrlState {
                     true => s.dataset = DatasetSpec::Named(value),
                     false => state.ignored.push(bad("is not a data set")),
                 },
-                "seed" => match value.parse::<u64>() {
-                    Ok(seed) if seed <= MAX_SEED => s.seed = seed,
-                    _ => state
+                "seed" => match crate::setup::parse_seed(&value) {
+                    Ok(seed) => s.seed = seed,
+                    Err(_) => state
                         .ignored
                         .push(bad("is not a seed (a whole number ≥ 0)")),
                 },

@@ -30,15 +30,8 @@ export const renderArchitecture = (ui, state, tryRebuild, say) => {
   hidden.forEach((m, k) => {
     const size = el("input", { type: "number", min: "1", max: String(maxNeurons), step: "1", value: String(m), "aria-label": `Neurons in hidden layer ${k + 1}` });
     const g = activationSelect(names, activations[k], `Activation of hidden layer ${k + 1}`);
-    size.addEventListener("change", () => {
-      const v = Number(size.value);
-      if (!Number.isInteger(v) || v < 1 || v > maxNeurons) {
-        say(`A layer has 1 to ${maxNeurons} neurons; keeping ${m}.`);
-        size.value = String(m);
-        return;
-      }
-      tryRebuild({ hidden: hidden.map((old, q) => (q === k ? v : old)) });
-    });
+    // The core checks the size (and says why it refuses one); a refusal puts the old size back.
+    size.addEventListener("change", () => tryRebuild({ hidden: hidden.map((old, q) => (q === k ? Number(size.value) : old)) }));
     g.addEventListener("change", () => tryRebuild({ activations: activations.map((old, q) => (q === k ? g.value : old)) }));
     parts.push(el("span", { class: "layer" }, size, g));
   });
@@ -46,12 +39,9 @@ export const renderArchitecture = (ui, state, tryRebuild, say) => {
   const remove = el("button", { "aria-label": "Remove hidden layer", title: "Remove the last hidden layer" }, "−");
   add.disabled = hidden.length >= maxHidden;
   remove.disabled = hidden.length === 0;
-  add.addEventListener("click", () => tryRebuild({
-    hidden: [...hidden, 2], activations: [...activations.slice(0, -1), activations.at(-2) ?? "tanh", activations.at(-1)],
-  }));
-  remove.addEventListener("click", () => tryRebuild({
-    hidden: hidden.slice(0, -1), activations: [...activations.slice(0, -2), activations.at(-1)],
-  }));
+  // The core picks the new layer's activation (the last hidden layer's) and keeps the others.
+  add.addEventListener("click", () => tryRebuild({ hidden: [...hidden, 2] }));
+  remove.addEventListener("click", () => tryRebuild({ hidden: hidden.slice(0, -1) }));
   const out = activationSelect(names, activations.at(-1), "Activation of the output layer");
   out.addEventListener("change", () => tryRebuild({ activations: [...activations.slice(0, -1), out.value] }));
   parts.push(add, remove, el("span", { class: "label" }, "output g"), out);

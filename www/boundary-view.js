@@ -108,8 +108,10 @@ const valueRange = (s, curve) => {
   const finite = values.filter(Number.isFinite);
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
-  const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
+  // Half-widths, so that ±1e308 does not overflow to ∞; the ends stay within ±MAX/2.
+  const pad = (hi * 0.5 - lo * 0.5) * 0.16;
+  const reach = Number.MAX_VALUE / 2;
+  return [Math.max(-reach, lo - pad), Math.min(reach, hi + pad)];
 };
 
 /**

@@ -121,6 +121,7 @@ const patternError = (s, mu, { num, res }) => {
 const input = (s, i, { res }) => [title(`Input ${i + 1} of pattern μ = ${s.mu + 1}`), eq(sym("x", i + 1, "(0)"), " = ", res(s.x[0][i]))];
 
 /** g′ of each activation in words, as the core states it: { sigmoid: "x (1 − x)", … }. */
+/** g′ as the lecture writes it, for each activation name (the core's text, from its limits). */
 const derivatives = (limits) => Object.fromEntries(limits.activations.map((a) => [a.name, a.derivative]));
 
 /** What the panel explains when nothing is hovered or selected: the phase just computed. */

@@ -25,6 +25,7 @@ const message = (node, text, field) => {
 const showEta = (ui, eta) => {
   ui.etaSlider.value = String(Math.log10(eta));
   ui.etaNumber.value = fmt(eta, 3).replace("−", "-");
+  ui.etaNumber.dataset.shown = ui.etaNumber.value; // what the field says on its own, not typed
   message(ui.etaMessage, "", ui.etaNumber);
 };
 
@@ -42,7 +43,11 @@ const wireEta = (state, ui, actions) => {
     state.dirty = true;
   };
   ui.etaSlider.addEventListener("input", () => applyEta(Number((10 ** Number(ui.etaSlider.value)).toPrecision(3))));
-  ui.etaNumber.addEventListener("change", () => applyEta(ui.etaNumber.value));
+  // The field shows η rounded to 3 digits: only a typed change applies (Enter on the shown text
+  // must not round η = 0.123456 from a link to 0.123).
+  ui.etaNumber.addEventListener("change", () => {
+    if (ui.etaNumber.value !== ui.etaNumber.dataset.shown) applyEta(ui.etaNumber.value);
+  });
   ui.etaNumber.addEventListener("keydown", (e) => {
     if (e.key === "Enter") ui.etaNumber.dispatchEvent(new Event("change"));
   });

@@ -11,6 +11,7 @@ export const createState = (wasm) => {
     limits, // the core's rules, read once: layer sizes, activations, data sets, speeds
     lab: null,
     paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab
+    patterns: null, // the Lab's patterns { inputs, targets } (flat), read once per Lab
     playing: false,
     speed: limits.defaultSpeed,
     epochDebt: 0,
@@ -51,6 +52,7 @@ export const installLab = (state, lab) => {
   state.lab = lab;
   state.labId++;
   state.paramIndex = readParamIndex(lab);
+  state.patterns = { inputs: lab.patternInputs(), targets: lab.patternTargets() };
   state.mu = Math.min(state.mu, lab.patternCount - 1);
   state.selected = null;
   state.hover = null;
@@ -120,8 +122,8 @@ export const takeSnapshot = (state) => {
     epoch: lab.epoch,
     E: lab.error,
     P: lab.patternCount,
-    inputs: lab.patternInputs(),
-    targets: lab.patternTargets(),
+    inputs: state.patterns.inputs,
+    targets: state.patterns.targets,
     weights: layers(lab, 1, (n) => lab.weights(n)),
     index: state.paramIndex,
   };
@@ -141,7 +143,7 @@ export const takeSnapshot = (state) => {
     s.gPrime = [null, ...layers(lab, 1, (n) => lab.gPrime(mu, n)).slice(1)];
     s.errors = lab.patternErrors();
     s.grad = layers(lab, 1, (n) => lab.gradient(n));
-    s.deltaW = layers(lab, 1, (n) => nan(lab.weights(n).length));
+    s.deltaW = s.weights.map((w) => nan(w.length));
   }
   s.outputs = Array.from({ length: s.P }, (_, m) => (stepping ? lab.stepX(m, L) : lab.x(m, L)));
   s.target = s.targets.slice(mu * s.K, (mu + 1) * s.K);

@@ -172,19 +172,30 @@ impl Dataset {
 /// Most a domain reaches from 0: its width, up to f64::MAX, stays a finite number.
 const REACH: f64 = f64::MAX / 2.0;
 
-/// The data's extent [x1_min, x1_max, x2_min, x2_max] with a margin of a quarter of the wider side
-/// (at least 0.25, and at least 0.1 % of the distance from 0, so a single point far out still gets
-/// a view of its own), within ±f64::MAX / 2 so every width is a finite number.
+/// The data's extent [x1_min, x1_max, x2_min, x2_max] with a margin on each axis: a quarter of the
+/// wider side while both sides are of a size (so XOR's square stays square), at least 0.25, and
+/// at least 0.1 % of the axis's own distance from 0 (so a single point far out still gets a view of
+/// its own); within ±f64::MAX / 2, so every width is a finite number.
 fn padded(d: [f64; 4]) -> [f64; 4] {
     let d = d.map(|v| v.clamp(-0.9 * REACH, 0.9 * REACH));
     let half = |lo: f64, hi: f64| hi * 0.5 - lo * 0.5; // no overflow, unlike hi − lo
-    let far = d.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let pad = (half(d[0], d[1]).max(half(d[2], d[3])) * 0.5)
-        .max(0.25)
-        .max(far * 1e-3);
-    let lo = |v: f64| (v - pad).clamp(-REACH, REACH);
-    let hi = |v: f64| (v + pad).clamp(-REACH, REACH);
-    [lo(d[0]), hi(d[1]), lo(d[2]), hi(d[3])]
+    let (h1, h2) = (half(d[0], d[1]), half(d[2], d[3]));
+    let pad = |lo: f64, hi: f64, own: f64| {
+        let shared = if h1.max(h2) <= 1e3 * own.max(0.25) {
+            h1.max(h2)
+        } else {
+            own
+        };
+        (shared * 0.5).max(0.25).max(lo.abs().max(hi.abs()) * 1e-3)
+    };
+    let (p1, p2) = (pad(d[0], d[1], h1), pad(d[2], d[3], h2));
+    let clamp = |v: f64| v.clamp(-REACH, REACH);
+    [
+        clamp(d[0] - p1),
+        clamp(d[1] + p1),
+        clamp(d[2] - p2),
+        clamp(d[3] + p2),
+    ]
 }
 
 type Generator = fn(usize, usize, &mut Rng) -> ([f64; 2], f64);
@@ -266,6 +277,12 @@ mod tests {
             &[3.0, 3.0],
             &[-5e-324, 5e-324],
         ];
+        // One axis far out does not squeeze the other: x₁ in [0, 1], x₂ around 1e6.
+        let inputs = vec![vec![0.0, 1e6], vec![1.0, 1e6 + 1.0]];
+        let d = Dataset::inline(&inputs, &[vec![0.0], vec![1.0]])
+            .unwrap()
+            .domain();
+        assert!(d[1] - d[0] < 10.0, "{d:?}");
         for x in sets {
             let inputs: Vec<Vec<f64>> = x.iter().map(|&v| vec![v, v]).collect();
             let targets = vec![vec![0.0]; x.len()];

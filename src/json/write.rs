@@ -106,7 +106,7 @@ pub fn rounded(v: f64) -> String {
 fn write_number(out: &mut String, v: f64) {
     if !v.is_finite() {
         out.push_str("null");
-    } else if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+    } else if v.fract() == 0.0 && v.abs() < 1e16 && !(v == 0.0 && v.is_sign_negative()) {
         let _ = write!(out, "{}", v as i64);
     } else {
         let _ = write!(out, "{v:?}");

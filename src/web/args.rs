@@ -37,6 +37,9 @@ fn describe(v: &JsValue) -> String {
     }
 }
 
+/// The largest integer a JS number holds exactly, 2⁵³ − 1: the top of every count and index.
+pub(super) const MAX_EXACT: u64 = (1 << 53) - 1;
+
 /// `name: expected …, got …`.
 fn wrong(name: &str, expected: &str, v: &JsValue) -> JsError {
     fail(format!("{name}: expected {expected}, got {}", describe(v)))

@@ -105,7 +105,7 @@ impl Lab {
     pub fn advance_check(&mut self, count: &JsValue) -> Result<f64, JsError> {
         // More than every parameter at once is the same as every parameter.
         let count =
-            whole(count, "count", 1, crate::model::MAX_SEED)?.min(self.param_count() as u64);
+            whole(count, "count", 1, super::args::MAX_EXACT)?.min(self.param_count() as u64);
         let data = self.session.data().clone();
         let check = self.check.as_mut().ok_or_else(|| {
             fail("no gradient check is running (start one; changing the weights stops it)")
@@ -144,14 +144,8 @@ impl Lab {
     #[wasm_bindgen(js_name = relativeErrors)]
     pub fn relative_errors(&mut self, estimate: &JsValue) -> Result<Vec<f64>, JsError> {
         let estimate = numbers(estimate, "estimate", self.param_count() as u32)?;
+        // `numbers` refused more than one estimate per parameter.
         let bp = &self.view().grad;
-        if estimate.len() > bp.len() {
-            return Err(fail(format!(
-                "estimate: expected at most {} numbers, got {}",
-                bp.len(),
-                estimate.len()
-            )));
-        }
         Ok(relative_errors(&bp[..estimate.len()], &estimate))
     }
 }

@@ -167,13 +167,12 @@ impl Lab {
     /// "0,5"). Throws for anything but a number > 0, keeping the old η.
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(&mut self, eta: &JsValue) -> Result<(), JsError> {
-        match eta.as_string() {
-            Some(typed) if typed.len() <= 256 => self.session.set_learning_rate_text(&typed),
-            _ => self
-                .session
-                .set_learning_rate(number(eta, "learning rate η")?),
+        if eta.is_string() {
+            let typed = text(eta, "learning rate η", 256)?; // measured before it is copied
+            return self.session.set_learning_rate_text(&typed).map_err(fail);
         }
-        .map_err(fail)
+        let eta = number(eta, "learning rate η")?;
+        self.session.set_learning_rate(eta).map_err(fail)
     }
 
     /// η.

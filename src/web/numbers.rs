@@ -130,7 +130,8 @@ impl Lab {
     /// ∂E/∂w^(n) (summed over patterns) at the current weights, laid out like [`Lab::weights`].
     pub fn gradient(&mut self, n: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.check_layer(n, 1)?;
-        let grad = self.view().grad.clone();
-        Ok(self.layer_slice(&grad, n))
+        let (view, net) = self.view_and_net();
+        let l = net.layer(n);
+        Ok(view.grad[l.offset..l.offset + l.param_count()].to_vec())
     }
 }

@@ -66,7 +66,7 @@ impl Lab {
     /// Goes to the weights after `epoch` epochs (from the timeline); training resumes from there.
     #[wasm_bindgen(js_name = scrubTo)]
     pub fn scrub_to(&mut self, epoch: &JsValue) -> Result<(), JsError> {
-        let epoch = whole(epoch, "epoch", 0, crate::model::MAX_SEED)?;
+        let epoch = whole(epoch, "epoch", 0, super::args::MAX_EXACT)?;
         self.session.scrub_to(epoch).map_err(fail)?;
         self.weights_changed();
         Ok(())

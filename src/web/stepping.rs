@@ -5,9 +5,8 @@ use wasm_bindgen::prelude::*;
 use super::Lab;
 use crate::stepper::Phase;
 
-/// What stepping has computed for a pattern and layer (see [`Lab::step_computed`]).
+/// The bit of [`Lab::step_computed`] that says a^(n) and x^(n) are computed (2 is δ^(n)).
 const FORWARD: u8 = 1;
-const BACKWARD: u8 = 2;
 
 #[wasm_bindgen]
 impl Lab {
@@ -107,16 +106,15 @@ impl Lab {
     }
 
     /// What stepping has computed this epoch for pattern μ and layer n: 1 = a^(n) and x^(n),
-    /// 2 = δ^(n), both = 3 (when not stepping, everything: 3). NaN in a computed number is a real
-    /// NaN (training diverged); in one not computed, it only means "not yet".
+    /// 2 = δ^(n), both = 3 (nothing yet, 0, at "ready"). A NaN from `stepA`, `stepX`, `stepDelta`
+    /// or `stepGPrime` where this says computed is a real NaN (training diverged); elsewhere it
+    /// only means "not yet". (`a`, `x`, `delta`, `gPrime` at the current weights are always
+    /// computed.)
     #[wasm_bindgen(js_name = stepComputed)]
     pub fn step_computed(&self, mu: &JsValue, n: &JsValue) -> Result<u8, JsError> {
         let (mu, n) = (self.check_pattern(mu)?, self.check_layer(n, 0)?);
         let s = self.session.stepper().state();
-        Ok(match s.phase {
-            Phase::Ready => FORWARD | BACKWARD,
-            phase => phase.computed(mu, n),
-        })
+        Ok(s.phase.computed(mu, n))
     }
 
     /// Ẽ(μ) of every pattern as far as stepping has computed it this epoch (NaN = not yet).

