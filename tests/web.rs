@@ -84,19 +84,15 @@ fn same_seed_gives_the_same_weights_as_natively() {
 #[wasm_bindgen_test]
 fn wrong_argument_types_are_errors_naming_the_argument_not_traps() {
     let mut lab = Lab::from_setup(&js("{}")).unwrap();
-    let err = lab
-        .train(&js(true))
-        .err()
-        .expect("a boolean is not a count");
+    let err = lab.train(&js(true)).expect_err("a boolean is not a count");
     assert!(message(err).starts_with("epochs: expected a whole number"));
     let err = Lab::from_model(&js(42.0))
         .err()
         .expect("a number is not a model file");
     assert!(message(err).starts_with("model file: expected a string"));
-    let err = lab
-        .grid(&js(-1), &js(4), &js("x"), &js(true))
-        .err()
-        .expect("no wrap-around");
+    let Err(err) = lab.grid(&js(-1), &js(4), &js("x"), &js(true)) else {
+        panic!("no wrap-around");
+    };
     assert!(message(err).starts_with("nx: expected a whole number"));
     assert_eq!(lab.epoch(), 0.0, "nothing ran");
 }
