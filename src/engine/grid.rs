@@ -52,6 +52,10 @@ pub fn evaluate_grid(
     };
     let units = net.neurons() - first;
     let plane = nx * ny;
+    // Asked of the allocator first: out of memory is an Err for the page to show, not a trap.
+    let more = (units * plane).saturating_sub(out.len());
+    out.try_reserve(more)
+        .map_err(|_| format!("grid: out of memory for {} values", units * plane))?;
     out.resize(units * plane, 0.0);
     let step = |lo: f64, hi: f64, k: usize, n: usize| {
         if n == 1 {

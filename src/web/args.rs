@@ -3,9 +3,35 @@
 //! (wasm-bindgen reads a number passed for a string as a pointer) and never a silent coercion
 //! (`train(true)` running an epoch, `-1` wrapping to 4294967295). Texts and arrays are measured
 //! before they are copied into wasm memory, so an oversized one is refused without growing it.
+//!
+//! Reading an argument may run the caller's code (a Proxy's traps, a getter, a detached buffer):
+//! every JS operation that can throw is imported with `catch` here, so the exception becomes an
+//! `Error` of ours instead of unwinding through wasm (which would leave the Lab borrowed for good).
 
 use js_sys::{Array, Float64Array, JsString};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray(v)` (throws for a revoked Proxy).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.from(v)`: a plain copy, running the caller's getters and traps now, where a throw is
+    /// caught.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn plain_copy(v: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Why reading `name` threw, as our own error.
+fn unreadable(name: &str, e: &JsValue) -> JsError {
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "it threw".into());
+    let why: String = why.chars().take(80).collect();
+    fail(format!("{name}: could not be read ({why})"))
+}
 
 use super::fail;
 use crate::json::rounded;
@@ -30,7 +56,7 @@ fn describe(v: &JsValue) -> String {
         "a symbol".into()
     } else if v.is_function() {
         "a function".into()
-    } else if Array::is_array(v) {
+    } else if is_array(v).unwrap_or(false) {
         "an array".into()
     } else {
         "an object".into()
@@ -100,28 +126,29 @@ pub(super) fn flag(v: &JsValue, name: &str) -> Result<bool, JsError> {
 
 /// A `Float64Array`, or an `Array` of numbers, of at most `max` items.
 pub(super) fn numbers(v: &JsValue, name: &str, max: u32) -> Result<Vec<f64>, JsError> {
-    let expected = "a Float64Array or an array of numbers";
-    let too_many = |len: u32| {
-        fail(format!(
-            "{name}: {len} numbers is more than the {max} accepted"
-        ))
-    };
-    if let Some(a) = v.dyn_ref::<Float64Array>() {
-        if a.length() > max {
-            return Err(too_many(a.length()));
-        }
-        return Ok(a.to_vec());
+    let typed = v.dyn_ref::<Float64Array>().is_some();
+    if !typed && !is_array(v).map_err(|e| unreadable(name, &e))? {
+        return Err(wrong(name, "a Float64Array or an array of numbers", v));
     }
-    if !Array::is_array(v) {
-        return Err(wrong(name, expected, v));
+    let len = js_sys::Reflect::get(v, &JsValue::from_str("length"))
+        .map_err(|e| unreadable(name, &e))?
+        .as_f64()
+        .unwrap_or(f64::INFINITY);
+    if len > f64::from(max) {
+        return Err(fail(format!(
+            "{name}: {} numbers is more than the {max} accepted",
+            rounded(len)
+        )));
     }
-    let a: &Array = v.unchecked_ref();
-    if a.length() > max {
-        return Err(too_many(a.length()));
+    let copy = plain_copy(v).map_err(|e| unreadable(name, &e))?;
+    if copy.length() > max {
+        return Err(fail(format!(
+            "{name}: more than the {max} numbers accepted"
+        )));
     }
-    (0..a.length())
+    (0..copy.length())
         .map(|k| {
-            let item = a.get(k);
+            let item = copy.get(k);
             item.as_f64()
                 .ok_or_else(|| wrong(&format!("{name}[{k}]"), "a number", &item))
         })

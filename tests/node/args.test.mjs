@@ -11,11 +11,24 @@ import * as wasm from "../../www/pkg/backprop_lab.js";
 const exports = wasm.initSync({ module: readFileSync(new URL("../../www/pkg/backprop_lab_bg.wasm", import.meta.url)) });
 const { Lab } = wasm;
 
+/** Values whose reading runs hostile code: a revoked Proxy, traps and getters that throw, a detached buffer. */
+const hostile = () => {
+  const revoked = Proxy.revocable([], {});
+  revoked.revoke();
+  const trap = new Proxy([1, 2], { get: () => { throw new Error("trap"); } });
+  const getter = [1, 2];
+  Object.defineProperty(getter, 0, { get: () => { throw new Error("getter"); } });
+  const buffer = new ArrayBuffer(72);
+  const detached = new Float64Array(buffer);
+  structuredClone(buffer, { transfer: [buffer] });
+  return [revoked.proxy, trap, getter, detached];
+};
+
 /** A value of each JS kind, most of them wrong for most arguments. */
 const WRONG = [
   undefined, null, true, false, "", "abc", "1", {}, { length: 1e9 }, [], [1, 2], [[1]], ["a"],
   -1, -0.5, 0, 1.5, 2 ** 32, 2 ** 53, 1e20, -1e308, NaN, Infinity, -Infinity, 10n, Symbol("s"),
-  () => 1, new Float64Array(3), new Float32Array(3), new Date(0),
+  () => 1, new Float64Array(3), new Float32Array(3), new Date(0), ...hostile(),
 ];
 
 /** The kinds of argument and the values of the right JS type for each. */
@@ -24,7 +37,13 @@ const KINDS = {
   number: (v) => typeof v === "number",
   whole: (v) => typeof v === "number",
   flag: (v) => typeof v === "boolean",
-  numbers: (v) => v instanceof Float64Array || (Array.isArray(v) && v.every((x) => typeof x === "number")),
+  numbers: (v) => {
+    try {
+      return v instanceof Float64Array || (Array.isArray(v) && v.every((x) => typeof x === "number"));
+    } catch {
+      return false; // a value that throws when read is never the right kind
+    }
+  },
   canvas: () => false, // there is no <canvas> in Node: every value is wrong here
   eta: (v) => typeof v === "number" || typeof v === "string",
 };
@@ -79,6 +98,16 @@ const freshLab = () => {
   return lab;
 };
 
+/** A value for a message (JSON.stringify itself throws on a revoked Proxy). */
+const show = (w) => {
+  if (typeof w === "symbol" || typeof w === "bigint") return typeof w;
+  try {
+    return JSON.stringify(w) ?? String(w);
+  } catch {
+    return "a value that throws when read";
+  }
+};
+
 /** Calls `call(args)` with each wrong value at each position; checks the outcome. */
 const hammer = (name, spec, call, before, after) => {
   let refused = 0;
@@ -93,12 +122,12 @@ const hammer = (name, spec, call, before, after) => {
       } catch (e) {
         threw = e;
       }
-      const label = `${name} argument ${p} = ${typeof w === "symbol" ? "Symbol" : typeof w === "bigint" ? "10n" : JSON.stringify(w) ?? String(w)}`;
+      const label = `${name} argument ${p} = ${show(w)}`;
       const rightType = KINDS[kind](w);
       if (threw) {
         assert.ok(!(threw instanceof WebAssembly.RuntimeError), `${label}: a wasm trap (${threw.message})`);
         assert.ok(threw instanceof Error && threw.message.length > 0, `${label}: threw ${threw}`);
-        if (!rightType) assert.match(threw.message, /^[^:]+: expected |^canvas: /, `${label}: ${threw.message}`);
+        if (!rightType) assert.match(threw.message, /^[^:]+: (expected |could not be read)|^canvas: /, `${label}: ${threw.message}`);
         assert.equal(after(), was, `${label}: a refused call changed the Lab`);
         refused++;
       } else {
@@ -144,6 +173,21 @@ test("wrong arguments to static methods and free functions are Errors", () => {
   const memory = () => String(exports.memory.buffer.byteLength);
   for (const [name, spec] of Object.entries(STATICS)) hammer(`Lab.${name}`, spec, (args) => Lab[name](...args), memory, memory);
   for (const [name, spec] of Object.entries(FREE)) hammer(name, spec, (args) => wasm[name](...args), memory, memory);
+});
+
+test("arguments that throw while they are read leave the Lab and the module working", () => {
+  const lab = freshLab();
+  const before = fingerprint(lab);
+  for (let k = 0; k < 1200; k++) {
+    for (const bad of hostile()) {
+      assert.throws(() => lab.setWeights(bad), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError));
+      assert.throws(() => lab.train(bad), Error);
+      assert.throws(() => Lab.parseHash(bad), Error);
+    }
+  }
+  assert.equal(fingerprint(lab), before);
+  assert.equal(lab.train(2), 2, "the Lab still trains");
+  assert.ok(Lab.fromSetup("{}").error > 0, "the module still builds Labs");
 });
 
 test("no wrap-around: negative or huge counts are refused, not read as 4294967295", () => {
