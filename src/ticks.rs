@@ -107,6 +107,7 @@ pub fn linear(lo: f64, hi: f64, max: usize) -> Ticks {
     if !(lo.is_finite() && hi.is_finite() && hi >= lo) {
         return Ticks::default();
     }
+    let (lo, hi) = (lo + 0.0, hi + 0.0); // −0 is labelled 0
     let most = 2 * max.max(1) + 2;
     let stepped = nice_step(lo, hi, max).and_then(|(m, p)| {
         let step = m as f64 * pow10(p);

@@ -121,8 +121,16 @@ impl UrlState {
         let mut unknown = Vec::new();
         let mut hidden: Option<Vec<usize>> = None;
         let mut activations: Option<Vec<Activation>> = None;
+        let mut seen = std::collections::HashSet::new();
         for part in hash.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+            if !seen.insert(key) {
+                // As in JSON, a setting given twice is not guessed at: the first one counts.
+                state
+                    .ignored
+                    .push(format!("{} given twice: the first is kept", short(key)));
+                continue;
+            }
             let value = decode(raw);
             let s = &mut state.setup;
             let bad = |what: &str| format!("{key}={} {what}", short(&value));
@@ -316,5 +324,8 @@ mod tests {
         assert_eq!(UrlState::parse("eta=1e400").setup.eta, Setup::default().eta);
         assert_eq!(UrlState::parse("eta=0.25%").setup.eta, Setup::default().eta);
         assert_eq!(UrlState::parse("hidden=4%2C4").setup.hidden, vec![4, 4]);
+        let twice = UrlState::parse("#seed=1&seed=2&dataset=or&dataset=xor");
+        assert_eq!((twice.setup.seed, twice.setup.dataset_name()), (1, "or"));
+        assert_eq!(twice.ignored.len(), 2, "{:?}", twice.ignored);
     }
 }

@@ -24,6 +24,8 @@ const fileFor = (root, url) => {
     return null;
   }
   if (path.includes("\0")) return null;
+  // The repository's own workings are not the app's: no dot-folders (.git), no node_modules or target.
+  if (path.split("/").some((part) => part.startsWith(".") || part === "node_modules" || part === "target")) return null;
   const file = resolve(root, `.${path}`);
   if (file !== root && !file.startsWith(root + sep)) return null;
   return path.endsWith("/") ? join(file, "index.html") : file;

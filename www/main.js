@@ -30,7 +30,7 @@ const fatal = (text, heading = "Backprop Lab could not start.") => {
   document.body.replaceChildren(box);
 };
 
-/** Trains for this frame: the speed's epochs, in growing chunks, until done or the budget is spent. */
+/** Trains for this frame: the speed's epochs, in chunks sized to the time left, until done or the budget is spent. */
 const trainFrame = (state, dt) => {
   const speed = state.limits.speeds[state.speed];
   let want = speed.perFrame ?? 0;
@@ -39,16 +39,23 @@ const trainFrame = (state, dt) => {
     want = Math.floor(state.epochDebt);
     state.epochDebt -= want;
   }
+  // Chunks sized by time: one epoch first (on 1000 patterns and four layers of 16 it alone takes
+  // milliseconds), then as many as the measured cost per epoch says fit the rest of the budget,
+  // at most four times the last chunk (a coarse clock can read a tiny chunk as free).
   const start = performance.now();
   let done = 0;
-  let chunk = Math.min(want, 16);
+  let chunk = 1;
   while (done < want) {
     const k = Math.min(chunk, want - done);
+    const t0 = performance.now();
     const ran = state.lab.train(k);
     done += ran;
     if (ran < k) break;
-    if (performance.now() - start > TRAIN_BUDGET_MS) break;
-    chunk *= 2;
+    const now = performance.now();
+    const left = TRAIN_BUDGET_MS - (now - start);
+    if (left <= 0) break;
+    const perEpoch = (now - t0) / k;
+    chunk = Math.max(1, Math.min(4 * chunk, perEpoch > 0 ? Math.floor(left / perEpoch) : 4 * chunk));
   }
   if (done > 0) state.dirty = true;
   return done;

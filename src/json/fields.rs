@@ -22,12 +22,15 @@ pub fn known_fields(obj: &[(String, Value)], path: &str, known: &[&str]) -> Resu
     }
 }
 
-/// `s`, cut to 40 characters with an ellipsis.
+/// `s`, cut to 40 characters with an ellipsis, control characters shown as `�` (a message must not
+/// carry a NUL or a line break from the input).
 pub fn shorten(s: &str) -> String {
+    let clean = |c: char| if c.is_control() { '\u{fffd}' } else { c };
+    let cut: String = s.chars().take(40).map(clean).collect();
     if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
+        format!("{cut}…")
     } else {
-        s.to_string()
+        cut
     }
 }
 

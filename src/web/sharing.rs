@@ -96,10 +96,21 @@ impl Lab {
         for (mu, pass) in view.passes.iter().enumerate() {
             let (x, t) = data.pattern(mu);
             let mut row = vec![(mu + 1).to_string()];
-            row.extend(x.iter().chain(t).chain(pass.y(net)).map(|v| v.to_string()));
-            row.push(pass.e.to_string());
+            row.extend(x.iter().chain(t).chain(pass.y(net)).map(|&v| csv_number(v)));
+            row.push(csv_number(pass.e));
             out += &(row.join(",") + "\n");
         }
         out
+    }
+}
+
+/// A number for the CSV: the shortest text that reads back to it, or NaN / Infinity / -Infinity
+/// (as spreadsheets and `Number()` read them).
+fn csv_number(v: f64) -> String {
+    match v {
+        f64::INFINITY => "Infinity".into(),
+        f64::NEG_INFINITY => "-Infinity".into(),
+        v if v.is_nan() => "NaN".into(),
+        v => crate::json::number(v),
     }
 }
