@@ -64,6 +64,13 @@ fn assert_close(block: f64, reference: f64, what: &str) {
     );
 }
 
+/// Every parameter of `block` against `reference`, named by the network's parameter names.
+fn assert_params_close(net: &Network, block: &[f64], reference: &[f64], what: &str) {
+    for (k, (b, r)) in block.iter().zip(reference).enumerate() {
+        assert_close(*b, *r, &format!("{what} {}", net.param_name(k)));
+    }
+}
+
 /// The per-pattern a^(n) and x^(n) of every pattern of `data`.
 fn passes(net: &Network, data: &Dataset) -> Vec<Pass> {
     (0..data.len())
@@ -155,13 +162,8 @@ fn blocks_narrower_than_the_data_set_sum_to_the_same_error_and_gradient() {
             start += block.width();
         }
         assert_close(e, bp.e, &format!("case {case}, E in blocks of {width}"));
-        for (k, (b, r)) in grad.iter().zip(&bp.grad).enumerate() {
-            assert_close(
-                *b,
-                *r,
-                &format!("case {case}, blocks of {width}, ∂E/∂{}", net.param_name(k)),
-            );
-        }
+        let what = format!("case {case}, blocks of {width}, ∂E/∂");
+        assert_params_close(&net, &grad, &bp.grad, &what);
     }
 }
 
@@ -179,13 +181,8 @@ fn a_batch_epoch_gives_the_per_pattern_weights_and_error() {
             update(&mut reference, &bp.grad, eta);
             let e = trainer.epoch(&mut net, &data, eta, Mode::Batch);
             assert_close(e, bp.e, &format!("case {case}, epoch {epoch}, E"));
-            for (k, (b, r)) in net.params().iter().zip(reference.params()).enumerate() {
-                assert_close(
-                    *b,
-                    *r,
-                    &format!("case {case}, epoch {epoch}, new {}", net.param_name(k)),
-                );
-            }
+            let what = format!("case {case}, epoch {epoch}, new");
+            assert_params_close(&net, net.params(), reference.params(), &what);
         }
     }
 }
