@@ -41,6 +41,7 @@ pub use backprop_engine::{
 };
 
 pub mod check;
+pub mod csv;
 pub mod history;
 pub mod json;
 pub mod model;

@@ -48,6 +48,17 @@ impl From<&str> for DatasetSpec {
 }
 
 impl DatasetSpec {
+    /// As the `dataset` field of a model file or a setup: a name, or `{ "inputs", "targets" }`.
+    pub fn to_value(&self) -> Value {
+        match self {
+            DatasetSpec::Named(name) => name.as_str().into(),
+            DatasetSpec::Inline { inputs, targets } => Value::object([
+                ("inputs", inputs.clone().into()),
+                ("targets", targets.clone().into()),
+            ]),
+        }
+    }
+
     /// The patterns: generated from `seed` for a named set, or read from the inline rows.
     ///
     /// # Errors
@@ -217,13 +228,6 @@ impl Model {
                 ])
             })
             .collect();
-        let dataset = match &self.dataset {
-            DatasetSpec::Named(name) => name.as_str().into(),
-            DatasetSpec::Inline { inputs, targets } => Value::object([
-                ("inputs", inputs.clone().into()),
-                ("targets", targets.clone().into()),
-            ]),
-        };
         Value::object([
             ("format", FORMAT.into()),
             ("inputs", self.net.inputs().into()),
@@ -231,7 +235,7 @@ impl Model {
             ("learning_rate", self.eta.into()),
             ("mode", self.mode.name().into()),
             ("seed", self.seed.into()),
-            ("dataset", dataset),
+            ("dataset", self.dataset.to_value()),
         ])
         .pretty()
     }
@@ -299,7 +303,8 @@ fn parse_layer(layer: &Value, k: usize, fan_in: usize) -> Result<ParsedLayer, St
     Ok((activation, w, b))
 }
 
-fn parse_dataset(v: &Value) -> Result<DatasetSpec, String> {
+/// The `dataset` field: a name, or `{ "inputs": [[…]], "targets": [[…]] }`.
+pub(crate) fn parse_dataset(v: &Value) -> Result<DatasetSpec, String> {
     match v {
         Value::String(name) => Ok(DatasetSpec::Named(name.clone())),
         Value::Object(obj) => {

@@ -16,8 +16,10 @@ use crate::trace::{cost_json, gradient_json};
 use crate::train::{Mode, Trainer};
 use crate::url_state::UrlState;
 
+mod data;
 mod rewind;
 
+pub use data::UNDO_DEPTH;
 pub use rewind::RESTORE_PROBES;
 
 /// A network being trained, step by step or epoch by epoch. It owns its setup: η, the mode, the
@@ -32,6 +34,10 @@ pub struct Session {
     trainer: Trainer,
     history: LossHistory,
     timeline: Timeline,
+    /// The data's undo history.
+    edits: data::DataEdits,
+    /// The region of the input plane drawn (see [`Session::view`]).
+    view: [f64; 4],
 }
 
 impl Session {
@@ -50,6 +56,8 @@ impl Session {
             trainer: Trainer::new(&model.net),
             history: LossHistory::new(),
             timeline,
+            edits: data::DataEdits::default(),
+            view: data.domain(),
             data,
         })
     }
@@ -68,7 +76,14 @@ impl Session {
     /// # Errors
     /// Malformed JSON or an invalid field, named.
     pub fn with_changes(&self, changes: &str) -> Result<Session, String> {
-        Session::from_setup(&self.setup.with_changes(changes)?)
+        let setup = self.setup.with_changes(changes)?;
+        let mut fresh = Session::from_setup(&setup)?;
+        if setup.dataset == self.setup.dataset && fresh.data.same_patterns(&self.data) {
+            // The same patterns: their undo history and the view stay.
+            fresh.edits = self.edits.clone();
+            fresh.view = self.view;
+        }
+        Ok(fresh)
     }
 
     /// Back to the starting weights (the seed's, or the model file's own), epoch 0, with an empty

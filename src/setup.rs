@@ -153,11 +153,7 @@ impl Setup {
         let mut new_activations = false;
         for (key, v) in obj {
             match key.as_str() {
-                "dataset" => {
-                    s.dataset = DatasetSpec::Named(
-                        v.as_str().ok_or("dataset: expected a name")?.to_string(),
-                    );
-                }
+                "dataset" => s.dataset = crate::model::parse_dataset(v)?,
                 "seed" => s.seed = seed_value(v)?,
                 "hidden" => {
                     let sizes = v.as_array().ok_or("hidden: expected an array of sizes")?;

@@ -1,5 +1,6 @@
 //! The page's setup in the URL hash, so that a link reproduces what its sender saw:
-//! `#dataset=xor&hidden=2&g=sigmoid,sigmoid&seed=7&eta=2&mode=batch&speed=7&w=0.1,-0.2,…`.
+//! `#dataset=xor&hidden=2&g=sigmoid,sigmoid&seed=7&eta=2&mode=batch&speed=7&w=0.1,-0.2,…`; data of
+//! one's own goes as `data=x1,x2,t1;0,0,0;0,1,1;…` (CSV, see [`crate::csv`]) in place of `dataset`.
 //!
 //! Reading is forgiving, because a link is typed, cut off and pasted by people: every part that is
 //! malformed is skipped with a short reason and the rest is kept. Nothing in a hash can fail the
@@ -118,6 +119,7 @@ impl UrlState {
             return state;
         }
         let mut weights_text = None;
+        let mut data = None;
         let mut unknown = Vec::new();
         let mut hidden: Option<Vec<usize>> = None;
         let mut activations: Option<Vec<Activation>> = None;
@@ -186,6 +188,15 @@ impl UrlState {
                     Err(_) => state.ignored.push(bad("names an unknown activation")),
                 },
                 "w" => weights_text = Some(value),
+                "data" => match crate::csv::parse_link(&value) {
+                    Ok(table) => {
+                        data = Some(DatasetSpec::Inline {
+                            inputs: table.inputs,
+                            targets: table.targets,
+                        })
+                    }
+                    Err(e) => state.ignored.push(format!("data: {e}")),
+                },
                 _ => unknown.push(short(key)),
             }
         }
@@ -196,6 +207,14 @@ impl UrlState {
                 if unknown.len() > 1 { "s" } else { "" },
                 unknown[..unknown.len().min(3)].join(", ")
             ));
+        }
+        if let Some(data) = data {
+            if seen.contains("dataset") {
+                state
+                    .ignored
+                    .push("dataset: the patterns given in data= are used instead".into());
+            }
+            state.setup.dataset = data;
         }
         // Shape: hidden sizes and activations must agree (one activation per layer).
         let s = &mut state.setup;
@@ -243,11 +262,15 @@ impl UrlState {
     /// number is written in the shortest form that reads back to the same f64.
     ///
     /// # Errors
-    /// A data set given pattern by pattern (from a model file) does not fit in a link; a speed
+    /// Patterns that make the link longer than [`MAX_HASH`] (a model file carries them); a speed
     /// that is not one of [`SPEEDS`].
     pub fn to_hash(setup: &Setup, speed: u32, weights: Option<&[f64]>) -> Result<String, String> {
-        let DatasetSpec::Named(dataset) = &setup.dataset else {
-            return Err("this data set came from a model file and cannot travel in a link: use Export model".into());
+        let data = match &setup.dataset {
+            DatasetSpec::Named(name) => format!("dataset={name}"),
+            DatasetSpec::Inline { .. } => {
+                let patterns = setup.dataset.build(setup.seed)?;
+                format!("data={}", crate::csv::write_link(&patterns))
+            }
         };
         if speed as usize >= SPEEDS.len() {
             return Err(format!(
@@ -257,7 +280,7 @@ impl UrlState {
         }
         let join = |v: Vec<String>| v.join(",");
         let mut hash = format!(
-            "dataset={dataset}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
+            "{data}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
             join(setup.hidden.iter().map(|m| m.to_string()).collect()),
             join(
                 setup
@@ -274,6 +297,14 @@ impl UrlState {
             hash.push_str("&w=");
             // Shortest digits that read back to the same f64.
             hash.push_str(&join(w.iter().map(|&x| crate::json::number(x)).collect()));
+        }
+        if hash.len() > MAX_HASH {
+            let p = setup.dataset.build(setup.seed).map_or(0, |d| d.len());
+            return Err(format!(
+                "the data ({p} patterns) makes the link {} KB long, more than a link can carry ({} KB): use Export model to share it as a file",
+                hash.len().div_ceil(1024),
+                MAX_HASH / 1024
+            ));
         }
         Ok(hash)
     }

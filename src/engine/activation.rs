@@ -99,6 +99,17 @@ impl Activation {
         }
     }
 
+    /// The values x = g(a) can take or approach, [lo, hi] (±∞ for no bound): a target outside
+    /// them cannot be fitted.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Activation::Sigmoid => (0.0, 1.0),
+            Activation::Tanh => (-1.0, 1.0),
+            Activation::Relu => (0.0, f64::INFINITY),
+            Activation::Linear => (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+
     /// g′ written with x = g(a), as the lecture and the formula panel write it.
     pub fn derivative(self) -> &'static str {
         match self {

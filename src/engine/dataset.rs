@@ -167,6 +167,41 @@ impl Dataset {
     pub fn domain(&self) -> [f64; 4] {
         self.domain
     }
+
+    /// Inputs and targets as rows, one per pattern (as [`Dataset::inline`] takes them).
+    pub fn rows(&self) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
+        (0..self.len())
+            .map(|mu| {
+                let (x, t) = self.pattern(mu);
+                (x.to_vec(), t.to_vec())
+            })
+            .unzip()
+    }
+
+    /// Whether both hold the same patterns in the same order (numbers bit for bit).
+    pub fn same_patterns(&self, other: &Dataset) -> bool {
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        (self.inputs, self.outputs) == (other.inputs, other.outputs)
+            && bits(&self.x) == bits(&other.x)
+            && bits(&self.t) == bits(&other.t)
+    }
+
+    /// Whether both hold the same patterns, in any order.
+    pub fn same_set(&self, other: &Dataset) -> bool {
+        let sorted = |d: &Dataset| {
+            let mut rows: Vec<Vec<u64>> = (0..d.len())
+                .map(|mu| {
+                    let (x, t) = d.pattern(mu);
+                    x.iter().chain(t).map(|v| v.to_bits()).collect()
+                })
+                .collect();
+            rows.sort_unstable();
+            rows
+        };
+        (self.inputs, self.outputs) == (other.inputs, other.outputs)
+            && self.len() == other.len()
+            && sorted(self) == sorted(other)
+    }
 }
 
 /// Most a domain reaches from 0: its width, up to f64::MAX, stays a finite number.

@@ -136,14 +136,14 @@ pub(super) fn numbers(v: &JsValue, name: &str, max: u32) -> Result<Vec<f64>, JsE
         .unwrap_or(f64::INFINITY);
     if len > f64::from(max) {
         return Err(fail(format!(
-            "{name}: {} numbers is more than the {max} accepted",
+            "{name}: expected at most {max} numbers, got {}",
             rounded(len)
         )));
     }
     let copy = plain_copy(v).map_err(|e| unreadable(name, &e))?;
     if copy.length() > max {
         return Err(fail(format!(
-            "{name}: more than the {max} numbers accepted"
+            "{name}: expected at most {max} numbers, got more"
         )));
     }
     (0..copy.length())

@@ -6,6 +6,7 @@
 
 mod args;
 mod charts;
+mod data;
 mod frame;
 mod gradient_check;
 mod loglog;
@@ -246,7 +247,7 @@ impl Lab {
                 )))
             }
         };
-        let domain = self.session.data().domain();
+        let domain = self.session.view();
         evaluate_grid(
             self.session.net(),
             domain,

@@ -62,9 +62,10 @@ impl Lab {
             .collect()
     }
 
-    /// The input-plane region worth drawing: [x1_min, x1_max, x2_min, x2_max].
+    /// The region of the input plane drawn: [x1_min, x1_max, x2_min, x2_max]. It follows the data
+    /// (growing when a pattern falls outside it) until `fitView` fits it again.
     pub fn domain(&self) -> Vec<f64> {
-        self.session.data().domain().to_vec()
+        self.session.view().to_vec()
     }
 
     /// w^(n), row-major m^(n) × m^(n−1) (w_ij at i·m^(n−1) + j), then the m^(n) biases b^(n).

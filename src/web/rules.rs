@@ -17,7 +17,7 @@ use crate::url_state::{Speed, DEFAULT_SPEED, SPEEDS};
 impl Lab {
     /// Every limit and choice the page offers, as JSON text (read it once): `maxInputs`,
     /// `maxLayers`, `maxHidden`, `maxNeurons`, `maxPatterns`, `maxSeed`, `maxEpochsPerCall`,
-    /// `maxModelBytes` (a model file), `maxGridSide` (a side of `grid`),
+    /// `maxModelBytes` (a model file), `maxCsvBytes` (CSV data), `maxGridSide` (a side of `grid`),
     /// `activations` (`name`, `derivative`), `datasets` (`name`, `title`), `speeds`
     /// (`perSecond` or `perFrame`) and `defaultSpeed`.
     pub fn limits() -> String {
@@ -51,6 +51,7 @@ impl Lab {
             ("maxSeed", MAX_SEED.into()),
             ("maxEpochsPerCall", MAX_EPOCHS_PER_CALL.into()),
             ("maxModelBytes", crate::model::MAX_BYTES.into()),
+            ("maxCsvBytes", crate::csv::MAX_CSV_BYTES.into()),
             ("maxGridSide", crate::grid::MAX_SIDE.into()),
             ("activations", activations.into()),
             ("datasets", datasets.into()),

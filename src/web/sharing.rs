@@ -16,8 +16,9 @@ impl Lab {
         let hash = text(hash, "hash", 16 * MAX_HASH as u32)?;
         let s = UrlState::parse(&hash);
         let activations: Vec<&str> = s.setup.activations.iter().map(|g| g.name()).collect();
+
         let setup = Value::object([
-            ("dataset", s.setup.dataset_name().into()),
+            ("dataset", s.setup.dataset.to_value()),
             ("seed", s.setup.seed.into()),
             ("hidden", s.setup.hidden.into()),
             ("activations", activations.into()),

@@ -69,12 +69,19 @@ const METHODS = {
   toHash: [["whole", 7], ["flag", false]], withSetup: [["text", "{}"]],
   grid: [["whole", 4], ["whole", 4], ["text", "x"], ["flag", true]],
   drawLoss: [["canvas", null], ["flag", true], ["flag", false], ["number", NaN]],
+  addPatternAt: [["number", 0.5], ["number", 0.5], ["numbers", [1]]],
+  addPattern: [["numbers", [0.5, 0.5]], ["numbers", [1]]],
+  movePattern: [["whole", 0], ["number", 0.5], ["number", 0.5], ["flag", false]],
+  removePattern: [["whole", 0]], flipTarget: [["whole", 0], ["whole", 0]],
+  setPatternValue: [["whole", 0], ["whole", 2], ["text", "1"]],
+  importCsv: [["text", "x1,x2,t1\n0,0,1\n"]],
 };
 /** Instance methods without arguments (called once each, for the coverage check). */
 const NO_ARGS = [
   "free", "toModel", "trace", "step", "stepBack", "reset", "restoreLastGood", "patternCsv", "patternErrors",
   "patternInputs", "patternTargets", "domain", "lossEpochs", "timelineEpochs", "stepErrors", "gradientAll",
-  "backpropCost", "checkForward", "checkCentral", "checkCosts",
+  "backpropCost", "checkForward", "checkCentral", "checkCosts", "dataCsv", "undoData", "redoData", "dataEdits",
+  "fitView", "dataInfo",
 ];
 /** Static methods and free functions. */
 const STATICS = {

@@ -1,0 +1,381 @@
+//! Editing the patterns μ the network learns — add, move, remove, change a number, flip a target,
+//! import CSV — each one step of a data undo history (apart from the phase stepper's), and the view
+//! of the input plane, which follows the data.
+//!
+//! An edit keeps the weights and the loss curve: the next update learns the new data. Only data of
+//! another shape (N inputs or K targets) needs a new network, drawn from the seed.
+
+use super::Session;
+use crate::csv;
+use crate::dataset::{Dataset, MAX_PATTERNS, NAMES, TITLES};
+use crate::model::DatasetSpec;
+use crate::stepper::Stepper;
+
+/// Data edits kept for undo; older ones are forgotten.
+pub const UNDO_DEPTH: usize = 100;
+
+/// The data's undo and redo stacks.
+#[derive(Clone, Debug, Default)]
+pub struct DataEdits {
+    undo: Vec<DatasetSpec>,
+    redo: Vec<DatasetSpec>,
+    /// The pattern the latest edit moved: the next moves of one drag join its undo step.
+    moving: Option<usize>,
+}
+
+/// What to do with the undo history when an edit succeeds.
+enum Step {
+    /// A new undo step.
+    New,
+    /// A move of pattern μ: joins the previous step when that moved μ too and `join` is set.
+    Move(usize, bool),
+}
+
+impl Session {
+    /// The region of the input plane the page draws: [x1_min, x1_max, x2_min, x2_max]. It starts
+    /// as the data's own (with a margin), grows when a pattern falls outside it, and never shrinks
+    /// by itself (see [`Session::fit_view`]).
+    pub fn view(&self) -> [f64; 4] {
+        self.view
+    }
+
+    /// The view back to the data's extent with its margin.
+    pub fn fit_view(&mut self) {
+        self.view = self.data.domain();
+    }
+
+    /// Whether a data edit can be undone, and redone.
+    pub fn data_edits(&self) -> (bool, bool) {
+        (!self.edits.undo.is_empty(), !self.edits.redo.is_empty())
+    }
+
+    /// Adds pattern (x^(0), t) at the end; returns its index μ.
+    ///
+    /// # Errors
+    /// Wrong counts, a non-finite number, or already [`MAX_PATTERNS`] patterns; nothing changes.
+    pub fn add_pattern(&mut self, x: &[f64], t: &[f64]) -> Result<usize, String> {
+        let (n, k) = (self.data.inputs(), self.data.outputs());
+        if x.len() != n || t.len() != k {
+            return Err(format!(
+                "a pattern here has {n} inputs and {k} targets, got {} and {}",
+                x.len(),
+                t.len()
+            ));
+        }
+        if let Some(v) = x.iter().chain(t).find(|v| !v.is_finite()) {
+            return Err(format!("a pattern's numbers must be finite, got {v}"));
+        }
+        if self.data.len() >= MAX_PATTERNS {
+            return Err(format!(
+                "the data set has {MAX_PATTERNS} patterns, the most it may have"
+            ));
+        }
+        let (mut inputs, mut targets) = self.data.rows();
+        inputs.push(x.to_vec());
+        targets.push(t.to_vec());
+        self.edit(inputs, targets, Step::New)?;
+        Ok(self.data.len() - 1)
+    }
+
+    /// Adds a pattern drawn on the plot at (x1, x2), rounded to a thousandth of the view (for one
+    /// input, x2 is ignored: the plot shows ŷ against x1); returns its index μ.
+    ///
+    /// # Errors
+    /// More than two inputs, or as [`Session::add_pattern`].
+    pub fn add_pattern_at(&mut self, x1: f64, x2: f64, t: &[f64]) -> Result<usize, String> {
+        let x = self.drawn(x1, x2)?;
+        self.add_pattern(&x, t)
+    }
+
+    /// Moves pattern μ to the plot point (x1, x2), rounded as [`Session::add_pattern_at`] rounds.
+    /// With `join`, a move right after a move of the same μ is part of the same undo step (a drag).
+    ///
+    /// # Errors
+    /// μ out of range or more than two inputs; nothing changes.
+    pub fn move_pattern(&mut self, mu: usize, x1: f64, x2: f64, join: bool) -> Result<(), String> {
+        let x = self.drawn(x1, x2)?;
+        let (mut inputs, targets) = self.data.rows();
+        *inputs.get_mut(mu).ok_or_else(|| self.no_pattern(mu))? = x;
+        self.edit(inputs, targets, Step::Move(mu, join))
+    }
+
+    /// Removes pattern μ.
+    ///
+    /// # Errors
+    /// μ out of range, or the last pattern; nothing changes.
+    pub fn remove_pattern(&mut self, mu: usize) -> Result<(), String> {
+        if mu >= self.data.len() {
+            return Err(self.no_pattern(mu));
+        }
+        if self.data.len() == 1 {
+            return Err("a data set needs at least one pattern: this is the last one".into());
+        }
+        let (mut inputs, mut targets) = self.data.rows();
+        inputs.remove(mu);
+        targets.remove(mu);
+        self.edit(inputs, targets, Step::New)
+    }
+
+    /// Sets one number of pattern μ from what a person typed: `column` 0..N−1 is x1..xN, N..N+K−1
+    /// is t1..tK (a decimal comma is fine).
+    ///
+    /// # Errors
+    /// μ or the column out of range, or not a finite number — naming the cell; nothing changes.
+    pub fn set_pattern_value(
+        &mut self,
+        mu: usize,
+        column: usize,
+        text: &str,
+    ) -> Result<(), String> {
+        let (n, k) = (self.data.inputs(), self.data.outputs());
+        if mu >= self.data.len() {
+            return Err(self.no_pattern(mu));
+        }
+        let cell = match column {
+            c if c < n => format!("x{} of pattern {}", c + 1, mu + 1),
+            c if c < n + k => format!("t{} of pattern {}", c - n + 1, mu + 1),
+            c => {
+                return Err(format!(
+                    "column {c} is not one of 0 to {} (x1 … x{n}, t1 … t{k})",
+                    n + k - 1
+                ))
+            }
+        };
+        let v = match csv::decimal(text, true) {
+            Some(v) if v.is_finite() => v,
+            Some(_) => return Err(format!("{cell}: {} is too large", quoted(text))),
+            None if text.trim().is_empty() => {
+                return Err(format!("{cell}: the field is empty; type a number"))
+            }
+            None => return Err(format!("{cell}: {} is not a number", quoted(text))),
+        };
+        let (mut inputs, mut targets) = self.data.rows();
+        match column < n {
+            true => inputs[mu][column] = v,
+            false => targets[mu][column - n] = v,
+        }
+        self.edit(inputs, targets, Step::New)
+    }
+
+    /// Flips target t_i of pattern μ: 1 if it is below 0.5, else 0.
+    ///
+    /// # Errors
+    /// μ or i out of range; nothing changes.
+    pub fn flip_target(&mut self, mu: usize, i: usize) -> Result<(), String> {
+        let (inputs, mut targets) = self.data.rows();
+        let k = self.data.outputs();
+        let t = targets
+            .get_mut(mu)
+            .ok_or_else(|| self.no_pattern(mu))?
+            .get_mut(i)
+            .ok_or_else(|| format!("target i = {i} is not one of 0 to {}", k - 1))?;
+        *t = if *t < 0.5 { 1.0 } else { 0.0 };
+        self.edit(inputs, targets, Step::New)
+    }
+
+    /// Replaces the patterns with those of CSV text (see [`crate::csv::parse`]); returns notes on
+    /// what the reader assumed and on targets the output cannot reach. Data of another shape gets
+    /// a new network for it, drawn from the seed.
+    ///
+    /// # Errors
+    /// The first problem, with its line and column; nothing changes.
+    pub fn import_csv(&mut self, text: &str) -> Result<Vec<String>, String> {
+        let shape = (self.data.inputs(), self.data.outputs());
+        let table = csv::parse(text, shape)?;
+        self.edit(table.inputs, table.targets, Step::New)?;
+        let mut notes = table.notes;
+        notes.extend(self.data_notes());
+        Ok(notes)
+    }
+
+    /// The patterns as CSV (see [`crate::csv::write`]).
+    pub fn data_csv(&self) -> String {
+        csv::write(&self.data)
+    }
+
+    /// Undoes the latest data edit; false when there is none.
+    pub fn undo_data(&mut self) -> bool {
+        self.travel(true)
+    }
+
+    /// Redoes the latest undone data edit; false when there is none.
+    pub fn redo_data(&mut self) -> bool {
+        self.travel(false)
+    }
+
+    /// The title of the built-in data set these patterns equal (in any order), once the data was
+    /// edited or given pattern by pattern: "this is now OR".
+    pub fn data_match(&self) -> Option<&'static str> {
+        let edited = !self.edits.undo.is_empty();
+        let custom = matches!(self.setup.dataset, DatasetSpec::Inline { .. });
+        if !edited && !custom {
+            return None;
+        }
+        NAMES.iter().zip(TITLES).find_map(|(name, title)| {
+            Dataset::named(name, self.setup.seed)
+                .ok()
+                .filter(|d| d.same_set(&self.data))
+                .map(|_| title)
+        })
+    }
+
+    /// Notes on targets the output layer's activation cannot reach (kept, but E cannot reach 0).
+    pub fn data_notes(&self) -> Vec<String> {
+        let g = self.net().layers().last().map(|l| l.activation);
+        let Some(g) = g else { return Vec::new() };
+        let (lo, hi) = g.range();
+        let k = self.data.outputs();
+        let outside: Vec<(usize, usize, f64)> = (0..self.data.len())
+            .flat_map(|mu| {
+                let t = self.data.pattern(mu).1;
+                (0..k).map(move |i| (mu, i, t[i]))
+            })
+            .filter(|&(_, _, t)| t < lo || t > hi)
+            .collect();
+        match outside.first() {
+            None => Vec::new(),
+            Some(&(mu, i, t)) => {
+                let count = outside.len();
+                let what = match count {
+                    1 => "1 target lies".to_string(),
+                    c => format!("{c} targets lie"),
+                };
+                vec![format!(
+                    "{what} outside what a {} output reaches ({} to {}), e.g. t{} = {} of pattern {}: kept, but E cannot reach 0 (a linear output can fit any target)",
+                    g.name(),
+                    crate::json::number(lo),
+                    crate::json::number(hi),
+                    i + 1,
+                    crate::json::rounded(t),
+                    mu + 1
+                )]
+            }
+        }
+    }
+
+    /// Inputs for a point drawn on the plot.
+    fn drawn(&self, x1: f64, x2: f64) -> Result<Vec<f64>, String> {
+        if !x1.is_finite() || !x2.is_finite() {
+            return Err("a drawn point must have finite coordinates".into());
+        }
+        let v = self.view;
+        let width = |lo: f64, hi: f64| 2.0 * (hi * 0.5 - lo * 0.5);
+        let x1 = csv::round_to_view(x1, width(v[0], v[1]));
+        match self.data.inputs() {
+            1 => Ok(vec![x1]),
+            2 => Ok(vec![x1, csv::round_to_view(x2, width(v[2], v[3]))]),
+            n => Err(format!(
+                "drawing on the plot needs 1 or 2 inputs; this data has {n}: edit the table instead"
+            )),
+        }
+    }
+
+    fn no_pattern(&self, mu: usize) -> String {
+        format!(
+            "pattern μ = {mu} is not one of 0 to {}",
+            self.data.len() - 1
+        )
+    }
+
+    /// Applies new rows as one step of the undo history (or as part of the latest, for a drag).
+    fn edit(
+        &mut self,
+        inputs: Vec<Vec<f64>>,
+        targets: Vec<Vec<f64>>,
+        step: Step,
+    ) -> Result<(), String> {
+        let before = self.setup.dataset.clone();
+        self.apply(DatasetSpec::Inline { inputs, targets })?;
+        let (moving, joins) = match step {
+            Step::New => (None, false),
+            Step::Move(mu, join) => (Some(mu), join && self.edits.moving == Some(mu)),
+        };
+        if !joins {
+            if self.edits.undo.len() == UNDO_DEPTH {
+                self.edits.undo.remove(0);
+            }
+            self.edits.undo.push(before);
+        }
+        self.edits.redo.clear();
+        self.edits.moving = moving;
+        Ok(())
+    }
+
+    /// One step back (`undo`) or forward in the data's history.
+    fn travel(&mut self, undo: bool) -> bool {
+        let (from, to) = match undo {
+            true => (&mut self.edits.undo, &mut self.edits.redo),
+            false => (&mut self.edits.redo, &mut self.edits.undo),
+        };
+        let Some(spec) = from.pop() else { return false };
+        to.push(self.setup.dataset.clone());
+        let done = self.apply(spec.clone());
+        if done.is_err() {
+            // Cannot happen for data that was in force before; keep the history consistent anyway.
+            let (from, to) = match undo {
+                true => (&mut self.edits.undo, &mut self.edits.redo),
+                false => (&mut self.edits.redo, &mut self.edits.undo),
+            };
+            to.pop();
+            from.push(spec);
+        }
+        self.edits.moving = None;
+        done.is_ok()
+    }
+
+    /// Puts a data set in force: a built-in one when the patterns equal it exactly; the same
+    /// weights when N and K stay, else a new network from the seed. The view grows to hold it.
+    fn apply(&mut self, spec: DatasetSpec) -> Result<(), String> {
+        let seed = self.setup.seed;
+        let mut data = spec.build(seed)?;
+        let mut spec = spec;
+        if let DatasetSpec::Inline { .. } = spec {
+            if let Some(named) = NAMES
+                .iter()
+                .filter_map(|name| Dataset::named(name, seed).ok())
+                .find(|d| d.same_patterns(&data))
+            {
+                spec = DatasetSpec::Named(named.name().to_string());
+                data = named;
+            }
+        }
+        let net = self.net();
+        if (data.inputs(), data.outputs()) == (net.inputs(), net.outputs()) {
+            self.stepper = Stepper::new(net.clone(), self.epoch(), data.len());
+            self.setup.dataset = spec;
+            self.data = data;
+        } else {
+            let mut setup = self.setup.clone();
+            setup.dataset = spec;
+            let mut fresh = Session::from_setup(&setup)?;
+            fresh.edits = std::mem::take(&mut self.edits);
+            *self = fresh; // its view is the new data's own
+        }
+        self.grow_view();
+        Ok(())
+    }
+
+    /// Widens the view to the data's extent when a pattern lies outside it.
+    fn grow_view(&mut self) {
+        let v = self.view;
+        let inside = (0..self.data.len()).all(|mu| {
+            let x = self.data.pattern(mu).0;
+            let y = x.get(1).copied().unwrap_or(0.5 * v[2] + 0.5 * v[3]);
+            (v[0]..=v[1]).contains(&x[0]) && (v[2]..=v[3]).contains(&y)
+        });
+        if !inside {
+            let d = self.data.domain();
+            self.view = [
+                v[0].min(d[0]),
+                v[1].max(d[1]),
+                v[2].min(d[2]),
+                v[3].max(d[3]),
+            ];
+        }
+    }
+}
+
+/// "“abc”" for a message, cut to 24 characters.
+fn quoted(text: &str) -> String {
+    format!("“{}”", crate::json::shorten(text.trim()))
+}

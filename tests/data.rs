@@ -1,0 +1,360 @@
+//! Your own data: CSV in and out, every rejection with its line and column, data edits with undo,
+//! and custom data through links and model files.
+
+mod common;
+
+use backprop_lab::csv::{self, parse, parse_link, round_to_view, write, write_link};
+use backprop_lab::dataset::{Dataset, MAX_PATTERNS};
+use backprop_lab::model::{DatasetSpec, Model};
+use backprop_lab::rng::Rng;
+use backprop_lab::session::Session;
+use backprop_lab::setup::Setup;
+use backprop_lab::url_state::UrlState;
+
+fn xor() -> Session {
+    Session::from_setup(&Setup::default()).unwrap()
+}
+
+/// A random data set: N inputs, K targets, P patterns of numbers of every magnitude.
+fn random_data(rng: &mut Rng) -> Dataset {
+    let n = 1 + (rng.next_u64() % 4) as usize;
+    let k = 1 + (rng.next_u64() % 3) as usize;
+    let p = 1 + (rng.next_u64() % 40) as usize;
+    let mut number = || {
+        let v = f64::from_bits(rng.next_u64());
+        match rng.next_u64() % 4 {
+            0 if v.is_finite() => v,
+            1 => (rng.next_u64() % 3) as f64,
+            _ => (rng.next_u64() as f64 / u64::MAX as f64 - 0.5) * 10.0,
+        }
+    };
+    let inputs: Vec<Vec<f64>> = (0..p).map(|_| (0..n).map(|_| number()).collect()).collect();
+    let targets: Vec<Vec<f64>> = (0..p).map(|_| (0..k).map(|_| number()).collect()).collect();
+    Dataset::inline(&inputs, &targets).unwrap()
+}
+
+#[test]
+fn csv_round_trips_bit_for_bit_in_files_and_links() {
+    let mut rng = Rng::new(12);
+    for _ in 0..300 {
+        let d = random_data(&mut rng);
+        let text = write(&d);
+        let back = parse(&text, (0, 0)).unwrap();
+        let again = Dataset::inline(&back.inputs, &back.targets).unwrap();
+        assert!(again.same_patterns(&d), "{text}");
+        assert_eq!(
+            write(&again),
+            text,
+            "exported again, the bytes are the same"
+        );
+        assert!(back.notes.is_empty(), "{:?}", back.notes);
+        let link = parse_link(&write_link(&d)).unwrap();
+        assert!(Dataset::inline(&link.inputs, &link.targets)
+            .unwrap()
+            .same_patterns(&d));
+    }
+}
+
+#[test]
+fn spreadsheet_forms_are_read() {
+    let xor = Dataset::named("xor", 7).unwrap();
+    let read = |text: &str| {
+        let t = parse(text, (2, 1)).unwrap();
+        (Dataset::inline(&t.inputs, &t.targets).unwrap(), t.notes)
+    };
+    for text in [
+        "x1,x2,t1\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n",
+        "\u{feff}x1,x2,t\r\n0,0,0\r\n0,1,1\r\n1,0,1\r\n1,1,0",
+        "X1\tX2\tT1\n0\t0\t0\n0\t1\t1\n1\t0\t1\n1\t1\t0\n",
+        "x1;x2;t1\n0,0;0;0\n0;1;1\n1;0;1\n1;1;0\n",
+        "\"x1\",\"x2\",\"t1\"\n\"0\",\"0\",\"0\"\n0,1,1\n\n1,0,1\n1,1,0\n",
+        "  x1   x2  t1\n 0 0 0\n0 1 1\n1 0 1\n1  1 0\n",
+    ] {
+        let (d, notes) = read(text);
+        assert!(d.same_patterns(&xor), "{text:?}");
+        assert!(notes.is_empty());
+    }
+    let (d, notes) = read("0 0 0\n0 1 1\n1 0 1\n1 1 0\n");
+    assert!(d.same_patterns(&xor));
+    assert_eq!(notes, ["no header: the columns were read as x1, x2, t1"]);
+    let t = parse("0.5,1.5\n2,3\n", (2, 1)).unwrap();
+    assert_eq!(
+        (t.inputs[1].clone(), t.targets[1].clone()),
+        (vec![2.0], vec![3.0])
+    );
+    let t = parse("x1,t1,t2\n1,0,1\n", (2, 1)).unwrap();
+    assert_eq!(t.targets[0], vec![0.0, 1.0]);
+}
+
+#[test]
+fn every_rejection_names_its_line_and_column() {
+    let big = format!("x1,x2,t1\n{}", "0,0,1\n".repeat(MAX_PATTERNS + 1));
+    let ten_mb = "0,0,1\n".repeat((10 << 20) / 6);
+    let cases: &[(&str, &str)] = &[
+        (
+            "x1,x2,t1\n0,0,0\n0,1\n",
+            "line 3, column 3: t1 is missing (expected 3 columns: x1, x2, t1)",
+        ),
+        (
+            "x1,x2,t1\n0,0,0\n0,1,1,1\n",
+            "line 3, column 4: one column too many",
+        ),
+        (
+            "x1,x2,t1\n0,0,0\n0,abc,1\n",
+            "line 3, column 2 (x2): “abc” is not a number",
+        ),
+        (
+            "x1,x2,t1\nNaN,0,0\n",
+            "line 2, column 1 (x1): “NaN” is not a number",
+        ),
+        (
+            "x1,x2,t1\n0,Infinity,0\n",
+            "line 2, column 2 (x2): “Infinity” is not a number",
+        ),
+        (
+            "x1,x2,t1\n0,1e400,0\n",
+            "line 2, column 2 (x2): “1e400” is too large",
+        ),
+        (
+            "x1,x2,t1\n0,,0\n",
+            "line 2, column 2 (x2): the cell is empty",
+        ),
+        ("", "the data is empty"),
+        ("  \n\n", "the data is empty"),
+        ("x1,x2,t1\n", "line 1: a header and no patterns"),
+        (
+            "x1,y,t1\n0,0,0\n",
+            "line 1, column 2: header “y”: expected x2 or t1",
+        ),
+        ("t1,x1\n0,0\n", "line 1, column 1: header “t1”: expected x1"),
+        (
+            "x1,x2\n0,0\n",
+            "line 1: the header has no target column (t1)",
+        ),
+        ("7\n", "line 1: one column"),
+        (
+            "x1,x2,t1\n0,0,\u{0}1\n",
+            "line 2, column 5: this is not text (a binary file?)",
+        ),
+        ("\u{fffd}PNG\r\n", "line 1, column 1: this is not text"),
+        (&big, "line 1002: more than 1000 patterns"),
+        (&ten_mb, "the data is 10.0 MB, more than the 1 MB"),
+    ];
+    for (text, expected) in cases {
+        let e = parse(text, (2, 1)).unwrap_err();
+        assert!(e.starts_with(expected), "{expected:?}\n got {e:?}");
+    }
+}
+
+#[test]
+fn generated_csv_never_panics_and_explains_every_rejection() {
+    let mut rng = Rng::new(99);
+    let alphabet = b"0123456789.,;-+eE \t\n\rxtXTabc\"\x00";
+    for round in 0..3000 {
+        let d = random_data(&mut rng);
+        let text = common::mutate(&mut rng, &write(&d), alphabet, 6);
+        match parse(&text, (d.inputs(), d.outputs())) {
+            Ok(t) => {
+                let again = Dataset::inline(&t.inputs, &t.targets).unwrap();
+                let back = parse(&write(&again), (0, 0)).unwrap();
+                assert_eq!(
+                    (back.inputs, back.targets),
+                    (t.inputs, t.targets),
+                    "round {round}"
+                );
+            }
+            Err(e) => assert!(
+                e.starts_with("line ") || e.starts_with("the data is"),
+                "round {round}: {e:?} for {text:?}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_drawn_point_keeps_a_thousandth_of_the_view() {
+    assert_eq!(round_to_view(0.123456789, 2.0), 0.123);
+    assert_eq!(round_to_view(-0.30000000000000004, 2.0), -0.3);
+    assert_eq!(round_to_view(123456.7, 3e6), 123000.0);
+    assert_eq!(round_to_view(0.1 + 0.2, 1.0), 0.3);
+    assert_eq!(round_to_view(-1234.5678, 30.0), -1234.57);
+    assert_eq!(round_to_view(1.5e-300, 1e-297), 1.5e-300, "finer than 1e-22: kept");
+    assert_eq!(round_to_view(f64::MAX, f64::INFINITY), f64::MAX);
+    assert_eq!(csv::decimal("0,5", true), Some(0.5));
+    assert_eq!(csv::decimal("0,5", false), None);
+}
+
+#[test]
+fn flipping_one_target_of_xor_gives_or_and_undo_brings_xor_back() {
+    let mut s = xor();
+    s.train(50).unwrap();
+    let w = s.net().params().to_vec();
+    assert_eq!(s.data_match(), None, "not edited yet");
+    s.flip_target(3, 0).unwrap();
+    assert_eq!(
+        s.setup().dataset_name(),
+        "or",
+        "equal to a built-in set: named so"
+    );
+    assert_eq!(s.data_match(), Some("OR"));
+    assert_eq!(s.net().params(), &w[..], "the weights stay");
+    assert_eq!(s.epoch(), 50, "training goes on from here");
+    assert_eq!(s.data_edits(), (true, false));
+    assert!(s.undo_data());
+    assert_eq!(s.setup().dataset_name(), "xor");
+    assert!(s.redo_data());
+    assert_eq!(s.setup().dataset_name(), "or");
+    assert!(!s.redo_data());
+    // OR needs no hidden layer.
+    let mut flat = s
+        .with_changes(r#"{"hidden": [], "learning_rate": 2}"#)
+        .unwrap();
+    assert_eq!(flat.setup().dataset_name(), "or");
+    flat.train(5000).unwrap();
+    assert!(flat.error() < 0.1, "E = {}", flat.error());
+}
+
+#[test]
+fn drawing_moving_and_removing_points() {
+    let mut s = xor();
+    let mu = s.add_pattern_at(0.123456, 1.3333333, &[1.0]).unwrap();
+    assert_eq!(mu, 4);
+    assert_eq!(s.data().pattern(4), (&[0.123, 1.333][..], &[1.0][..]));
+    assert_eq!(s.setup().dataset_name(), "custom");
+    assert_eq!(
+        s.view(),
+        [-0.5, 1.5, -0.5, 1.5],
+        "inside the view: the view stays"
+    );
+    s.move_pattern(4, 0.2, 0.2, false).unwrap();
+    s.move_pattern(4, 0.3, 0.3, true).unwrap();
+    s.move_pattern(4, 3.0, 0.4, true).unwrap();
+    assert!(
+        s.view()[1] > 3.0,
+        "a point outside the view widens it: {:?}",
+        s.view()
+    );
+    s.fit_view();
+    assert_eq!(s.view(), s.data().domain());
+    assert!(s.undo_data(), "one drag is one undo step");
+    assert_eq!(s.data().pattern(4).0, &[0.123, 1.333]);
+    s.remove_pattern(4).unwrap();
+    assert_eq!(s.setup().dataset_name(), "xor");
+    for _ in 0..3 {
+        s.remove_pattern(0).unwrap();
+    }
+    assert!(s
+        .remove_pattern(0)
+        .unwrap_err()
+        .contains("at least one pattern"));
+    assert!(s
+        .remove_pattern(9)
+        .unwrap_err()
+        .contains("not one of 0 to 0"));
+    let e = s.set_pattern_value(0, 1, "abc").unwrap_err();
+    assert_eq!(e, "x2 of pattern 1: “abc” is not a number");
+    s.set_pattern_value(0, 2, " 0,25 ").unwrap();
+    assert_eq!(s.data().pattern(0).1, &[0.25]);
+    assert!(s
+        .set_pattern_value(0, 3, "1")
+        .unwrap_err()
+        .contains("column 3"));
+}
+
+#[test]
+fn an_edit_reaches_the_stepper_and_the_error_at_once() {
+    let mut s = xor();
+    s.step();
+    s.step();
+    let e = s.error();
+    s.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    assert_ne!(s.error(), e);
+    assert_eq!(
+        s.stepper().state().passes.len(),
+        5,
+        "the stepper steps through 5 patterns"
+    );
+    for _ in 0..100 {
+        s.step();
+    }
+    assert!(s.epoch() >= 1);
+}
+
+#[test]
+fn import_of_another_shape_builds_a_network_for_it_and_undo_returns() {
+    let mut s = xor();
+    let notes = s.import_csv("x1,t1,t2\n0,0,1\n1,1,0\n").unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!((s.net().inputs(), s.net().outputs()), (1, 2));
+    let e = s.import_csv("x1,x2,t1\n0,0,0\n1,bad,0\n").unwrap_err();
+    assert!(e.starts_with("line 3, column 2"), "{e}");
+    assert_eq!(s.net().inputs(), 1, "a refused import changes nothing");
+    let notes = s.import_csv("x1,t1\n0,2\n1,-1\n").unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0].starts_with("2 targets lie outside what a sigmoid output reaches (0 to 1)"),
+        "{notes:?}"
+    );
+    assert!(s.undo_data());
+    assert_eq!(s.net().outputs(), 2);
+    assert!(s.undo_data());
+    assert_eq!((s.setup().dataset_name(), s.net().inputs()), ("xor", 2));
+    assert!(!s.undo_data());
+}
+
+#[test]
+fn drawn_data_travels_in_links_and_model_files() {
+    let mut s = xor();
+    for k in 0..20 {
+        s.add_pattern_at(k as f64 / 7.0, 1.0 - k as f64 / 9.0, &[(k % 2) as f64])
+            .unwrap();
+    }
+    let hash = s.to_hash(7, true).unwrap();
+    assert!(hash.starts_with("data=x1,x2,t1;0,0,0;0,1,1;"), "{hash}");
+    let back = UrlState::parse(&hash);
+    assert!(back.ignored.is_empty(), "{:?}", back.ignored);
+    let opened = Session::from_setup(&back.setup).unwrap();
+    assert!(opened.data().same_patterns(s.data()));
+    let model = Model::parse(&s.model().to_json()).unwrap();
+    assert!(matches!(model.dataset, DatasetSpec::Inline { .. }));
+    assert!(Session::new(model).unwrap().data().same_patterns(s.data()));
+    // A bad data= part is skipped with its reason; the rest of the link is kept.
+    let bad = UrlState::parse("#data=x1,x2,t1;0,zz,1&seed=3");
+    assert_eq!(bad.setup.seed, 3);
+    assert_eq!(bad.setup.dataset_name(), "xor");
+    assert!(
+        bad.ignored[0].starts_with("data: line 2, column 2 (x2)"),
+        "{:?}",
+        bad.ignored
+    );
+}
+
+#[test]
+fn a_thousand_drawn_points_fit_in_a_link_and_long_numbers_say_why_not() {
+    let mut s = xor();
+    let mut rng = Rng::new(5);
+    let mut r = || rng.next_u64() as f64 / u64::MAX as f64 * 2.0 - 0.5;
+    for _ in 4..MAX_PATTERNS {
+        s.add_pattern_at(r(), r(), &[1.0]).unwrap();
+    }
+    assert!(s
+        .add_pattern(&[0.0, 0.0], &[0.0])
+        .unwrap_err()
+        .contains("1000 patterns"));
+    let hash = s.to_hash(7, true).unwrap();
+    assert!(hash.len() < 20_000, "{} bytes", hash.len());
+    let rows: Vec<String> = (0..MAX_PATTERNS)
+        .map(|k| {
+            let v = |j: f64| 1.0 / (k as f64 + j) + 0.1;
+            format!("{},{},{},{},1", v(3.0), v(7.0), v(11.0), v(13.0))
+        })
+        .collect();
+    s.import_csv(&format!("x1,x2,x3,x4,t1\n{}", rows.join("\n")))
+        .unwrap();
+    let e = s.to_hash(7, false).map(|h| h.len()).unwrap_err();
+    assert!(
+        e.starts_with("the data (1000 patterns) makes the link"),
+        "{e}"
+    );
+    assert!(e.ends_with("use Export model to share it as a file"), "{e}");
+}
