@@ -41,6 +41,19 @@ pub fn decimal(text: &str, comma: bool) -> Option<f64> {
     plain.then(|| t.parse::<f64>().ok()).flatten()
 }
 
+/// The refusal of `len` bytes of CSV, when that is more than [`MAX_CSV_BYTES`].
+pub fn too_large(len: usize) -> Option<String> {
+    let tenths = (len as u64 * 10).div_ceil(1 << 20);
+    (len > MAX_CSV_BYTES).then(|| {
+        format!(
+            "the data is {}.{} MB, more than the {} MB a data set may be",
+            tenths / 10,
+            tenths % 10,
+            MAX_CSV_BYTES >> 20
+        )
+    })
+}
+
 /// How the cells of a line are separated.
 #[derive(Clone, Copy, PartialEq)]
 enum Split {
@@ -126,12 +139,8 @@ fn not_text(text: &str) -> Option<(usize, usize)> {
 /// Too large, not text, empty, a bad header, a line with a missing or extra column, a cell that is
 /// not a finite number, more than [`MAX_PATTERNS`] patterns — each as `line L, column C: reason`.
 pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
-    if text.len() > MAX_CSV_BYTES {
-        return Err(format!(
-            "the data is {:.1} MB, more than the {} MB a data set may be",
-            text.len() as f64 / 1048576.0,
-            MAX_CSV_BYTES >> 20
-        ));
+    if let Some(e) = too_large(text.len()) {
+        return Err(e);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some((line, col)) = not_text(text) {

@@ -186,21 +186,27 @@ impl Dataset {
             && bits(&self.t) == bits(&other.t)
     }
 
-    /// Whether both hold the same patterns, in any order.
+    /// Whether both hold the same patterns, in any order (each matched once; O(P²) compares, no
+    /// sort: the wasm has no sort to spare, and the sets compared hold at most 100 patterns).
     pub fn same_set(&self, other: &Dataset) -> bool {
-        let sorted = |d: &Dataset| {
-            let mut rows: Vec<Vec<u64>> = (0..d.len())
-                .map(|mu| {
-                    let (x, t) = d.pattern(mu);
-                    x.iter().chain(t).map(|v| v.to_bits()).collect()
-                })
-                .collect();
-            rows.sort_unstable();
-            rows
+        if (self.inputs, self.outputs, self.len()) != (other.inputs, other.outputs, other.len()) {
+            return false;
+        }
+        let bits = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(u, v)| u.to_bits() == v.to_bits());
+        let same = |mu: usize, nu: usize| {
+            let ((x, t), (y, s)) = (self.pattern(mu), other.pattern(nu));
+            bits(x, y) && bits(t, s)
         };
-        (self.inputs, self.outputs) == (other.inputs, other.outputs)
-            && self.len() == other.len()
-            && sorted(self) == sorted(other)
+        let mut used = vec![false; other.len()];
+        (0..self.len()).all(
+            |mu| match (0..other.len()).find(|&nu| !used[nu] && same(mu, nu)) {
+                Some(nu) => {
+                    used[nu] = true;
+                    true
+                }
+                None => false,
+            },
+        )
     }
 }
 

@@ -89,10 +89,42 @@ pub fn rounded(v: f64) -> String {
             _ => "NaN".into(),
         };
     }
-    let text = format!("{v:.5e}"); // d.ddddde±x: 6 significant digits, correctly rounded
+    // The shortest digits (d.dddde±x), cut to 6 and rounded half up: no exact-precision
+    // formatter (it costs the wasm 6 KB for the sake of messages).
+    let text = format!("{v:e}");
     let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut exp: i32 = exp.parse().unwrap_or(0);
+    let mut d: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    if d.len() > 6 {
+        let up = d[6] >= b'5';
+        d.truncate(6);
+        if up {
+            let mut k = 6;
+            while k > 0 && d[k - 1] == b'9' {
+                d[k - 1] = b'0';
+                k -= 1;
+            }
+            match k {
+                0 => {
+                    d.insert(0, b'1');
+                    d.truncate(6);
+                    exp += 1;
+                }
+                k => d[k - 1] += 1,
+            }
+        }
+    }
+    while d.len() > 1 && d[d.len() - 1] == b'0' {
+        d.pop();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let (head, tail) = d.split_at(1);
+    let dot = if tail.is_empty() { "" } else { "." };
+    let mantissa = format!(
+        "{sign}{}{dot}{}",
+        head[0] as char,
+        String::from_utf8_lossy(tail)
+    );
     if (-4..6).contains(&exp) {
         // Back to plain decimals: the mantissa's digits shifted by the exponent.
         let value: f64 = format!("{mantissa}e{exp}").parse().unwrap_or(v);
@@ -144,7 +176,11 @@ mod tests {
             (1e308, "1e308"),
             (f64::MAX, "1.79769e308"),
             (-2.5e-7, "-2.5e-7"),
-            (5e-324, "4.94066e-324"),
+            (5e-324, "5e-324"),
+            (9.999996e-5, "0.0001"),
+            (-999999.7, "-1e6"),
+            (0.1 + 0.2, "0.3"),
+            (1.2345650000000001, "1.23457"),
             (123456.0, "123456"),
             (1e6, "1e6"),
             (0.0001, "0.0001"),

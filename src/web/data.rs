@@ -99,12 +99,9 @@ impl Lab {
     #[wasm_bindgen(js_name = importCsv)]
     pub fn import_csv(&mut self, csv: &JsValue) -> Result<String, JsError> {
         if let Some(s) = csv.dyn_ref::<js_sys::JsString>() {
-            if s.length() as usize > MAX_CSV_BYTES {
-                return Err(fail(format!(
-                    "the data is {:.1} MB, more than the {} MB a data set may be",
-                    s.length() as f64 / 1048576.0,
-                    MAX_CSV_BYTES >> 20
-                )));
+            // Refused before it is copied (one UTF-16 unit is at least one byte).
+            if let Some(e) = crate::csv::too_large(s.length() as usize) {
+                return Err(fail(e));
             }
         }
         let csv = text(csv, "csv", MAX_CSV_BYTES as u32)?;
