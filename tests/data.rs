@@ -178,7 +178,11 @@ fn a_drawn_point_keeps_a_thousandth_of_the_view() {
     assert_eq!(round_to_view(123456.7, 3e6), 123000.0);
     assert_eq!(round_to_view(0.1 + 0.2, 1.0), 0.3);
     assert_eq!(round_to_view(-1234.5678, 30.0), -1234.57);
-    assert_eq!(round_to_view(1.5e-300, 1e-297), 1.5e-300, "finer than 1e-22: kept");
+    assert_eq!(
+        round_to_view(1.5e-300, 1e-297),
+        1.5e-300,
+        "finer than 1e-22: kept"
+    );
     assert_eq!(round_to_view(f64::MAX, f64::INFINITY), f64::MAX);
     assert_eq!(csv::decimal("0,5", true), Some(0.5));
     assert_eq!(csv::decimal("0,5", false), None);
