@@ -5,7 +5,7 @@
 import { installLab } from "./state.js";
 import { remeasure } from "./check-view.js";
 import { openHash, writeHash, exportModel, exportTrace, exportCsv, exportPng, importModel } from "./sharing.js";
-import { fmt, sentence } from "./util.js";
+import { fmt } from "./util.js";
 
 /** The notice bar: a message and, optionally, one action button. */
 const noticeBar = (ui) => (text, action) => {
@@ -136,7 +136,7 @@ export const createActions = (state, ui, hooks) => {
     },
     copyLink: async () => {
       const { url, reason } = writeHash(state, true);
-      if (!url) return notice(sentence(reason));
+      if (!url) return notice(`No link: ${reason.replace(/\.$/, "")}.`, { label: "Export model", run: actions.exportModel });
       try {
         await navigator.clipboard.writeText(url);
         notice("Link copied: it opens this setup with the current weights.");

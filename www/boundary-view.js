@@ -1,6 +1,7 @@
 // The decision boundary: ŷ over the input plane as a colour map, its 0.5 contour, and the patterns
 // drawn by target, with the pattern being stepped ringed. With one input, ŷ against x₁ instead;
-// with more than two, a note on why there is no picture.
+// with more than two, a note on why there is no picture. Each drawing leaves its data → pixel
+// mapping in state.plotMap, for the pointer (data-edit.js).
 
 import { fitCanvas, paint, el } from "./util.js";
 import { plotBox, drawAxes } from "./draw.js";
@@ -92,12 +93,14 @@ const drawPlane = (ctx, state, s, pal, { w, h, dpr, font }) => {
   ctx.stroke();
   const { toX, toY } = drawAxes(ctx, state.wasm, box, [domain[0], domain[1]], [domain[2], domain[3]], ["x₁", "x₂"], { pal, font });
   const r = s.P > 20 ? 4 : 9;
+  const points = new Float32Array(2 * s.P);
   for (let mu = 0; mu < s.P; mu++) {
-    const x = toX(s.inputs[2 * mu]);
-    const y = toY(s.inputs[2 * mu + 1]);
+    const x = (points[2 * mu] = toX(s.inputs[2 * mu]));
+    const y = (points[2 * mu + 1] = toY(s.inputs[2 * mu + 1]));
     mark(ctx, x, y, r, s.targets[mu * s.K], pal);
     if (mu === s.mu) ring(ctx, x, y, r, pal);
   }
+  state.plotMap = { N: 2, box, x: [domain[0], domain[1]], y: [domain[2], domain[3]], r, points };
 };
 
 /** The range of the vertical axis for one input: every finite target, output and curve value, and 0 … 1, with a margin. */
@@ -146,9 +149,12 @@ const drawCurve = (ctx, state, s, pal, { w, h, font }) => {
     ctx.setLineDash([]);
   }
   const r = s.P > 20 ? 4 : 7;
+  const points = new Float32Array(2 * s.P);
   for (let mu = 0; mu < s.P; mu++) {
     const x = toX(s.inputs[mu]);
     const t = s.targets[mu * s.K];
+    points[2 * mu] = x;
+    points[2 * mu + 1] = toY(t);
     const y = s.outputs[mu][0];
     const known = s.yKnown[mu] === 1 && Number.isFinite(y);
     if (known) {
@@ -168,6 +174,7 @@ const drawCurve = (ctx, state, s, pal, { w, h, font }) => {
     }
     if (mu === s.mu) ring(ctx, x, toY(t), r, pal);
   }
+  state.plotMap = { N: 1, box, x: [domain[0], domain[1]], y: range, r, points };
 };
 
 /** The panel's heading, legend and note for N inputs (changed only when N changes). */
@@ -192,7 +199,10 @@ const frame = (ui, N, K) => {
 export const drawBoundary = (ui, state, s, pal) => {
   const N = s.sizes[0];
   frame(ui, N, s.K);
-  if (N > 2) return;
+  if (N > 2) {
+    state.plotMap = null; // nothing to point at
+    return;
+  }
   const canvas = ui.boundary;
   const { w, h, dpr } = fitCanvas(canvas);
   const ctx = canvas.getContext("2d");

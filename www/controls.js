@@ -1,17 +1,22 @@
 // Controls: transport, files, views, the pointer on the diagram and rows of the tables, plus the
-// settings bar and the keyboard. Each handler changes the one app state (and the Lab) and marks it
-// dirty; drawing happens in the render loop.
+// settings bar, data editing (the plot, the table, CSV files) and the keyboard. Each handler changes
+// the one app state (and the Lab) and marks it dirty; drawing happens in the render loop.
 
 import { hitNetwork } from "./network-layout.js";
 import { setupSettings } from "./settings.js";
 import { setupKeyboard } from "./keyboard.js";
+import { setupPlotEditing } from "./data-edit.js";
+import { setupTableEditing } from "./table-edit.js";
+import { setupDataFiles, isModelFile, importDataFile } from "./data-files.js";
 
-/** Calls `pick(row)` when a body row of `table` is clicked, or activated with Enter or Space. */
+/** Calls `pick(row)` when a body row of `table` is clicked, or activated with Enter or Space (not its buttons, nor keys typed in its cells). */
 const onRow = (table, pick) => {
   const body = table.tBodies[0];
-  body.addEventListener("click", (e) => pick(e.target.closest("tr")));
+  body.addEventListener("click", (e) => {
+    if (!e.target.closest("button")) pick(e.target.closest("tr"));
+  });
   body.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === " ") {
+    if (e.target.tagName === "TR" && (e.key === "Enter" || e.key === " ")) {
       e.preventDefault();
       pick(e.target.closest("tr"));
     }
@@ -27,8 +32,8 @@ const wireTransport = (ui, actions) => {
   ui.reset.addEventListener("click", () => actions.reset());
 };
 
-/** Save and share: files out, a model file in (button or drop anywhere on the page). */
-const wireFiles = (ui, actions) => {
+/** Save and share: files out, a model file or data in (buttons, or a drop anywhere on the page). */
+const wireFiles = (state, ui, actions, data) => {
   ui.filesMenu.addEventListener("click", (e) => {
     if (e.target.closest("button")) actions.closeMenu();
   });
@@ -55,8 +60,11 @@ const wireFiles = (ui, actions) => {
     if (!hasFile(e)) return;
     e.preventDefault();
     document.body.classList.remove("dragging");
-    actions.importFile(e.dataTransfer.files[0]);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    isModelFile(file).then((model) => (model ? actions.importFile(file) : importDataFile(state, data, actions.notice, file)));
   });
+  setupDataFiles(state, ui, data, actions.notice);
 };
 
 /** What the pictures show: x or a in the maps, log scale, projector type, help. */
@@ -139,14 +147,16 @@ const wirePointer = (state, ui) => {
   });
 };
 
-/** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations. */
-export const setupControls = (state, ui, actions) => {
+/** Wires every control to `state`; `ui` has the DOM elements, `actions` the app-level operations, `data` the data edits. */
+export const setupControls = (state, ui, actions, data) => {
   wireTransport(ui, actions);
   const sync = setupSettings(state, ui, actions);
-  wireFiles(ui, actions);
+  wireFiles(state, ui, actions, data);
   wireViews(state, ui, actions);
   wireTabs(state, ui, actions);
   wirePointer(state, ui);
-  setupKeyboard(actions, ui.help);
+  setupPlotEditing(state, ui, data, actions.notice);
+  setupTableEditing(state, ui, data);
+  setupKeyboard(actions, data, ui.help);
   return { sync };
 };

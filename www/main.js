@@ -14,6 +14,8 @@ import { createActions } from "./actions.js";
 import { drawCheck, restartCheck, workCheck, invalidateCharts } from "./check-view.js";
 import { openHash } from "./sharing.js";
 import { syncTimeline, setupTimeline } from "./timeline.js";
+import { createData, syncData } from "./data.js";
+import { syncAdvice } from "./advice.js";
 import { palette, fmt, el } from "./util.js";
 
 /** Most milliseconds of training per animation frame, so drawing always gets its share. */
@@ -79,6 +81,11 @@ const collectUi = () => ({
   measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
   copyLink: $("copy-link"), exportModel: $("export-model"), importModel: $("import-model"), modelFile: $("model-file"),
   exportTrace: $("export-trace"), exportCsv: $("export-csv"), exportPng: $("export-png"), filesMenu: $("files-menu"),
+  importData: $("import-data"), dataFile: $("data-file"), exportData: $("export-data"), tableWrap: $("patterns-wrap"),
+  dataBar: $("data-bar"), editData: $("edit-data"), fitView: $("fit-view"), undoData: $("undo-data"), redoData: $("redo-data"),
+  editTools: $("edit-tools"), newTarget: $("new-target"), editHint: $("edit-hint"), dataMatch: $("data-match"), dataNotes: $("data-notes"),
+  addPattern: $("add-pattern"), rowsPrev: $("rows-prev"), rowsNext: $("rows-next"), tableMessage: $("table-message"),
+  etaScaling: $("eta-scaling"), etaSuggest: $("eta-suggest"), lossWarnings: $("loss-warnings"),
 });
 
 /** The line above the formulas: the step just taken, or that training runs. */
@@ -98,12 +105,13 @@ const render = (state, ui, now, clock) => {
   const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
   networkLegend(ui.networkLegend, state.mapQuantity, maps);
   ui.mapToggle.hidden = !maps;
+  syncData(ui, state);
   if (state.check.active) {
     drawCheck(ui, state, pal);
   } else {
     drawBoundary(ui, state, s, pal);
     drawLossChart(ui.loss, state, pal);
-    drawTable(ui.table, state, s);
+    drawTable(ui, state, s);
     drawFormula(ui.formula, state, s);
     if (!state.playing || now - clock.timelineAt > 250) {
       syncTimeline(ui, state);
@@ -120,7 +128,7 @@ const render = (state, ui, now, clock) => {
 /** The gradient check's share of a frame: restart it when the weights changed, then work on it. */
 const checkFrame = (state, ui) => {
   const lab = state.lab;
-  const key = `${state.labId}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${state.check.eps}|${state.scrubEpoch}`;
+  const key = `${state.labId}|${state.dataVersion}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${state.check.eps}|${state.scrubEpoch}`;
   if (key !== state.check.key) {
     state.check.key = key;
     restartCheck(state);
@@ -139,6 +147,7 @@ const startLoop = (state, ui, actions) => {
       }
       clock.last = now;
       if (state.check.active) checkFrame(state, ui);
+      else syncAdvice(ui, state, now, actions);
       if (state.dirty) {
         state.dirty = false;
         const t0 = performance.now();
@@ -191,7 +200,8 @@ const boot = async () => {
   const { state, notes } = started;
   const ui = collectUi();
   const actions = createActions(state, ui, { sync: () => controls.sync() });
-  const controls = setupControls(state, ui, actions);
+  const data = createData(state, ui, actions);
+  const controls = setupControls(state, ui, actions, data);
   setupTimeline(ui, state, actions);
   controls.sync();
   actions.opened(notes);

@@ -22,7 +22,7 @@ const message = (node, text, field) => {
 };
 
 /** Puts the Lab's η in both controls and clears the field's complaint. */
-const showEta = (ui, eta) => {
+export const showEta = (ui, eta) => {
   ui.etaSlider.value = String(Math.log10(eta));
   ui.etaNumber.value = fmt(eta, 3).replace("−", "-");
   ui.etaNumber.dataset.shown = ui.etaNumber.value; // what the field says on its own, not typed
@@ -72,10 +72,10 @@ const wireSetup = (state, ui, actions, tryRebuild) => {
   });
 };
 
-/** The data set choice, with "custom" while the network's data came from a model file. */
-const showDataset = (ui, name) => {
+/** The data set choice, with "custom" while the data is the user's own (drawn, edited, imported, or from a model file). */
+export const showDataset = (ui, name) => {
   let custom = ui.dataset.querySelector('option[value="custom"]');
-  if (name === "custom" && !custom) ui.dataset.append((custom = el("option", { value: "custom" }, "custom (from the model file)")));
+  if (name === "custom" && !custom) ui.dataset.append((custom = el("option", { value: "custom" }, "custom (your data)")));
   if (custom) custom.hidden = name !== "custom";
   ui.dataset.value = name;
 };

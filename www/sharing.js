@@ -1,6 +1,6 @@
 // Share and save: the setup in the URL hash (read at start and when the address changes, rewritten
-// on every change), and files — export/import of the model file, the trace, a CSV of the patterns,
-// a PNG of the pictures.
+// on every change; it carries drawn data too), and files — export/import of the model file, the
+// trace, a CSV of the pattern table, a PNG of the pictures (data files: data-files.js).
 
 import { el } from "./util.js";
 import { installLab } from "./state.js";
@@ -38,7 +38,7 @@ export const openHash = (state, hash) => {
 
 /**
  * Writes the Lab's setup (and, for a shared link, the weights) into the address without reloading;
- * returns { url }, or { reason } when the setup cannot travel in a link (a data set from a file:
+ * returns { url }, or { reason } when the setup cannot travel in a link (data too big for one:
  * then the address drops its hash, which no longer describes the page).
  */
 export const writeHash = (state, withWeights = false) => {
@@ -54,7 +54,7 @@ export const writeHash = (state, withWeights = false) => {
 };
 
 /** Saves `blob` as file `name` through a temporary link. */
-const download = (name, blob) => {
+export const download = (name, blob) => {
   const a = el("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
@@ -68,8 +68,8 @@ const json = (text) => new Blob([text], { type: "application/json" });
 export const exportModel = (state) => download("backprop-lab-model.json", json(state.lab.toModel()));
 /** Downloads every number at the current weights (trace JSON). */
 export const exportTrace = (state) => download("backprop-lab-trace.json", json(JSON.stringify(JSON.parse(state.lab.trace()), null, 1)));
-/** Downloads the pattern table as CSV. */
-export const exportCsv = (state) => download("backprop-lab-patterns.csv", new Blob([state.lab.patternCsv()], { type: "text/csv" }));
+/** Downloads the pattern table as CSV (with the outputs and errors; "Export data" has the data alone). */
+export const exportCsv = (state) => download("backprop-lab-table.csv", new Blob([state.lab.patternCsv()], { type: "text/csv" }));
 
 /** The network diagram and the decision boundary side by side, as one PNG. */
 export const exportPng = (ui) => {

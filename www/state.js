@@ -10,8 +10,14 @@ export const createState = (wasm) => {
     wasm,
     limits, // the core's rules, read once: layer sizes, activations, data sets, speeds
     lab: null,
-    paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab
-    patterns: null, // the Lab's patterns { inputs, targets } (flat), read once per Lab
+    paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab (and when an import changes N or K)
+    shape: null, // "N/K" of the Lab's patterns when paramIndex was read
+    patterns: null, // the Lab's patterns { inputs, targets } (flat), read once per Lab and after each data edit
+    dataVersion: 0, // counts data edits (and new Labs): views that follow the data redraw when it changes
+    editing: false, // "Edit data" mode: the decision-boundary plot takes clicks, taps and drags
+    plotMap: null, // the boundary plot's last drawing: { N, box, x: [lo, hi], y: [lo, hi], r, points } (pixels of each pattern)
+    drag: null, // the pointer gesture on the plot in edit mode: { id, mu, x0, y0, moved, join }
+    adviceAt: -Infinity, // when the core's advice was last read (polled a few times a second while training)
     playing: false,
     speed: limits.defaultSpeed,
     epochDebt: 0,
@@ -46,17 +52,43 @@ const readParamIndex = (lab) => {
   return index;
 };
 
+/** The number of inputs and outputs, "N/K": an imported CSV of another shape rebuilds the network in place. */
+const shapeKey = (lab) => `${lab.neurons(0)}/${lab.neurons(lab.depth)}`;
+
 /** Puts `lab` in place of the current one, forgetting what referred to the old. */
 export const installLab = (state, lab) => {
   state.lab?.free();
   state.lab = lab;
   state.labId++;
   state.paramIndex = readParamIndex(lab);
+  state.shape = shapeKey(lab);
   state.patterns = { inputs: lab.patternInputs(), targets: lab.patternTargets() };
   state.mu = Math.min(state.mu, lab.patternCount - 1);
   state.selected = null;
   state.hover = null;
   state.epochDebt = 0;
+  state.drag = null;
+  state.dataVersion++;
+  state.dirty = true;
+};
+
+/**
+ * After the Lab's data changed (an edit, an import, undo or redo): re-reads the patterns, and the
+ * weight layout if the shape changed; every view follows on the next frame.
+ */
+export const dataChanged = (state) => {
+  const lab = state.lab;
+  state.patterns = { inputs: lab.patternInputs(), targets: lab.patternTargets() };
+  const shape = shapeKey(lab);
+  if (shape !== state.shape) {
+    state.paramIndex = readParamIndex(lab);
+    state.selected = null;
+    state.hover = null;
+  }
+  state.shape = shape;
+  state.mu = Math.max(0, Math.min(state.mu, lab.patternCount - 1));
+  state.scrubEpoch = null; // an edit continues from the weights in use
+  state.dataVersion++;
   state.dirty = true;
 };
 

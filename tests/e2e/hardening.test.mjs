@@ -1,5 +1,5 @@
 // Issue #11 in the page, one test per class: no dead end (Reset after an import, a custom data set
-// re-seeded, E = ∞ from the start, a failed restore), no silent change (an empty seed), shown
+// re-seeded and carried in links, E = ∞ from the start, a failed restore), no silent change (an empty seed), shown
 // rightly (any number of inputs and outputs, NaN and ∞ as such), and the small ones (shortcuts
 // while a control has the focus, editing the address). Every read waits for the frame that draws it.
 import { test } from "node:test";
@@ -85,10 +85,10 @@ test("an empty or invalid seed is refused next to the field and changes nothing"
   await context.close();
 });
 
-test("after importing a model: Reset returns to its own weights, a new seed keeps its data, links say why not", async () => {
+test("after importing a model: Reset returns to its own weights, a new seed keeps its data, links carry it", async () => {
   const { page, context, errors } = await openApp(env.browser, env.server.url);
   await drop(page, THREE_INPUTS, "parity3.json");
-  await page.waitForFunction(() => location.hash === "", null, { timeout: 5000 }); // a file's data set is not in the address
+  await page.waitForFunction(() => /[#&]data=/.test(location.hash)); // the address carries a file's data set too
   const w0 = await lab(page, () => [...window.backpropLab.lab.weights(1)]);
   await lab(page, () => window.backpropLab.lab.train(100));
   await page.getByRole("button", { name: "Reset" }).click();
@@ -100,7 +100,7 @@ test("after importing a model: Reset returns to its own weights, a new seed keep
   assert.deepEqual(await lab(page, () => [window.backpropLab.lab.datasetName, window.backpropLab.lab.neurons(0)]), ["custom", 3]);
   await page.locator("#files-menu summary").click();
   await page.getByRole("button", { name: "Copy link" }).click();
-  await page.locator("#notice-text").filter({ hasText: /model file/ }).waitFor();
+  await page.waitForFunction(() => /[#&]data=/.test(location.hash) && /&w=/.test(location.hash));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -146,7 +146,7 @@ test("any shape is shown rightly: one input, three inputs, sixteen outputs", asy
   // One input: the table has one x column holding each pattern's own x₁, and ŷ is drawn over x₁.
   await drop(page, ONE_INPUT, "one-input.json");
   await drawn(page);
-  const rows = await page.locator("#patterns tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const rows = await page.locator("#patterns tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.querySelector("input")?.value ?? c.textContent)));
   assert.equal(rows.length, XS.length);
   rows.forEach((cells, mu) => assert.equal(cells[1].replace("−", "-"), String(XS[mu]), `row ${mu + 1}: x₁ of pattern ${mu + 1}`));
   const head = await page.locator("#patterns thead th").allTextContents();

@@ -1,0 +1,42 @@
+// Data in and out as CSV: "Import data…" (a file picker), a file dropped on the page (a model file
+// opens as a model, anything else is read as data), cells pasted into the pattern table, and
+// "Export data (CSV)". The core parses and writes the CSV; here files are only sized and read.
+
+import { download } from "./sharing.js";
+
+/** Whether a file is a model file (JSON) rather than data: by its name, else by its first character. */
+export const isModelFile = async (file) => {
+  if (/\.json$/i.test(file.name) || file.type === "application/json") return true;
+  if (/\.(csv|tsv|txt)$/i.test(file.name)) return false;
+  return (await file.slice(0, 256).text()).trimStart().startsWith("{");
+};
+
+/** Reads a data file into the Lab, if it is within the core's size limit (else says so, nothing changes). */
+export const importDataFile = async (state, data, notice, file) => {
+  const most = state.limits.maxCsvBytes; // the core's limit: refused before the file is read
+  if (file.size > most) {
+    return notice(`${file.name} was not imported, nothing changed: it is ${Math.ceil(file.size / 1024)} KB, and a data file is at most ${most / 1024} KB.`);
+  }
+  data.importCsv(await file.text(), file.name);
+};
+
+/** Whether pasted text is more than one cell's worth (several lines or columns): a data set, not a value. */
+const isTable = (text) => /[\n\t]/.test(text.trim());
+
+/** Wires Import data…, Export data (CSV) and pasting into the pattern table. */
+export const setupDataFiles = (state, ui, data, notice) => {
+  ui.importData.addEventListener("click", () => ui.dataFile.click());
+  ui.dataFile.addEventListener("change", () => {
+    const file = ui.dataFile.files[0];
+    ui.dataFile.value = "";
+    if (file) importDataFile(state, data, notice, file);
+  });
+  ui.exportData.addEventListener("click", () => download("backprop-lab-data.csv", new Blob([state.lab.dataCsv()], { type: "text/csv" })));
+  // A paste on the table imports the data, unless it is one value typed into a cell.
+  ui.tableWrap.addEventListener("paste", (e) => {
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (!text.trim() || (e.target.tagName === "INPUT" && !isTable(text))) return;
+    e.preventDefault();
+    data.importCsv(text, "the pasted cells");
+  });
+};
