@@ -13,8 +13,8 @@ export const ROWS = 12;
 const pick = (count, max) =>
   count <= max ? Array.from({ length: count }, (_, k) => k) : [...Array.from({ length: max - 1 }, (_, k) => k), null, count - 1];
 
-/** A number as an editable cell shows it: plain ASCII, 4 significant digits (all of them while the cell has the focus). */
-const editText = (v, exact = false) => String(exact ? v : Number(v.toPrecision(4)));
+/** A number as an editable cell shows it: plain ASCII, 3 significant digits (all of them while the cell has the focus). */
+const editText = (v, exact = false) => String(exact ? v : Number(v.toPrecision(3)));
 
 /** The table's columns for N inputs and K outputs: { kind, head, k, text(s, mu) } — kinds x and t are editable, their text() a number. */
 const columns = (N, K) => {

@@ -80,6 +80,14 @@ test("points drawn by clicking join the table and E; a click removes one, a drag
   await page.getByRole("button", { name: "Undo edit" }).click();
   await drawn(page);
   assert.ok(near(point(await data(page), 4), [0.25, 0.8]), "the whole drag is one undo step");
+  // Delete on the focused plot removes the ringed pattern μ.
+  const mu = await lab(page, () => window.backpropLab.mu);
+  const gone = point(await data(page), mu);
+  await page.locator("#boundary").focus();
+  await page.keyboard.press("Delete");
+  await page.waitForFunction(() => window.backpropLab.lab.patternCount === 5);
+  const left = await data(page);
+  assert.ok(!Array.from({ length: 5 }, (_, m) => point(left, m)).some((p) => p[0] === gone[0] && p[1] === gone[1]), `pattern ${mu + 1} removed`);
   assert.deepEqual(errors, []);
   await context.close();
 });
