@@ -82,6 +82,10 @@ impl Session {
             // The same patterns: their undo history and the view stay.
             fresh.edits = self.edits.clone();
             fresh.view = self.view;
+        } else if self.edited() {
+            // Data of one's own replaced by another set: one undo brings it back.
+            fresh.edits = self.edits.clone();
+            fresh.edits.record(self.setup.dataset.clone());
         }
         Ok(fresh)
     }

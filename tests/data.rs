@@ -362,3 +362,24 @@ fn a_thousand_drawn_points_fit_in_a_link_and_long_numbers_say_why_not() {
     );
     assert!(e.ends_with("use Export model to share it as a file"), "{e}");
 }
+
+#[test]
+fn picking_a_built_in_set_over_ones_own_data_can_be_undone() {
+    let mut s = xor();
+    s.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    let mine = s.data().clone();
+    let mut circle = s.with_changes(r#"{"dataset": "circle"}"#).unwrap();
+    assert_eq!(circle.setup().dataset_name(), "circle");
+    assert_eq!(circle.data_edits(), (true, false));
+    assert!(circle.undo_data());
+    assert!(circle.data().same_patterns(&mine), "one undo brings one's own data back");
+    // From a built-in set that was not edited there is nothing to undo.
+    let fresh = xor().with_changes(r#"{"dataset": "or"}"#).unwrap();
+    assert_eq!(fresh.data_edits(), (false, false));
+    let mut or = xor();
+    or.flip_target(3, 0).unwrap();
+    assert!(or.data_separable());
+    or.flip_target(3, 0).unwrap();
+    assert!(!or.data_separable(), "XOR again");
+    assert_eq!(or.data_match(), Some("XOR (the lecture)"));
+}

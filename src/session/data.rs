@@ -23,6 +23,18 @@ pub struct DataEdits {
     moving: Option<usize>,
 }
 
+impl DataEdits {
+    /// A new undo step back to `before`; the redo stack is dropped.
+    pub(super) fn record(&mut self, before: DatasetSpec) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(before);
+        self.redo.clear();
+        self.moving = None;
+    }
+}
+
 /// What to do with the undo history when an edit succeeds.
 enum Step {
     /// A new undo step.
@@ -206,16 +218,28 @@ impl Session {
     /// The title of the built-in data set these patterns equal (in any order), once the data was
     /// edited or given pattern by pattern: "this is now OR".
     pub fn data_match(&self) -> Option<&'static str> {
-        let edited = !self.edits.undo.is_empty();
-        let custom = matches!(self.setup.dataset, DatasetSpec::Inline { .. });
-        if !edited && !custom {
+        self.data_match_name().map(|k| TITLES[k])
+    }
+
+    /// Whether the data equals AND or OR (see [`Session::data_match`]): one straight line
+    /// separates the targets, so no hidden layer is needed.
+    pub fn data_separable(&self) -> bool {
+        self.data_match_name()
+            .is_some_and(|k| matches!(NAMES[k], "and" | "or"))
+    }
+
+    /// Whether the data was edited here or given pattern by pattern.
+    pub(super) fn edited(&self) -> bool {
+        !self.edits.undo.is_empty() || matches!(self.setup.dataset, DatasetSpec::Inline { .. })
+    }
+
+    /// The index in [`NAMES`] of the built-in data set equal to the edited data, in any order.
+    fn data_match_name(&self) -> Option<usize> {
+        if !self.edited() {
             return None;
         }
-        NAMES.iter().zip(TITLES).find_map(|(name, title)| {
-            Dataset::named(name, self.setup.seed)
-                .ok()
-                .filter(|d| d.same_set(&self.data))
-                .map(|_| title)
+        (0..NAMES.len()).find(|&k| {
+            Dataset::named(NAMES[k], self.setup.seed).is_ok_and(|d| d.same_set(&self.data))
         })
     }
 
@@ -291,12 +315,8 @@ impl Session {
             Step::Move(mu, join) => (Some(mu), join && self.edits.moving == Some(mu)),
         };
         if !joins {
-            if self.edits.undo.len() == UNDO_DEPTH {
-                self.edits.undo.remove(0);
-            }
-            self.edits.undo.push(before);
+            self.edits.record(before);
         }
-        self.edits.redo.clear();
         self.edits.moving = moving;
         Ok(())
     }

@@ -146,7 +146,8 @@ impl Lab {
     }
 
     /// What the data is, as JSON text: `name`, `title`, `matches` (the title of a built-in data set
-    /// an edited data set now equals, or null), `patterns` P, `inputs` N, `outputs` K,
+    /// an edited data set now equals, or null), `separable` (it equals AND or OR, which one straight
+    /// line separates), `patterns` P, `inputs` N, `outputs` K,
     /// `targetRange` ([lo, hi] the output activation reaches; null for any) and `notes`.
     #[wasm_bindgen(js_name = dataInfo)]
     pub fn data_info(&self) -> String {
@@ -175,6 +176,7 @@ impl Lab {
             ("name", name.into()),
             ("title", title.into()),
             ("matches", s.data_match().into()),
+            ("separable", s.data_separable().into()),
             ("patterns", d.len().into()),
             ("inputs", d.inputs().into()),
             ("outputs", d.outputs().into()),
