@@ -40,6 +40,7 @@ pub use backprop_engine::{
     pass, rng, train,
 };
 
+pub mod advice;
 pub mod check;
 pub mod csv;
 pub mod history;
