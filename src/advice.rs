@@ -77,7 +77,7 @@ pub fn defaults(name: &str) -> Option<Defaults> {
 /// often as any and within about 3× of the fastest η's epochs; at 4× nearly all runs still solve,
 /// at 8× most runs fail. s enters as √ of the x² in ∂E/∂w^(1) because units fed large inputs
 /// saturate, which damps the rest; scaling the inputs to about ±1 helps more than any η.
-pub fn suggested_eta(data: &Dataset, net: &Network, _mode: Mode) -> f64 {
+pub fn suggested_eta(data: &Dataset, net: &Network) -> f64 {
     let p = data.len().max(1) as f64;
     // s, the inputs' root mean square with the bias input x_0 = 1, against XOR's √((1 + 1) / 2).
     let squares: f64 = (0..data.len())
@@ -140,7 +140,7 @@ pub const TOO_SMALL: f64 = 10.0;
 /// 1/[`TOO_SMALL`] of it, e.g. "η = 2 with 100 patterns is likely too large: try 0.1"; None when
 /// it is fine.
 pub fn eta_advice(eta: f64, data: &Dataset, net: &Network, mode: Mode) -> Option<EtaAdvice> {
-    let suggested = suggested_eta(data, net, mode);
+    let suggested = suggested_eta(data, net);
     let verdict = if eta > TOO_LARGE * suggested {
         "too large"
     } else if eta * TOO_SMALL < suggested {

@@ -139,8 +139,9 @@ impl Setup {
     }
 
     /// This setup with the fields of the JSON object `text` changed (as [`Setup::parse`] reads
-    /// them; `seed` and `learning_rate` may also be the text of an input field). A custom data set
-    /// stays unless `dataset` names another; new `hidden` sizes without `activations` keep the
+    /// them; `seed` and `learning_rate` may also be the text of an input field). `dataset` naming a
+    /// built-in set brings its defaults (architecture, η, mode, seed: [`crate::advice::defaults`])
+    /// under the other fields given; a custom data set stays unless `dataset` names another; new `hidden` sizes without `activations` keep the
     /// activations of the layers that stay, and a new hidden layer takes the last hidden layer's
     /// (tanh when there was none).
     ///
@@ -150,6 +151,15 @@ impl Setup {
         let root = Value::parse(text).map_err(|e| format!("setup: not valid JSON ({e})"))?;
         let obj = root.as_object().ok_or("setup: expected a JSON object")?;
         let mut s = self.clone();
+        // A built-in data set named here opens with its own architecture, η, mode and seed; the
+        // other fields of the same change then apply on top.
+        if let Some(d) = root
+            .get("dataset")
+            .and_then(|v| v.as_str())
+            .and_then(crate::advice::defaults)
+        {
+            s.apply_defaults(d);
+        }
         let mut new_activations = false;
         for (key, v) in obj {
             match key.as_str() {
@@ -186,6 +196,15 @@ impl Setup {
             s.activations.push(out);
         }
         Ok(s)
+    }
+
+    /// The architecture, η, mode and seed a built-in data set opens with.
+    pub fn apply_defaults(&mut self, d: crate::advice::Defaults) {
+        self.hidden = d.hidden;
+        self.activations = d.activations;
+        self.eta = d.eta;
+        self.mode = d.mode;
+        self.seed = d.seed;
     }
 
     /// The setup a model file describes (its shape, its data set, its settings).

@@ -124,6 +124,11 @@ impl UrlState {
         let mut hidden: Option<Vec<usize>> = None;
         let mut activations: Option<Vec<Activation>> = None;
         let mut seen = std::collections::HashSet::new();
+        // A built-in data set opens with its defaults; the link's other settings apply on top.
+        let named = hash.split('&').find_map(|p| p.strip_prefix("dataset="));
+        if let Some(d) = named.and_then(|n| crate::advice::defaults(&decode(n))) {
+            state.setup.apply_defaults(d);
+        }
         for part in hash.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = part.split_once('=').unwrap_or((part, ""));
             if !seen.insert(key) {

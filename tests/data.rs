@@ -372,7 +372,10 @@ fn picking_a_built_in_set_over_ones_own_data_can_be_undone() {
     assert_eq!(circle.setup().dataset_name(), "circle");
     assert_eq!(circle.data_edits(), (true, false));
     assert!(circle.undo_data());
-    assert!(circle.data().same_patterns(&mine), "one undo brings one's own data back");
+    assert!(
+        circle.data().same_patterns(&mine),
+        "one undo brings one's own data back"
+    );
     // From a built-in set that was not edited there is nothing to undo.
     let fresh = xor().with_changes(r#"{"dataset": "or"}"#).unwrap();
     assert_eq!(fresh.data_edits(), (false, false));
@@ -382,4 +385,43 @@ fn picking_a_built_in_set_over_ones_own_data_can_be_undone() {
     or.flip_target(3, 0).unwrap();
     assert!(!or.data_separable(), "XOR again");
     assert_eq!(or.data_match(), Some("XOR (the lecture)"));
+}
+
+#[test]
+fn a_built_in_set_opens_with_its_defaults_from_the_menu_and_from_a_link() {
+    use backprop_lab::advice::defaults;
+    let spiral = defaults("spiral").unwrap();
+    let s = Setup::parse(r#"{"dataset": "spiral"}"#).unwrap();
+    assert_eq!(
+        (&s.hidden, s.eta, s.seed),
+        (&spiral.hidden, spiral.eta, spiral.seed)
+    );
+    let s = Setup::parse(r#"{"learning_rate": 0.3, "dataset": "spiral", "hidden": [3]}"#).unwrap();
+    assert_eq!(
+        (s.hidden.clone(), s.eta),
+        (vec![3], 0.3),
+        "fields given win"
+    );
+    assert_eq!(
+        s.activations,
+        [spiral.activations[0], spiral.activations[2]]
+    );
+    let url = UrlState::parse("#dataset=circle");
+    assert_eq!(url.setup.hidden, defaults("circle").unwrap().hidden);
+    let url = UrlState::parse("#eta=0.7&dataset=circle&hidden=");
+    assert_eq!((url.setup.eta, url.setup.hidden.len()), (0.7, 0));
+    let url = UrlState::parse("#dataset=circle&dataset=and");
+    assert_eq!(
+        url.setup.dataset_name(),
+        "circle",
+        "the first given counts, defaults too"
+    );
+    assert_eq!(url.setup.hidden, defaults("circle").unwrap().hidden);
+    // The lecture's default is XOR's own.
+    let xor = defaults("xor").unwrap();
+    let d = Setup::default();
+    assert_eq!(
+        (xor.hidden, xor.activations, xor.eta, xor.mode, xor.seed),
+        (d.hidden, d.activations, d.eta, d.mode, d.seed)
+    );
 }

@@ -179,7 +179,7 @@ fn at_eta_2_the_100_point_sets_saturate_and_the_suggested_eta_solves_them() {
 fn eta_advice_says_too_large_too_small_or_nothing() {
     let xor = Session::from_setup(&Setup::default()).unwrap();
     let (data, net) = (xor.data(), xor.net());
-    assert_eq!(suggested_eta(data, net, Mode::Batch), 2.0);
+    assert_eq!(suggested_eta(data, net), 2.0);
     assert_eq!(eta_advice(2.0, data, net, Mode::Batch), None);
     assert_eq!(
         eta_advice(8.0, data, net, Mode::Batch),
@@ -214,7 +214,7 @@ fn eta_advice_says_too_large_too_small_or_nothing() {
         &[vec![0.0], vec![1.0]],
     );
     let sigmoid = Setup::default().model().unwrap().net;
-    assert!(suggested_eta(&big.unwrap(), &sigmoid, Mode::Batch) < 1.0);
+    assert!(suggested_eta(&big.unwrap(), &sigmoid) < 1.0);
 }
 
 #[test]

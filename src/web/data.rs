@@ -187,6 +187,30 @@ impl Lab {
     }
 }
 
+#[wasm_bindgen]
+impl Lab {
+    /// Advice on η for this data and network, as JSON text: `eta` (`{ "suggested", "text" }` when η
+    /// is far from what suits P and the architecture, else null), `warnings` (E oscillates, every
+    /// output saturated) and `scaling` (one line on how P scales a step). Costs one forward pass.
+    pub fn advice(&self) -> String {
+        let s = &self.session;
+        let eta = crate::advice::eta_advice(s.eta(), s.data(), s.net(), s.mode())
+            .map(|a| Value::object([("suggested", a.suggested.into()), ("text", a.text.into())]));
+        Value::object([
+            ("eta", eta.unwrap_or(Value::Null)),
+            (
+                "warnings",
+                crate::advice::warnings(s.history(), s.net(), s.data()).into(),
+            ),
+            (
+                "scaling",
+                crate::advice::scaling_line(s.data(), s.mode()).into(),
+            ),
+        ])
+        .to_string()
+    }
+}
+
 /// The Rust-only side.
 impl Lab {
     /// K target numbers.

@@ -81,7 +81,7 @@ const NO_ARGS = [
   "free", "toModel", "trace", "step", "stepBack", "reset", "restoreLastGood", "patternCsv", "patternErrors",
   "patternInputs", "patternTargets", "domain", "lossEpochs", "timelineEpochs", "stepErrors", "gradientAll",
   "backpropCost", "checkForward", "checkCentral", "checkCosts", "dataCsv", "undoData", "redoData", "dataEdits",
-  "fitView", "dataInfo",
+  "fitView", "dataInfo", "advice",
 ];
 /** Static methods and free functions. */
 const STATICS = {
