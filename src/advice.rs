@@ -139,7 +139,7 @@ pub const TOO_SMALL: f64 = 10.0;
 /// Some(advice) when η is more than [`TOO_LARGE`] times [`suggested_eta`] or less than
 /// 1/[`TOO_SMALL`] of it, e.g. "η = 2 with 100 patterns is likely too large: try 0.1"; None when
 /// it is fine.
-pub fn eta_advice(eta: f64, data: &Dataset, net: &Network, mode: Mode) -> Option<EtaAdvice> {
+pub fn eta_advice(eta: f64, data: &Dataset, net: &Network) -> Option<EtaAdvice> {
     let suggested = suggested_eta(data, net);
     let verdict = if eta > TOO_LARGE * suggested {
         "too large"

@@ -124,7 +124,7 @@ fn every_data_set_has_defaults_that_draw_no_advice() {
     for name in NAMES {
         let setup = opening(name);
         let lab = Session::from_setup(&setup).unwrap();
-        let advice = eta_advice(setup.eta, lab.data(), lab.net(), setup.mode);
+        let advice = eta_advice(setup.eta, lab.data(), lab.net());
         assert_eq!(advice, None, "{name}");
     }
     assert_eq!(defaults("moons"), None);
@@ -156,7 +156,7 @@ fn at_eta_2_the_100_point_sets_saturate_and_the_suggested_eta_solves_them() {
                 .any(|w| w.starts_with("every output is saturated")),
             "{name}: {said:?}"
         );
-        let advice = eta_advice(2.0, data, net, Mode::Batch).expect("η = 2 is too large");
+        let advice = eta_advice(2.0, data, net).expect("η = 2 is too large");
         assert_eq!(
             advice.text,
             "η = 2 with 100 patterns is likely too large: try 0.1"
@@ -180,24 +180,16 @@ fn eta_advice_says_too_large_too_small_or_nothing() {
     let xor = Session::from_setup(&Setup::default()).unwrap();
     let (data, net) = (xor.data(), xor.net());
     assert_eq!(suggested_eta(data, net), 2.0);
-    assert_eq!(eta_advice(2.0, data, net, Mode::Batch), None);
-    assert_eq!(
-        eta_advice(8.0, data, net, Mode::Batch),
-        None,
-        "4× is not far"
-    );
-    assert_eq!(
-        eta_advice(0.2, data, net, Mode::Batch),
-        None,
-        "1/10 is not far"
-    );
-    let small = eta_advice(0.01, data, net, Mode::Batch).unwrap();
+    assert_eq!(eta_advice(2.0, data, net), None);
+    assert_eq!(eta_advice(8.0, data, net), None, "4× is not far");
+    assert_eq!(eta_advice(0.2, data, net), None, "1/10 is not far");
+    let small = eta_advice(0.01, data, net).unwrap();
     assert_eq!(
         small.text,
         "η = 0.01 with 4 patterns is likely too small: try 2"
     );
     assert_eq!(small.suggested, 2.0);
-    let large = eta_advice(10.0, data, net, Mode::Online).unwrap();
+    let large = eta_advice(10.0, data, net).unwrap();
     assert_eq!(
         large.text,
         "η = 10 with 4 patterns is likely too large: try 2"
@@ -207,7 +199,7 @@ fn eta_advice_says_too_large_too_small_or_nothing() {
     let one = Dataset::inline(&[vec![1.0, 1.0]], &[vec![1.0]]).unwrap();
     let mut tanh = Network::new(2, &[(2, Activation::Tanh), (1, Activation::Tanh)]).unwrap();
     tanh.init(7);
-    let text = eta_advice(50.0, &one, &tanh, Mode::Batch).unwrap().text;
+    let text = eta_advice(50.0, &one, &tanh).unwrap().text;
     assert_eq!(text, "η = 50 with 1 pattern is likely too large: try 0.5");
     let big = Dataset::inline(
         &[vec![100.0, 0.0], vec![0.0, 100.0]],

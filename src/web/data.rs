@@ -194,7 +194,7 @@ impl Lab {
     /// output saturated) and `scaling` (one line on how P scales a step). Costs one forward pass.
     pub fn advice(&self) -> String {
         let s = &self.session;
-        let eta = crate::advice::eta_advice(s.eta(), s.data(), s.net(), s.mode())
+        let eta = crate::advice::eta_advice(s.eta(), s.data(), s.net())
             .map(|a| Value::object([("suggested", a.suggested.into()), ("text", a.text.into())]));
         Value::object([
             ("eta", eta.unwrap_or(Value::Null)),
