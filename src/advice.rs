@@ -190,7 +190,23 @@ pub fn warnings(history: &LossHistory, net: &Network, data: &Dataset) -> Vec<Str
 
 /// The oscillation warning for E's recorded values, if they oscillate (see [`warnings`]).
 fn oscillation(errors: &[f64]) -> Option<String> {
-    let e = &errors[errors.len().saturating_sub(WINDOW)..];
+    // Judged on whole blocks of WINDOW points (so the answer cannot flip with every new epoch),
+    // the last complete one or the one before it (so once on, it stays on for a block).
+    if errors.last().is_some_and(|e| !e.is_finite()) {
+        return None; // diverged: the page says so on its own
+    }
+    let end = errors.len() - errors.len() % WINDOW;
+    let block = |k: usize| {
+        end.checked_sub(k * WINDOW)
+            .map(|e0| &errors[e0..e0 + WINDOW])
+    };
+    block(1)
+        .and_then(oscillating)
+        .or_else(|| block(2).and_then(oscillating))
+}
+
+/// The oscillation warning for one block of [`WINDOW`] recorded values of E, if they oscillate.
+fn oscillating(e: &[f64]) -> Option<String> {
     if e.len() < WINDOW || e.iter().any(|v| !v.is_finite()) {
         return None;
     }
@@ -249,7 +265,10 @@ pub fn scaling_line(data: &Dataset, mode: Mode) -> String {
     };
     match mode {
         Mode::Batch => {
-            format!("E sums over the P = {p} patterns, so a batch step is {times}: scale η by 1/P.")
+            let patterns = if p == 1 { "pattern" } else { "patterns" };
+            format!(
+                "E sums over the P = {p} {patterns}, so a batch step is {times}: scale η by 1/P."
+            )
         }
         Mode::Online => format!(
             "Online, each update is one pattern's gradient, but the P = {p} updates of an epoch \
@@ -304,7 +323,21 @@ mod tests {
             "rounding noise at a plateau"
         );
         let mut broken = swing.clone();
-        broken[55] = f64::NAN;
+        broken[59] = f64::NAN;
         assert!(oscillation(&broken).is_none());
+    }
+
+    #[test]
+    fn the_oscillation_warning_changes_only_at_block_ends() {
+        // A noisy plateau: E swings irregularly; the warning may change only every WINDOW points.
+        let mut rng = crate::rng::Rng::new(3);
+        let e: Vec<f64> = (0..1000)
+            .map(|_| 5.0 + (rng.next_u64() % 1000) as f64 / 1000.0)
+            .collect();
+        for n in WINDOW..e.len() {
+            if n % WINDOW != 0 {
+                assert_eq!(oscillation(&e[..n]), oscillation(&e[..n - 1]), "at {n}");
+            }
+        }
     }
 }

@@ -78,19 +78,38 @@ impl Split {
         }
     }
 
-    fn cells(self, line: &str) -> Vec<&str> {
-        fn unquote(c: &str) -> &str {
+    /// A line's cells, trimmed and unquoted (a quoted `"1,5"` is one cell), each with whether it
+    /// was quoted. A separator at the end of a line (spreadsheets write one) ends it without
+    /// another cell.
+    fn cells(self, line: &str) -> Vec<(&str, bool)> {
+        fn unquote(c: &str) -> (&str, bool) {
             let c = c.trim();
-            c.strip_prefix('"')
-                .and_then(|c| c.strip_suffix('"'))
-                .unwrap_or(c)
+            match c.strip_prefix('"').and_then(|c| c.strip_suffix('"')) {
+                Some(inner) => (inner.trim(), true),
+                None => (c, false),
+            }
         }
-        match self {
-            Split::Comma => line.split(',').map(unquote).collect(),
-            Split::Semicolon => line.split(';').map(unquote).collect(),
-            Split::Tab => line.split('\t').map(unquote).collect(),
-            Split::Spaces => line.split_whitespace().map(unquote).collect(),
+        let sep = match self {
+            Split::Comma => ',',
+            Split::Semicolon => ';',
+            Split::Tab => '\t',
+            Split::Spaces => return line.split_whitespace().map(unquote).collect(),
+        };
+        let mut out = Vec::new();
+        let (mut start, mut quoted) = (0, false);
+        for (i, c) in line.char_indices() {
+            if c == '"' {
+                quoted = !quoted;
+            } else if c == sep && !quoted {
+                out.push(unquote(&line[start..i]));
+                start = i + 1;
+            }
         }
+        out.push(unquote(&line[start..]));
+        if out.len() > 1 && out[out.len() - 1] == ("", false) {
+            out.pop();
+        }
+        out
     }
 }
 
@@ -148,12 +167,18 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
             "line {line}, column {col}: this is not text (a binary file?); expected numbers separated by commas"
         ));
     }
+    // Line ends of every system: \r\n (Windows), \n, and \r alone (old Mac spreadsheets).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Blank lines, and lines of separators only (`,,` between blocks of a spreadsheet), are skipped.
+    let blank = |l: &str| {
+        l.trim_matches(|c| matches!(c, ',' | ';' | '"') || c.is_whitespace())
+            .is_empty()
+    };
     let mut lines = text
         .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .enumerate()
         .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty());
+        .filter(|(_, l)| !blank(l));
     let Some((first_no, first)) = lines.next() else {
         return Err(
             "the data is empty: expected a header like x1,x2,t1 and one pattern a line".into(),
@@ -163,8 +188,8 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
     let comma = split != Split::Comma;
     let head = split.cells(first);
     let mut notes = Vec::new();
-    let is_number = |c: &str| decimal(c, comma).is_some();
-    let (n, k, header) = if head.iter().all(|c| is_number(c)) {
+    let is_number = |&(c, quoted): &(&str, bool)| decimal(c, comma || quoted).is_some();
+    let (n, k, header) = if head.iter().all(is_number) {
         let c = head.len();
         if c < 2 {
             return Err(format!(
@@ -183,7 +208,7 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
         (n, k, false)
     } else {
         let (mut n, mut k) = (0, 0);
-        for (col, cell) in head.iter().enumerate() {
+        for (col, &(cell, _)) in head.iter().enumerate() {
             match header_cell(cell) {
                 Some((true, j)) if k == 0 && j == n + 1 => n += 1,
                 Some((false, i)) if n > 0 && i == k + 1 => k += 1,
@@ -243,9 +268,10 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
             ));
         }
         let mut row = Vec::with_capacity(n + k);
-        for (col, cell) in cells.iter().enumerate() {
+        for (col, &(cell, quoted)) in cells.iter().enumerate() {
             let at = format!("line {line_no}, column {} ({})", col + 1, columns[col]);
-            match decimal(cell, comma) {
+            // A quoted "1,5" can only be a decimal comma.
+            match decimal(cell, comma || quoted) {
                 Some(v) if v.is_finite() => row.push(v),
                 Some(_) => {
                     return Err(format!(
@@ -315,7 +341,7 @@ pub fn round_to_view(v: f64, width: f64) -> f64 {
             return v;
         }
         let scale = 10f64.powi(-k as i32);
-        let m = (v * scale).round();
+        let m = (v * scale).round() + 0.0; // −0 (from −0.0004) is 0: data has no signed zeros
         if exact(m) {
             m / scale
         } else {
@@ -323,7 +349,7 @@ pub fn round_to_view(v: f64, width: f64) -> f64 {
         }
     } else {
         let step = 10f64.powi(k.min(308.0) as i32);
-        let m = (v / step).round();
+        let m = (v / step).round() + 0.0;
         if exact(m) && step <= 1e22 {
             m * step
         } else {

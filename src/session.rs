@@ -82,10 +82,9 @@ impl Session {
             // The same patterns: their undo history and the view stay.
             fresh.edits = self.edits.clone();
             fresh.view = self.view;
-        } else if self.edited() {
-            // Data of one's own replaced by another set: one undo brings it back.
-            fresh.edits = self.edits.clone();
-            fresh.edits.record(self.setup.dataset.clone());
+        } else {
+            // Data of one's own replaced by another set: one undo brings it all back.
+            self.hand_over_edits(&mut fresh);
         }
         Ok(fresh)
     }

@@ -125,8 +125,13 @@ impl UrlState {
         let mut activations: Option<Vec<Activation>> = None;
         let mut seen = std::collections::HashSet::new();
         // A built-in data set opens with its defaults; the link's other settings apply on top.
+        // (Not for patterns given in data=, which take the place of the named set.)
         let named = hash.split('&').find_map(|p| p.strip_prefix("dataset="));
-        if let Some(d) = named.and_then(|n| crate::advice::defaults(&decode(n))) {
+        let own_data = hash.split('&').any(|p| p.starts_with("data="));
+        let defaults = named
+            .filter(|_| !own_data)
+            .and_then(|n| crate::advice::defaults(&decode(n)));
+        if let Some(d) = defaults {
             state.setup.apply_defaults(d);
         }
         for part in hash.split('&').filter(|p| !p.is_empty()) {

@@ -425,3 +425,137 @@ fn a_built_in_set_opens_with_its_defaults_from_the_menu_and_from_a_link() {
         (d.hidden, d.activations, d.eta, d.mode, d.seed)
     );
 }
+
+#[test]
+fn undo_across_another_shape_or_a_menu_pick_brings_the_whole_network_back() {
+    let mut s = xor();
+    s.train(500).unwrap();
+    let (w, e, epoch) = (s.net().params().to_vec(), s.error(), s.epoch());
+    s.import_csv("x1,t1,t2\n0,0,1\n1,1,0\n0.5,1,1\n").unwrap();
+    assert_eq!(s.net().outputs(), 2);
+    s.train(10).unwrap();
+    assert!(s.undo_data());
+    assert_eq!((s.net().params(), s.error(), s.epoch()), (&w[..], e, epoch));
+    assert!(s.scrub_to(50).is_ok(), "the timeline is back too");
+    assert!(s.redo_data());
+    assert_eq!(
+        (s.net().outputs(), s.epoch()),
+        (2, 10),
+        "redo brings the trained K = 2 network"
+    );
+    // A menu pick over one's own data, undone: data, weights and η come back.
+    let mut mine = xor();
+    mine.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    mine.train(20).unwrap();
+    let w = mine.net().params().to_vec();
+    let mut spiral = mine.with_changes(r#"{"dataset": "spiral"}"#).unwrap();
+    assert_eq!(
+        spiral.data_match(),
+        None,
+        "opened from the menu, the data is just spiral"
+    );
+    assert!(spiral.undo_data());
+    assert_eq!((spiral.net().params(), spiral.eta()), (&w[..], 2.0));
+    assert!(spiral.data().same_patterns(mine.data()));
+}
+
+#[test]
+fn edits_that_change_nothing_are_no_undo_step_and_zeros_have_no_sign() {
+    let mut s = xor();
+    s.move_pattern(0, 0.0, 0.0, false).unwrap();
+    s.set_pattern_value(0, 0, "0").unwrap();
+    assert_eq!(s.data_edits(), (false, false));
+    s.move_pattern(0, 0.0004, -0.0004, false).unwrap();
+    assert_eq!(
+        s.setup().dataset_name(),
+        "xor",
+        "(0.0004, −0.0004) rounds to (0, 0), not −0"
+    );
+    assert_eq!(s.data_edits(), (false, false));
+    s.set_pattern_value(0, 1, "-0").unwrap();
+    assert_eq!(s.setup().dataset_name(), "xor");
+    assert!(s.data_csv().lines().all(|l| !l.contains("-0")));
+}
+
+#[test]
+fn built_in_and_and_or_are_separable_and_a_seed_change_keeps_undo_exact() {
+    let and = Session::from_setup(&Setup::parse(r#"{"dataset": "and"}"#).unwrap()).unwrap();
+    assert!(and.data_separable());
+    assert_eq!(and.data_match(), None);
+    let circle = Session::from_setup(&Setup::parse(r#"{"dataset": "circle"}"#).unwrap()).unwrap();
+    let before = circle.data().clone();
+    let mut c = circle;
+    c.move_pattern(0, 0.0, 0.0, false).unwrap();
+    let mut c = c.with_changes(r#"{"seed": 3}"#).unwrap();
+    assert!(c.undo_data());
+    assert!(
+        c.data().same_patterns(&before),
+        "the points seed 7 drew, not seed 3's"
+    );
+}
+
+#[test]
+fn spreadsheet_quirks_are_read() {
+    let xor = Dataset::named("xor", 7).unwrap();
+    for text in [
+        "x1\tx2\tt1\t\n0\t0\t0\t\n0\t1\t1\t\n1\t0\t1\t\n1\t1\t0\t\n",
+        "0\t0\t0\t\n0\t1\t1\t\n1\t0\t1\t\n1\t1\t0\t\n",
+        "x1,x2,t1\r0,0,0\r0,1,1\r1,0,1\r1,1,0\r",
+        "x1,x2,t1\n0,0,0\n,,\n0,1,1\n;;\n1,0,1\n1,1,0\n",
+        "x1,x2,t1\n\"0,0\",0,0\n0,1,1\n1,0,1\n1,1,0\n",
+    ] {
+        let t = parse(text, (2, 1)).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert!(
+            Dataset::inline(&t.inputs, &t.targets)
+                .unwrap()
+                .same_patterns(&xor),
+            "{text:?}"
+        );
+    }
+    let e = parse("x1,x2,t1\n\"1,5\",2,0,1\n", (2, 1)).unwrap_err();
+    assert!(
+        e.starts_with("line 2, column 4: one column too many"),
+        "{e}"
+    );
+}
+
+#[test]
+fn notes_say_what_an_output_cannot_reach() {
+    let mut s = Session::from_setup(
+        &Setup::parse(r#"{"hidden": [2], "activations": ["tanh", "relu"]}"#).unwrap(),
+    )
+    .unwrap();
+    let notes = s.import_csv("x1,x2,t1\n0,0,-1\n1,1,2\n").unwrap();
+    assert!(
+        notes[0].contains("relu output reaches (0 to ∞)"),
+        "{notes:?}"
+    );
+    let notes = s.import_csv("x1,x2,t1\n0,0,1e308\n1,1,0\n").unwrap();
+    assert!(notes.iter().any(|n| n.starts_with("E = ∞")), "{notes:?}");
+}
+
+#[test]
+fn the_view_holds_every_point_of_a_generated_set_and_of_an_import() {
+    for seed in [1, 7, 42] {
+        let s = Session::from_setup(
+            &Setup::parse(&format!(r#"{{"dataset": "blobs", "seed": {seed}}}"#)).unwrap(),
+        )
+        .unwrap();
+        let v = s.view();
+        for mu in 0..s.data().len() {
+            let x = s.data().pattern(mu).0;
+            assert!(
+                v[0] <= x[0] && x[0] <= v[1] && v[2] <= x[1] && x[1] <= v[3],
+                "seed {seed}"
+            );
+        }
+    }
+    let mut s = xor();
+    s.import_csv("x1,x2,t1\n1000,1000,1\n1001,1002,0\n")
+        .unwrap();
+    assert!(
+        s.view()[0] > 900.0,
+        "an import gets its own view: {:?}",
+        s.view()
+    );
+}

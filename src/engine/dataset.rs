@@ -7,6 +7,9 @@ use crate::rng::Rng;
 /// Every named data set, the lecture's first.
 pub const NAMES: [&str; 7] = ["xor", "and", "or", "xor-noisy", "circle", "blobs", "spiral"];
 
+/// The named data sets the seed does not change (the lecture's truth tables).
+pub const FIXED: [&str; 3] = ["xor", "and", "or"];
+
 /// What the page calls each of [`NAMES`], in the same order.
 pub const TITLES: [&str; 7] = [
     "XOR (the lecture)",
@@ -58,6 +61,20 @@ impl Dataset {
                 ))
             }
         };
+        // The drawn square, widened where a generated point falls outside it.
+        let r = extent(&x, 2);
+        let outside = r[0] < domain[0] || r[1] > domain[1] || r[2] < domain[2] || r[3] > domain[3];
+        let e = padded(r);
+        let domain = if outside {
+            [
+                domain[0].min(e[0]),
+                domain[1].max(e[1]),
+                domain[2].min(e[2]),
+                domain[3].max(e[3]),
+            ]
+        } else {
+            domain
+        };
         Ok(Dataset {
             name: name.to_string(),
             inputs: 2,
@@ -68,7 +85,7 @@ impl Dataset {
         })
     }
 
-    /// A data set given pattern by pattern (rows of equal length, all finite).
+    /// A data set given pattern by pattern (rows of equal length, all finite; −0 is read as 0).
     ///
     /// # Errors
     /// No patterns, more than [`MAX_PATTERNS`], ragged rows, empty rows or non-finite numbers.
@@ -102,26 +119,14 @@ impl Dataset {
                 if let Some(j) = row.iter().position(|v| !v.is_finite()) {
                     return Err(format!("{field}[{mu}][{j}]: expected a finite number"));
                 }
-                out.extend_from_slice(row);
+                // −0 is stored as 0: the same pattern whichever way the zero was written.
+                out.extend(row.iter().map(|v| v + 0.0));
             }
             Ok((width, out))
         };
         let (n, x) = flat(inputs, "inputs")?;
         let (k, t) = flat(targets, "targets")?;
-        let mut domain = [
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ];
-        for p in x.chunks(n) {
-            domain[0] = domain[0].min(p[0]);
-            domain[1] = domain[1].max(p[0]);
-            let y = if n > 1 { p[1] } else { 0.0 };
-            domain[2] = domain[2].min(y);
-            domain[3] = domain[3].max(y);
-        }
-        let domain = padded(domain);
+        let domain = padded(extent(&x, n));
         Ok(Dataset {
             name: "custom".to_string(),
             inputs: n,
@@ -208,6 +213,21 @@ impl Dataset {
             },
         )
     }
+}
+
+/// [x1_min, x1_max, x2_min, x2_max] of inputs stored flat, N per pattern (x2 = 0 for N = 1).
+fn extent(x: &[f64], n: usize) -> [f64; 4] {
+    let mut d = [
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for p in x.chunks(n) {
+        let y = if n > 1 { p[1] } else { 0.0 };
+        d = [d[0].min(p[0]), d[1].max(p[0]), d[2].min(y), d[3].max(y)];
+    }
+    d
 }
 
 /// Most a domain reaches from 0: its width, up to f64::MAX, stays a finite number.

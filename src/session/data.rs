@@ -7,31 +7,84 @@
 
 use super::Session;
 use crate::csv;
-use crate::dataset::{Dataset, MAX_PATTERNS, NAMES, TITLES};
+use crate::dataset::{Dataset, FIXED, MAX_PATTERNS, NAMES, TITLES};
 use crate::model::DatasetSpec;
 use crate::stepper::Stepper;
 
 /// Data edits kept for undo; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 100;
 
+/// Steps of the data's history holding a whole session (a network from before another N or K,
+/// or another data set from the menu) are kept this many; older ones keep only their data.
+pub const WHOLE_DEPTH: usize = 8;
+
+/// One step of the data's history: the data on the other side of it (with the seed a generated
+/// set was drawn from), or the whole session when the step changed more than the data.
+#[derive(Clone, Debug)]
+enum Entry {
+    Data(DatasetSpec, u64),
+    Whole(Box<Session>),
+}
+
 /// The data's undo and redo stacks.
 #[derive(Clone, Debug, Default)]
 pub struct DataEdits {
-    undo: Vec<DatasetSpec>,
-    redo: Vec<DatasetSpec>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
     /// The pattern the latest edit moved: the next moves of one drag join its undo step.
     moving: Option<usize>,
+    /// Whether the data in force came out of this history (an edit, an undo), not as opened.
+    touched: bool,
 }
 
 impl DataEdits {
     /// A new undo step back to `before`; the redo stack is dropped.
-    pub(super) fn record(&mut self, before: DatasetSpec) {
+    fn record(&mut self, before: Entry) {
         if self.undo.len() == UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.undo.push(before);
+        let wholes = self
+            .undo
+            .iter()
+            .filter(|e| matches!(e, Entry::Whole(_)))
+            .count();
+        if wholes > WHOLE_DEPTH {
+            if let Some(e) = self.undo.iter_mut().find(|e| matches!(e, Entry::Whole(_))) {
+                if let Entry::Whole(s) = e {
+                    *e = Entry::Data(s.setup.dataset.clone(), s.setup.seed);
+                }
+            }
+        }
         self.redo.clear();
         self.moving = None;
+    }
+}
+
+impl Session {
+    /// This session as a step of the data's history: everything but that history.
+    pub(super) fn snapshot(&self) -> Session {
+        Session {
+            setup: self.setup.clone(),
+            start: self.start.clone(),
+            data: self.data.clone(),
+            stepper: self.stepper.clone(),
+            trainer: self.trainer.clone(),
+            history: self.history.clone(),
+            timeline: self.timeline.clone(),
+            edits: DataEdits::default(),
+            view: self.view,
+        }
+    }
+
+    /// A new session replacing this one's data set (another one from the menu) as one undo step
+    /// (the whole session comes back), when this one's data was one's own or edited.
+    pub(super) fn hand_over_edits(&self, fresh: &mut Session) {
+        if self.edited() {
+            fresh.edits = self.edits.clone();
+            fresh.edits.record(Entry::Whole(Box::new(self.snapshot())));
+            fresh.edits.touched = false;
+        }
     }
 }
 
@@ -54,6 +107,7 @@ impl Session {
     /// The view back to the data's extent with its margin.
     pub fn fit_view(&mut self) {
         self.view = self.data.domain();
+        self.grow_view();
     }
 
     /// Whether a data edit can be undone, and redone.
@@ -195,6 +249,7 @@ impl Session {
         let shape = (self.data.inputs(), self.data.outputs());
         let table = csv::parse(text, shape)?;
         self.edit(table.inputs, table.targets, Step::New)?;
+        self.fit_view(); // new data: its own view, not the old one's union with it
         let mut notes = table.notes;
         notes.extend(self.data_notes());
         Ok(notes)
@@ -218,19 +273,21 @@ impl Session {
     /// The title of the built-in data set these patterns equal (in any order), once the data was
     /// edited or given pattern by pattern: "this is now OR".
     pub fn data_match(&self) -> Option<&'static str> {
+        // (Opened from the menu or a file as it is, the data is what its name says.)
         self.data_match_name().map(|k| TITLES[k])
     }
 
     /// Whether the data equals AND or OR (see [`Session::data_match`]): one straight line
     /// separates the targets, so no hidden layer is needed.
     pub fn data_separable(&self) -> bool {
-        self.data_match_name()
-            .is_some_and(|k| matches!(NAMES[k], "and" | "or"))
+        ["and", "or"]
+            .iter()
+            .any(|name| Dataset::named(name, 0).is_ok_and(|d| d.same_set(&self.data)))
     }
 
-    /// Whether the data was edited here or given pattern by pattern.
+    /// Whether the data in force came from an edit here, or was given pattern by pattern.
     pub(super) fn edited(&self) -> bool {
-        !self.edits.undo.is_empty() || matches!(self.setup.dataset, DatasetSpec::Inline { .. })
+        self.edits.touched || matches!(self.setup.dataset, DatasetSpec::Inline { .. })
     }
 
     /// The index in [`NAMES`] of the built-in data set equal to the edited data, in any order.
@@ -256,7 +313,16 @@ impl Session {
             })
             .filter(|&(_, _, t)| t < lo || t > hi)
             .collect();
-        match outside.first() {
+        let mut notes = Vec::new();
+        let huge =
+            (0..self.data.len()).any(|mu| self.data.pattern(mu).1.iter().any(|t| t.abs() > 1e150));
+        if huge && !self.error().is_finite() {
+            notes.push(
+                "E = ∞: targets this large overflow the squares (t − y)² in E, so nothing can be learnt; scale them down"
+                    .to_string(),
+            );
+        }
+        notes.extend(match outside.first() {
             None => Vec::new(),
             Some(&(mu, i, t)) => {
                 let count = outside.len();
@@ -267,14 +333,15 @@ impl Session {
                 vec![format!(
                     "{what} outside what a {} output reaches ({} to {}), e.g. t{} = {} of pattern {}: kept, but E cannot reach 0 (a linear output can fit any target)",
                     g.name(),
-                    crate::json::number(lo),
-                    crate::json::number(hi),
+                    crate::json::rounded(lo),
+                    crate::json::rounded(hi),
                     i + 1,
                     crate::json::rounded(t),
                     mu + 1
                 )]
             }
-        }
+        });
+        notes
     }
 
     /// Inputs for a point drawn on the plot.
@@ -308,7 +375,15 @@ impl Session {
         targets: Vec<Vec<f64>>,
         step: Step,
     ) -> Result<(), String> {
-        let before = self.setup.dataset.clone();
+        let new = Dataset::inline(&inputs, &targets).map_err(|e| format!("dataset.{e}"))?;
+        if new.same_patterns(&self.data) {
+            return Ok(()); // nothing changed: no undo step
+        }
+        let same_shape = (new.inputs(), new.outputs()) == (self.data.inputs(), self.data.outputs());
+        let before = match same_shape {
+            true => Entry::Data(self.setup.dataset.clone(), self.setup.seed),
+            false => Entry::Whole(Box::new(self.snapshot())),
+        };
         self.apply(DatasetSpec::Inline { inputs, targets })?;
         let (moving, joins) = match step {
             Step::New => (None, false),
@@ -318,39 +393,74 @@ impl Session {
             self.edits.record(before);
         }
         self.edits.moving = moving;
+        self.edits.touched = true;
         Ok(())
     }
 
     /// One step back (`undo`) or forward in the data's history.
     fn travel(&mut self, undo: bool) -> bool {
-        let (from, to) = match undo {
-            true => (&mut self.edits.undo, &mut self.edits.redo),
-            false => (&mut self.edits.redo, &mut self.edits.undo),
+        let from = if undo {
+            &mut self.edits.undo
+        } else {
+            &mut self.edits.redo
         };
-        let Some(spec) = from.pop() else { return false };
-        to.push(self.setup.dataset.clone());
-        let done = self.apply(spec.clone());
-        if done.is_err() {
-            // Cannot happen for data that was in force before; keep the history consistent anyway.
-            let (from, to) = match undo {
-                true => (&mut self.edits.undo, &mut self.edits.redo),
-                false => (&mut self.edits.redo, &mut self.edits.undo),
-            };
-            to.pop();
-            from.push(spec);
-        }
+        let Some(entry) = from.pop() else {
+            return false;
+        };
+        let back = match entry {
+            Entry::Data(spec, seed) => {
+                let now = Entry::Data(self.setup.dataset.clone(), self.setup.seed);
+                // A generated set drawn from another seed comes back as the patterns it was.
+                let spec = match (&spec, seed == self.setup.seed) {
+                    (DatasetSpec::Named(_), false) => match spec.build(seed) {
+                        Ok(d) => {
+                            let (inputs, targets) = d.rows();
+                            DatasetSpec::Inline { inputs, targets }
+                        }
+                        Err(_) => spec,
+                    },
+                    _ => spec,
+                };
+                match self.apply(spec.clone()) {
+                    Ok(()) => now,
+                    Err(_) => {
+                        // Cannot happen for data that was in force before; keep the history whole.
+                        let from = if undo {
+                            &mut self.edits.undo
+                        } else {
+                            &mut self.edits.redo
+                        };
+                        from.push(Entry::Data(spec, seed));
+                        return false;
+                    }
+                }
+            }
+            Entry::Whole(session) => {
+                let edits = std::mem::take(&mut self.edits);
+                let now = std::mem::replace(self, *session);
+                self.edits = edits;
+                Entry::Whole(Box::new(now))
+            }
+        };
+        let to = if undo {
+            &mut self.edits.redo
+        } else {
+            &mut self.edits.undo
+        };
+        to.push(back);
         self.edits.moving = None;
-        done.is_ok()
+        self.edits.touched = !self.edits.undo.is_empty();
+        true
     }
 
-    /// Puts a data set in force: a built-in one when the patterns equal it exactly; the same
+    /// Puts a data set in force: XOR, AND or OR when the patterns equal one exactly; the same
     /// weights when N and K stay, else a new network from the seed. The view grows to hold it.
     fn apply(&mut self, spec: DatasetSpec) -> Result<(), String> {
         let seed = self.setup.seed;
         let mut data = spec.build(seed)?;
         let mut spec = spec;
         if let DatasetSpec::Inline { .. } = spec {
-            if let Some(named) = NAMES
+            if let Some(named) = FIXED
                 .iter()
                 .filter_map(|name| Dataset::named(name, seed).ok())
                 .find(|d| d.same_patterns(&data))

@@ -120,7 +120,9 @@ impl Lab {
     #[wasm_bindgen(js_name = undoData)]
     pub fn undo_data(&mut self) -> bool {
         let done = self.session.undo_data();
-        self.data_changed();
+        if done {
+            self.data_changed();
+        }
         done
     }
 
@@ -128,7 +130,9 @@ impl Lab {
     #[wasm_bindgen(js_name = redoData)]
     pub fn redo_data(&mut self) -> bool {
         let done = self.session.redo_data();
-        self.data_changed();
+        if done {
+            self.data_changed();
+        }
         done
     }
 
