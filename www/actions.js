@@ -113,6 +113,8 @@ export const createActions = (state, ui, hooks) => {
       if (!cannotStart()) notUsed(notes);
     },
     settingsChanged: () => writeHash(state),
+    /** Puts every control (η, mode, data set, seed, architecture) in line with the Lab. */
+    syncControls: () => hooks.sync(),
     remeasure: () => remeasure(state),
     /** Training blew up: pause, say when and with which η, offer the last good state. */
     diverged: () => {

@@ -1,6 +1,9 @@
 // The core's advice on training this data: one line on how η scales with the number of patterns
 // (under the settings, where η is set), a suggested η with a button that applies it, and warnings
-// (E oscillates, every output saturated) under the loss chart. Read a few times a second at most.
+// (E oscillates, every output saturated) at the foot of the plots, under the loss chart and its
+// timeline, where a warning that comes and goes while training pushes nothing else on the page.
+// Read right after a change of the data, the Lab, η or the mode, and at most a few times a second
+// while only the epoch changes (training).
 
 import { showEta } from "./settings.js";
 import { fmtShort, sentence, el } from "./util.js";
@@ -8,31 +11,52 @@ import { fmtShort, sentence, el } from "./util.js";
 /** Least time between two readings of the advice while only the epoch changes (training). */
 const EVERY_MS = 300;
 
+/** Superscripts for the core's plain-text layer indices: x^(L) → x⁽ᴸ⁾, as the diagram writes them. */
+const SUPER = { L: "ᴸ", n: "ⁿ", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+/** The core's sentence as the page writes it: capitalised, full stop, layer indices raised. */
+const prose = (text) => sentence(text.replace(/\^\(([Ln0-9])\)/g, (_, k) => `⁽${SUPER[k]}⁾`));
+
 /** Sets a node's text (and shows it) only when it changed. */
 const text = (node, value) => {
   node.hidden = !value;
   if (node.textContent !== (value ?? "")) node.textContent = value ?? "";
 };
 
-/** Shows the advice: the scaling line, the suggestion with its button, the warnings. */
-const show = (ui, state, advice, apply) => {
-  text(ui.etaScaling, advice.scaling ? sentence(advice.scaling) : "");
-  const eta = advice.eta;
+/**
+ * The suggestion: the core's sentence and a button "Use η = 0.1" that applies it; rebuilt only
+ * when the advice changes (not on every reading), so the button stays under the pointer.
+ */
+const showSuggestion = (ui, eta, apply) => {
   const key = eta ? `${eta.suggested}|${eta.text}` : "";
-  if (ui.etaSuggest.dataset.key !== key) {
-    ui.etaSuggest.dataset.key = key;
-    ui.etaSuggest.hidden = !eta;
-    const use = eta && el("button", { class: "use-eta" }, `Use η = ${fmtShort(eta.suggested)}`);
-    use?.addEventListener("click", () => apply(eta.suggested));
-    ui.etaSuggest.replaceChildren(...(eta ? [el("span", {}, sentence(eta.text)), " ", use] : []));
-  }
-  text(ui.lossWarnings, advice.warnings.map(sentence).join(" "));
+  if (ui.etaSuggest.dataset.key === key) return;
+  ui.etaSuggest.dataset.key = key;
+  ui.etaSuggest.hidden = !eta;
+  if (!eta) return ui.etaSuggest.replaceChildren();
+  const use = el("button", { class: "use-eta", title: "Set the learning rate η to the suggested value" }, `Use η = ${fmtShort(eta.suggested)}`);
+  use.addEventListener("click", () => {
+    const focused = document.activeElement === use;
+    apply(eta.suggested);
+    // The line (and its button) goes once η suits the data: keep the focus near η, on the slider
+    // (a text field would open the keyboard on a phone).
+    if (focused) ui.etaSlider.focus();
+  });
+  ui.etaSuggest.replaceChildren(el("span", { class: "advice-text" }, prose(eta.text)), use);
 };
 
-/** Reads the advice when the data, the Lab or η changed, and while training at most every EVERY_MS. */
+/** Shows the advice: the scaling line, the suggestion with its button, the warnings. */
+const show = (ui, advice, apply) => {
+  text(ui.etaScaling, advice.scaling ? prose(advice.scaling) : "");
+  showSuggestion(ui, advice.eta, apply);
+  text(ui.lossWarnings, advice.warnings.map(prose).join(" "));
+  // Announced: which warnings there are ("E oscillates"), not their changing numbers.
+  const heads = advice.warnings.map((w) => `Warning: ${w.split(":")[0]}.`).join(" ");
+  if (ui.lossWarningsSaid.textContent !== heads) ui.lossWarningsSaid.textContent = heads;
+};
+
+/** Reads the advice when the data, the Lab, η or the mode changed, and while training at most every EVERY_MS. */
 export const syncAdvice = (ui, state, now, actions) => {
   const lab = state.lab;
-  if (typeof lab.advice !== "function") return; // TEMP until the core's advice() lands
   const setup = `${state.labId}/${state.dataVersion}/${lab.learningRate}/${lab.mode}`;
   const key = `${setup}/${lab.epoch}`;
   if (ui.etaSuggest.dataset.read === key) return;
@@ -50,5 +74,5 @@ export const syncAdvice = (ui, state, now, actions) => {
     actions.settingsChanged();
     state.dirty = true;
   };
-  show(ui, state, JSON.parse(lab.advice()), apply);
+  show(ui, JSON.parse(lab.advice()), apply);
 };

@@ -33,11 +33,17 @@ export const createData = (state, ui, actions) => {
     edit,
     /** The address follows a finished drag (its moves left it as it was). */
     settle: () => actions.settingsChanged(),
+    // Undo and redo may bring back data of another N or K, or the whole network (η, mode, seed,
+    // architecture, weights) that picking a built-in data set replaced: every control reads the Lab again.
     undo: () => {
-      if (state.lab.undoData()) changed();
+      if (!state.lab.undoData()) return;
+      changed();
+      actions.syncControls();
     },
     redo: () => {
-      if (state.lab.redoData()) changed();
+      if (!state.lab.redoData()) return;
+      changed();
+      actions.syncControls();
     },
     /**
      * Replaces the data with CSV `text` (a file, a drop or a paste: `from` names it in the
@@ -46,10 +52,11 @@ export const createData = (state, ui, actions) => {
     importCsv: (text, from) => {
       const { value, error } = edit((lab) => lab.importCsv(text));
       if (error) return actions.notice(`${from} was not imported, nothing changed: ${error}`);
+      actions.syncControls(); // data of another shape comes with a new network
       const notes = JSON.parse(value).notes;
       const P = state.lab.patternCount;
       actions.notice(
-        `Imported ${P} pattern${P === 1 ? "" : "s"} from ${from} in place of the data (Undo edit brings the old data back).` +
+        `Imported ${P} pattern${P === 1 ? "" : "s"} from ${from} in place of the data (Undo, above the plot, brings the old data back).` +
           (notes.length ? ` Notes: ${notes.map(sentence).join(" ")}` : ""),
       );
     },

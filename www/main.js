@@ -85,7 +85,7 @@ const collectUi = () => ({
   dataBar: $("data-bar"), editData: $("edit-data"), fitView: $("fit-view"), undoData: $("undo-data"), redoData: $("redo-data"),
   editTools: $("edit-tools"), newTarget: $("new-target"), editHint: $("edit-hint"), dataMatch: $("data-match"), dataNotes: $("data-notes"),
   addPattern: $("add-pattern"), rowsPrev: $("rows-prev"), rowsNext: $("rows-next"), tableMessage: $("table-message"),
-  etaScaling: $("eta-scaling"), etaSuggest: $("eta-suggest"), lossWarnings: $("loss-warnings"),
+  etaScaling: $("eta-scaling"), etaSuggest: $("eta-suggest"), lossWarnings: $("loss-warnings"), lossWarningsSaid: $("loss-warnings-said"),
 });
 
 /** The line above the formulas: the step just taken, or that training runs. */

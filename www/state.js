@@ -52,8 +52,11 @@ const readParamIndex = (lab) => {
   return index;
 };
 
-/** The number of inputs and outputs, "N/K": an imported CSV of another shape rebuilds the network in place. */
-const shapeKey = (lab) => `${lab.neurons(0)}/${lab.neurons(lab.depth)}`;
+/**
+ * The network's layer sizes, "2-2-1": an imported CSV of another N or K rebuilds the network in
+ * place, and undoing a data set picked from the menu brings back the whole network it replaced.
+ */
+const shapeKey = (lab) => Array.from({ length: lab.depth + 1 }, (_, n) => lab.neurons(n)).join("-");
 
 /** Puts `lab` in place of the current one, forgetting what referred to the old. */
 export const installLab = (state, lab) => {
@@ -74,7 +77,8 @@ export const installLab = (state, lab) => {
 
 /**
  * After the Lab's data changed (an edit, an import, undo or redo): re-reads the patterns, and the
- * weight layout if the shape changed; every view follows on the next frame.
+ * weight layout if the network's shape changed (an undo may bring back a whole other network:
+ * weights, epoch, η, loss curve); every view reads the rest from the Lab on the next frame.
  */
 export const dataChanged = (state) => {
   const lab = state.lab;

@@ -19,8 +19,11 @@ export const shown = (v, known, digits = 3) => (known ? fmt(v, digits) : NOT_YET
 /** Like fmt, without trailing zeros: 1 rather than 1.00 (for inputs, targets, ticks). */
 export const fmtShort = (v, digits = 3) => fmt(v, digits).replace(/(\.\d*?)0+(?=$|e)/, "$1").replace(/\.(?=$|e)/, "");
 
-/** A message as a sentence: capital first letter, full stop at the end. */
-export const sentence = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
+/**
+ * A message as a sentence: capital first letter, full stop at the end. Only a Latin letter is
+ * capitalised: a symbol stays as it is (η would become Η, which reads as H).
+ */
+export const sentence = (text) => `${text.replace(/^[a-z]/, (c) => c.toUpperCase())}${/[.!?]$/.test(text) ? "" : "."}`;
 
 /** Parses "#rrggbb" into [r, g, b]. */
 const hex = (s) => {

@@ -94,12 +94,22 @@ test("points drawn by clicking join the table and E; a click removes one, a drag
 
 test("flipping XOR's pattern 4 names OR; without a hidden layer it trains to a solution", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
-  await page.getByRole("button", { name: "flip t of pattern 4" }).click();
-  await page.locator("#data-match").filter({ hasText: /This data is now OR/ }).waitFor();
+  const flip = page.getByRole("button", { name: "flip t of pattern 4" });
+  const match = page.locator("#data-match");
+  await flip.click();
+  await match.filter({ hasText: /This data is now OR/ }).waitFor();
+  assert.equal(JSON.parse(await lab(page, () => window.backpropLab.lab.dataInfo())).separable, true);
+  assert.equal(await match.textContent(), "This data is now OR — linearly separable: try a network with no hidden layer.");
   assert.deepEqual((await data(page)).t, [0, 1, 1, 1]);
   assert.equal(await page.getByRole("textbox", { name: "t of pattern 4" }).inputValue(), "1");
+  // Flipped back it is the lecture's XOR again, which no straight line separates.
+  await flip.click();
+  await match.filter({ hasText: /^This data is now XOR \(the lecture\)\.$/ }).waitFor();
+  await flip.click();
+  await match.filter({ hasText: /This data is now OR — linearly separable/ }).waitFor();
   await page.getByRole("button", { name: "Remove hidden layer" }).click();
   await page.waitForFunction(() => window.backpropLab.lab.depth === 1);
+  await match.filter({ hasText: /^This data is now OR — linearly separable, so this network without a hidden layer can learn it\.$/ }).waitFor();
   assert.deepEqual((await data(page)).t, [0, 1, 1, 1], "a new architecture keeps the data");
   assert.equal(await page.getByLabel("Dataset").inputValue(), "or", "the data set menu names it too");
   await page.getByRole("button", { name: "Play" }).click();
@@ -276,22 +286,193 @@ test("a tap on a touch screen adds a point (phone width)", async () => {
   await context.close();
 });
 
-test("picking a data set applies its defaults and the controls show them", async () => {
-  const { page, errors, context } = await openApp(env.browser, env.server.url);
+/** The Lab's setup: hidden sizes and activations, η, mode, seed. */
+const setupOf = (page) =>
+  lab(page, () => {
+    const l = window.backpropLab.lab;
+    const hidden = [];
+    const activations = [];
+    for (let n = 1; n <= l.depth; n++) {
+      if (n < l.depth) hidden.push(l.neurons(n));
+      activations.push(l.activation(n));
+    }
+    return { hidden, activations, eta: l.learningRate, mode: l.mode, seed: l.seed, P: l.patternCount };
+  });
+
+/** Asserts that the settings bar shows the Lab's setup `want`. */
+const controlsShow = async (page, want) => {
+  assert.equal(Number(await page.getByLabel("Learning rate η", { exact: true }).inputValue()).toPrecision(3), want.eta.toPrecision(3), "η field");
+  assert.equal(Number((10 ** Number(await page.getByLabel("Learning rate η (log slider)").inputValue())).toPrecision(3)), Number(want.eta.toPrecision(3)), "η slider");
+  assert.equal(await page.getByLabel("Mode", { exact: true }).inputValue(), want.mode);
+  assert.equal(await page.getByLabel("Seed").inputValue(), String(want.seed));
+  assert.equal(await page.locator("#architecture .layer").count(), want.hidden.length, "hidden layers");
+  for (const [k, m] of want.hidden.entries()) {
+    assert.equal(await page.getByLabel(`Neurons in hidden layer ${k + 1}`).inputValue(), String(m));
+    assert.equal(await page.getByLabel(`Activation of hidden layer ${k + 1}`).inputValue(), want.activations[k]);
+  }
+  assert.equal(await page.getByLabel("Activation of the output layer").inputValue(), want.activations.at(-1));
+};
+
+/** Whether every pattern is on the right side of ½. */
+const allRight = () => {
+  const lab = window.backpropLab.lab;
+  const K = lab.neurons(lab.depth);
+  const t = lab.patternTargets();
+  for (let mu = 0; mu < lab.patternCount; mu++) {
+    const y = lab.x(mu, lab.depth);
+    for (let i = 0; i < K; i++) if (y[i] > 0.5 !== t[mu * K + i] > 0.5) return false;
+  }
+  return true;
+};
+
+test("picking circle opens it with its defaults, the controls show them, and playing solves it", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { height: 900 });
+  const xor = await setupOf(page);
   await page.getByLabel("Dataset").selectOption("circle");
   await page.waitForFunction(() => window.backpropLab.lab.datasetName === "circle");
   await drawn(page);
-  const lab2 = await lab(page, () => {
-    const l = window.backpropLab.lab;
-    const hidden = [];
-    for (let n = 1; n < l.depth; n++) hidden.push(l.neurons(n));
-    return { eta: l.learningRate, mode: l.mode, seed: l.seed, hidden };
+  const circle = await setupOf(page);
+  // The core's defaults for the circle (src/advice.rs): a tanh hidden layer of 4 and η = 0.1, not XOR's 2-2-1 at η = 2.
+  assert.deepEqual({ hidden: circle.hidden, activations: circle.activations, eta: circle.eta }, { hidden: [4], activations: ["tanh", "sigmoid"], eta: 0.1 });
+  assert.notDeepEqual({ hidden: circle.hidden, eta: circle.eta }, { hidden: xor.hidden, eta: xor.eta });
+  await controlsShow(page, circle);
+  // The η line: the scaling for P = 100, and no suggestion (the defaults suit the data).
+  await page.locator("#eta-scaling").filter({ hasText: new RegExp(`P = ${circle.P} patterns`) }).waitFor();
+  assert.ok(await page.locator("#eta-suggest").isHidden(), "no η advice at the data set's own η");
+  assert.ok(await page.locator("#data-match").isHidden(), "a set picked from the menu is not 'now' that set");
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForFunction(allRight, null, { timeout: 180000, polling: 200 });
+  await page.getByRole("button", { name: "Pause" }).click();
+  await drawn(page);
+  assert.ok(await lab(page, allRight), "every pattern on the right side of ½");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("η = 2 on the circle: the page says it is too large, and one click applies the suggestion", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+    const phone = name === "phone";
+    const context = await env.browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch: phone, isMobile: phone });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(`${env.server.url}#dataset=circle`);
+    await page.waitForFunction(() => window.backpropLab?.snapshot && window.backpropLab.lab.datasetName === "circle");
+    const eta = page.getByLabel("Learning rate η", { exact: true });
+    await eta.fill("2");
+    await eta.press("Enter");
+    await page.waitForFunction(() => window.backpropLab.lab.learningRate === 2);
+    const advice = JSON.parse(await lab(page, () => window.backpropLab.lab.advice()));
+    assert.ok(advice.eta && advice.eta.suggested < 2, `the core advises a smaller η: ${JSON.stringify(advice.eta)}`);
+    const line = page.locator("#eta-suggest");
+    await line.filter({ hasText: /^η = 2 with 100 patterns is likely too large: try / }).waitFor();
+    const use = page.getByRole("button", { name: `Use η = ${advice.eta.suggested}` });
+    assert.ok(await use.isVisible());
+    // Training at η = 2 saturates every output: the warning under the loss chart, which moves no plot.
+    const at = () => lab(page, () => ["boundary", "loss", "scrub"].map((id) => Math.round(document.getElementById(id).getBoundingClientRect().top + scrollY)));
+    const before = await at();
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.locator("#loss-warnings").filter({ hasText: /saturated|oscillates/ }).waitFor({ timeout: 120000 });
+    assert.deepEqual(await at(), before, "the plots stay where they were when the warning appears");
+    await page.getByRole("button", { name: "Pause" }).click();
+    await drawn(page);
+    const overflow = await lab(page, () => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ROOT, "tests", "screenshots", `data-advice-${name}.png`) });
+    await page.locator("#loss-warnings").evaluate((e) => e.scrollIntoView({ block: "end" }));
+    await page.screenshot({ path: join(ROOT, "tests", "screenshots", `data-advice-warning-${name}.png`) });
+    // One click (or tap): η is the suggestion, in the Lab, the field and the slider; the advice goes.
+    await (phone ? use.tap() : use.click());
+    await page.waitForFunction((eta) => window.backpropLab.lab.learningRate === eta, advice.eta.suggested);
+    await line.waitFor({ state: "hidden" });
+    assert.equal(Number(await eta.inputValue()), advice.eta.suggested, "the η field");
+    const slider = Number(await page.getByLabel("Learning rate η (log slider)").inputValue());
+    assert.ok(Math.abs(slider - Math.log10(advice.eta.suggested)) < 0.01, `the slider at log10 η: ${slider}`);
+    await page.waitForFunction((eta) => new URLSearchParams(location.hash.slice(1)).get("eta") === String(eta), advice.eta.suggested);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("screenshots: the OR message at desktop and phone width", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1366, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+    const phone = name === "phone";
+    const context = await env.browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch: phone, isMobile: phone });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => window.backpropLab?.snapshot);
+    await page.getByRole("button", { name: "flip t of pattern 4" }).click();
+    await page.locator("#data-match").filter({ hasText: /This data is now OR — linearly separable/ }).waitFor();
+    await drawn(page);
+    const overflow = await lab(page, () => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    if (phone) await page.locator("#boundary-title").evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: join(ROOT, "tests", "screenshots", `data-or-separable-${name}.png`) });
+    await context.close();
+  }
+});
+
+test("a built-in set picked over drawn data: Undo edit brings the data back, also of another shape", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  const undo = page.getByRole("button", { name: "Undo edit" });
+  const redo = page.getByRole("button", { name: "Redo edit" });
+  await page.getByRole("button", { name: "Edit data" }).click();
+  await clickPlot(page, 0.3, 0.6, 5);
+  await clickPlot(page, 0.7, 0.45, 6);
+  const drawnData = await data(page);
+  const mine = await setupOf(page);
+  await page.getByLabel("Dataset").selectOption("spiral");
+  await page.waitForFunction(() => window.backpropLab.lab.datasetName === "spiral");
+  await drawn(page);
+  const spiral = await setupOf(page);
+  await controlsShow(page, spiral);
+  assert.ok(spiral.P > 6);
+  assert.ok(await undo.isEnabled(), "Undo edit brings the drawn data back");
+  assert.ok(await page.locator("#data-match").isHidden(), "no 'this data is now spiral' for a set picked from the menu");
+  await undo.click();
+  await page.waitForFunction(() => window.backpropLab.lab.datasetName === "custom");
+  await drawn(page);
+  assert.deepEqual(await data(page), drawnData, "the drawn data is back");
+  assert.deepEqual(await setupOf(page), mine, "with the network it had");
+  assert.notDeepEqual(spiral.hidden, mine.hidden, "which the spiral's defaults had replaced");
+  const layout = () => lab(page, () => {
+    const { lab: l, paramIndex } = window.backpropLab;
+    return paramIndex.slice(1).map((ix) => ix.length).join(",") + " / " + Array.from({ length: l.depth }, (_, k) => l.neurons(k + 1) * (l.neurons(k) + 1)).join(",");
   });
-  assert.equal(Number(await page.getByLabel("Learning rate η", { exact: true }).inputValue()).toPrecision(3), lab2.eta.toPrecision(3));
-  assert.equal(await page.getByLabel("Mode", { exact: true }).inputValue(), lab2.mode);
-  assert.equal(await page.getByLabel("Seed").inputValue(), String(lab2.seed));
-  for (const [k, m] of lab2.hidden.entries()) assert.equal(await page.getByLabel(`Neurons in hidden layer ${k + 1}`).inputValue(), String(m));
-  assert.equal(await page.locator("#architecture .layer").count(), lab2.hidden.length);
+  const [have, want] = (await layout()).split(" / ");
+  assert.equal(have, want, "the page reads the weights of the network that is back");
+  assert.equal(await rows(page), 6);
+  assert.equal(await page.getByLabel("Dataset").inputValue(), "custom");
+  await controlsShow(page, mine);
+  assert.ok(await redo.isEnabled());
+  await redo.click();
+  await page.waitForFunction(() => window.backpropLab.lab.datasetName === "spiral");
+  await drawn(page);
+  assert.equal(await count(page), spiral.P);
+  await undo.click();
+  await page.waitForFunction(() => window.backpropLab.lab.datasetName === "custom");
+  // Data with three inputs, then the circle (two), then Undo edit: the network is rebuilt for three again.
+  const three = join(dir, "three.csv");
+  writeFileSync(three, "x1,x2,x3,t1\n0,0,0,0\n0,1,1,1\n1,0,1,1\n1,1,0,0\n");
+  await page.locator("#data-file").setInputFiles(three);
+  await page.locator("#notice-text").filter({ hasText: /Imported 4 patterns from three\.csv/ }).waitFor();
+  const threeSetup = await setupOf(page);
+  await page.getByLabel("Dataset").selectOption("circle");
+  await page.waitForFunction(() => window.backpropLab.lab.datasetName === "circle" && window.backpropLab.lab.neurons(0) === 2);
+  await drawn(page);
+  await controlsShow(page, await setupOf(page));
+  await undo.click();
+  await page.waitForFunction(() => window.backpropLab.lab.neurons(0) === 3 && window.backpropLab.lab.patternCount === 4);
+  await drawn(page);
+  assert.deepEqual(await data(page), { x: [0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0], t: [0, 1, 1, 0] });
+  assert.deepEqual(await setupOf(page), threeSetup, "the network for three inputs is back");
+  await controlsShow(page, threeSetup);
+  assert.equal(await lab(page, () => window.backpropLab.snapshot.sizes.join("-")), `3-${threeSetup.hidden.join("-")}-1`, "the views draw it");
+  assert.equal(await page.locator("#patterns thead th").nth(3).textContent(), "x3", "the table has x3 again");
+  assert.equal(await page.getByRole("textbox", { name: "x3 of pattern 2" }).inputValue(), "1");
+  await page.locator("#edit-hint").filter({ hasText: /needs 1 or 2 inputs; this data has 3/ }).waitFor({ state: "attached" });
   assert.deepEqual(errors, []);
   await context.close();
 });
