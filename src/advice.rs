@@ -177,15 +177,25 @@ pub const SATURATED: f64 = 0.01;
 ///   has learned its 0/1 targets saturates too; that is no warning.)
 ///
 /// Costs one pass over the curve's last points and at most one forward pass over the patterns.
-pub fn warnings(history: &LossHistory, net: &Network, data: &Dataset) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(text) = oscillation(history.errors()) {
-        out.push(text);
-    }
-    if let Some(text) = saturation(net, data) {
-        out.push(text);
-    }
-    out
+pub fn warnings(history: &LossHistory, net: &Network, data: &Dataset) -> Vec<Warning> {
+    let oscillating = oscillation(history.errors()).map(|text| Warning {
+        kind: "oscillation",
+        text,
+    });
+    let saturated = saturation(net, data).map(|text| Warning {
+        kind: "saturation",
+        text,
+    });
+    oscillating.into_iter().chain(saturated).collect()
+}
+
+/// A warning: its kind (`oscillation` or `saturation`, for a page to name it) and its sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    /// `oscillation` or `saturation`.
+    pub kind: &'static str,
+    /// What is wrong and what to try.
+    pub text: String,
 }
 
 /// The oscillation warning for E's recorded values, if they oscillate (see [`warnings`]).
@@ -244,7 +254,7 @@ fn saturation(net: &Network, data: &Dataset) -> Option<String> {
     }
     (wrong > 0).then(|| {
         format!(
-            "every output is saturated: x^(L) sits within {SATURATED} of g's bounds for all {} \
+            "every output is saturated: x⁽ᴸ⁾ sits within {SATURATED} of g⁽ᴸ⁾'s bounds for all {} \
              patterns, so g′ ≈ 0 and learning stalls with {wrong} wrong; try a smaller η or \
              another seed",
             data.len()
@@ -258,12 +268,11 @@ fn saturation(net: &Network, data: &Dataset) -> Option<String> {
 /// Online: each update is one pattern's, but an epoch's P updates add up to about one batch step.
 pub fn scaling_line(data: &Dataset, mode: Mode) -> String {
     let p = data.len();
-    let times = if p == 4 {
-        "as large as XOR's (P = 4)".to_string()
-    } else {
-        format!("{}× XOR's", rounded(p as f64 / 4.0))
-    };
+    let times = format!("{}× XOR's", rounded(p as f64 / 4.0));
     match mode {
+        Mode::Batch if p == 4 => {
+            "E sums over the P = 4 patterns: a batch step adds their 4 gradients; with more patterns, scale η by 1/P.".to_string()
+        }
         Mode::Batch => {
             let patterns = if p == 1 { "pattern" } else { "patterns" };
             format!(

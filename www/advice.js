@@ -11,11 +11,11 @@ import { fmtShort, sentence, el } from "./util.js";
 /** Least time between two readings of the advice while only the epoch changes (training). */
 const EVERY_MS = 300;
 
-/** Superscripts for the core's plain-text layer indices: x^(L) → x⁽ᴸ⁾, as the diagram writes them. */
-const SUPER = { L: "ᴸ", n: "ⁿ", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+/** What a screen reader hears for each kind of warning (the core's `kind`). */
+const SAID = { oscillation: "E oscillates", saturation: "every output is saturated" };
 
-/** The core's sentence as the page writes it: capitalised, full stop, layer indices raised. */
-const prose = (text) => sentence(text.replace(/\^\(([Ln0-9])\)/g, (_, k) => `⁽${SUPER[k]}⁾`));
+/** The core's sentence as the page writes it: capitalised, with a full stop. */
+const prose = (text) => sentence(text);
 
 /** Sets a node's text (and shows it) only when it changed. */
 const text = (node, value) => {
@@ -48,9 +48,9 @@ const showSuggestion = (ui, eta, apply) => {
 const show = (ui, advice, apply) => {
   text(ui.etaScaling, advice.scaling ? prose(advice.scaling) : "");
   showSuggestion(ui, advice.eta, apply);
-  text(ui.lossWarnings, advice.warnings.map(prose).join(" "));
-  // Announced: which warnings there are ("E oscillates"), not their changing numbers.
-  const heads = advice.warnings.map((w) => `Warning: ${w.split(":")[0]}.`).join(" ");
+  text(ui.lossWarnings, advice.warnings.map((w) => prose(w.text)).join(" "));
+  // Announced: which warnings there are, not their changing numbers.
+  const heads = advice.warnings.map((w) => `Warning: ${SAID[w.kind] ?? w.text.split(":")[0]}.`).join(" ");
   if (ui.lossWarningsSaid.textContent !== heads) ui.lossWarningsSaid.textContent = heads;
 };
 

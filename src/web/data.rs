@@ -194,18 +194,19 @@ impl Lab {
 #[wasm_bindgen]
 impl Lab {
     /// Advice on η for this data and network, as JSON text: `eta` (`{ "suggested", "text" }` when η
-    /// is far from what suits P and the architecture, else null), `warnings` (E oscillates, every
-    /// output saturated) and `scaling` (one line on how P scales a step). Costs one forward pass.
+    /// is far from what suits P and the architecture, else null), `warnings` (`{ "kind":
+    /// "oscillation" | "saturation", "text" }`: E oscillates, every output saturated) and `scaling` (one line on how P scales a step). Costs one forward pass.
     pub fn advice(&self) -> String {
         let s = &self.session;
         let eta = crate::advice::eta_advice(s.eta(), s.data(), s.net())
             .map(|a| Value::object([("suggested", a.suggested.into()), ("text", a.text.into())]));
+        let warnings: Vec<Value> = crate::advice::warnings(s.history(), s.net(), s.data())
+            .into_iter()
+            .map(|w| Value::object([("kind", w.kind.into()), ("text", w.text.into())]))
+            .collect();
         Value::object([
             ("eta", eta.unwrap_or(Value::Null)),
-            (
-                "warnings",
-                crate::advice::warnings(s.history(), s.net(), s.data()).into(),
-            ),
+            ("warnings", warnings.into()),
             (
                 "scaling",
                 crate::advice::scaling_line(s.data(), s.mode()).into(),
