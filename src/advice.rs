@@ -167,13 +167,14 @@ pub const SATURATED: f64 = 0.01;
 
 /// Warnings from the loss curve and the outputs; empty when all is well.
 ///
-/// - "E oscillates: …" when, over the last [`WINDOW`] recorded points, E rises at least 2 times in
-///   5, the mean step |ΔE| is at least 1 % of E, and E does not fall overall (the last tenth's
+/// - "E oscillates: …" when, over a block of [`WINDOW`] recorded points (the last complete one,
+///   or the one before it: blocks start at multiples of WINDOW, so the answer holds for a block),
+///   E rises at least 2 times in 5, the mean step |ΔE| is at least 1 % of E, and E does not fall overall (the last tenth's
 ///   mean is not below 98 % of the first tenth's). Points are thinned as the curve grows (see
 ///   [`LossHistory`]), so a pure period-2 swing can hide once the curve keeps every second epoch.
 /// - "every output is saturated: …" when every output x^(L) of every pattern lies within
 ///   [`SATURATED`] of g^(L)'s bounds (sigmoid 0 and 1, tanh ±1; never for linear or relu) and some
-///   pattern is on the wrong side of ½: g′ ≈ 0, so δ^(L) ≈ 0 and learning stalls. (A network that
+///   pattern is on the wrong side of the middle of g's range (½ for a sigmoid): g′ ≈ 0, so δ^(L) ≈ 0 and learning stalls. (A network that
 ///   has learned its 0/1 targets saturates too; that is no warning.)
 ///
 /// Costs one pass over the curve's last points and at most one forward pass over the patterns.
@@ -229,7 +230,7 @@ fn oscillating(e: &[f64]) -> Option<String> {
     let no_fall = mean(&e[WINDOW - tenth..]) >= 0.98 * mean(&e[..tenth]);
     (5 * ups >= 2 * (ups + downs) && size >= 0.01 * mean(e) && no_fall).then(|| {
         format!(
-            "E oscillates: over the last {WINDOW} recorded epochs it rose {ups} times and fell \
+            "E oscillates: over {WINDOW} recorded epochs it rose {ups} times and fell \
              {downs} times without falling overall; η may be too large: try a smaller one"
         )
     })
@@ -250,7 +251,9 @@ fn saturation(net: &Network, data: &Dataset) -> Option<String> {
         if y.iter().any(|&y| y - lo > SATURATED && hi - y > SATURATED) {
             return None;
         }
-        wrong += y.iter().zip(target).any(|(y, t)| (y > &0.5) != (t > &0.5)) as usize;
+        // On the wrong side of the middle of g's range (½ for a sigmoid, 0 for tanh).
+        let mid = 0.5 * lo + 0.5 * hi;
+        wrong += y.iter().zip(target).any(|(y, t)| (y > &mid) != (t > &mid)) as usize;
     }
     (wrong > 0).then(|| {
         format!(
@@ -278,6 +281,9 @@ pub fn scaling_line(data: &Dataset, mode: Mode) -> String {
             format!(
                 "E sums over the P = {p} {patterns}, so a batch step is {times}: scale η by 1/P."
             )
+        }
+        Mode::Online if p == 4 => {
+            "Online, each update is one pattern's gradient; the P = 4 updates of an epoch add up to about one batch step, and with more patterns, scale η by 1/P.".to_string()
         }
         Mode::Online => format!(
             "Online, each update is one pattern's gradient, but the P = {p} updates of an epoch \

@@ -162,16 +162,16 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
         return Err(e);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some((line, col)) = not_text(text) {
+    // Line ends of every system: \r\n (Windows), \n, and \r alone (old Mac spreadsheets).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if let Some((line, col)) = not_text(&text) {
         return Err(format!(
             "line {line}, column {col}: this is not text (a binary file?); expected numbers separated by commas"
         ));
     }
-    // Line ends of every system: \r\n (Windows), \n, and \r alone (old Mac spreadsheets).
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // Blank lines, and lines of separators only (`,,` between blocks of a spreadsheet), are skipped.
     let blank = |l: &str| {
-        l.trim_matches(|c| matches!(c, ',' | ';' | '"') || c.is_whitespace())
+        l.trim_matches(|c: char| matches!(c, ',' | ';' | '"') || c.is_whitespace())
             .is_empty()
     };
     let mut lines = text
@@ -189,7 +189,8 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
     let head = split.cells(first);
     let mut notes = Vec::new();
     let is_number = |&(c, quoted): &(&str, bool)| decimal(c, comma || quoted).is_some();
-    let (n, k, header) = if head.iter().all(is_number) {
+    // A first line that starts with a number is a pattern (its other cells are checked as such).
+    let (n, k, header) = if head.first().is_some_and(is_number) {
         let c = head.len();
         if c < 2 {
             return Err(format!(

@@ -19,7 +19,6 @@ use crate::url_state::UrlState;
 mod data;
 mod rewind;
 
-pub use data::UNDO_DEPTH;
 pub use rewind::RESTORE_PROBES;
 
 /// A network being trained, step by step or epoch by epoch. It owns its setup: η, the mode, the
@@ -83,7 +82,7 @@ impl Session {
             fresh.edits = self.edits.clone();
             fresh.view = self.view;
         } else {
-            // Data of one's own replaced by another set: one undo brings it all back.
+            // Other patterns: the history goes along; one's own data replaced is one more step.
             self.hand_over_edits(&mut fresh);
         }
         Ok(fresh)

@@ -559,3 +559,57 @@ fn the_view_holds_every_point_of_a_generated_set_and_of_an_import() {
         s.view()
     );
 }
+
+#[test]
+fn training_after_an_edit_learns_the_new_patterns() {
+    // The batch block is cached between epochs; an edit that keeps P must not leave it stale.
+    let mut s = Session::from_setup(&Setup::parse(r#"{"hidden": []}"#).unwrap()).unwrap();
+    s.train(1).unwrap();
+    s.flip_target(3, 0).unwrap(); // OR: a network with no hidden layer can learn it
+    let e = s.error();
+    s.train(1).unwrap();
+    assert_eq!(
+        s.history().errors().last(),
+        Some(&e),
+        "the epoch's E is the new data's"
+    );
+    s.move_pattern(0, 0.25, 0.0, false).unwrap();
+    let e = s.error();
+    s.train(1).unwrap();
+    assert_eq!(s.history().errors().last(), Some(&e));
+    s.move_pattern(0, 0.0, 0.0, false).unwrap();
+    s.train(3000).unwrap();
+    assert!(
+        s.error() < 0.05,
+        "OR learnt without a hidden layer: E = {}",
+        s.error()
+    );
+}
+
+#[test]
+fn the_history_survives_redo_and_a_new_seed_after_a_menu_pick() {
+    let mut mine = xor();
+    mine.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    let mut circle = mine.with_changes(r#"{"dataset": "circle"}"#).unwrap();
+    assert!(circle.undo_data() && circle.redo_data());
+    assert_eq!(
+        circle.data_match(),
+        None,
+        "redone, circle is still just circle"
+    );
+    let mut reseeded = circle.with_changes(r#"{"seed": 3}"#).unwrap();
+    assert!(reseeded.data_edits().0, "a new seed keeps the history");
+    assert!(reseeded.undo_data());
+    assert!(reseeded.data().same_patterns(mine.data()));
+}
+
+#[test]
+fn the_first_problem_is_named_in_a_headerless_file_and_after_old_mac_line_ends() {
+    let e = parse("0,abc,1\n1,1,0\n", (2, 1)).unwrap_err();
+    assert!(
+        e.starts_with("line 1, column 2 (x2): “abc” is not a number"),
+        "{e}"
+    );
+    let e = parse("x1,x2,t1\r0,0,0\r1,\u{1}1,0\r", (2, 1)).unwrap_err();
+    assert!(e.starts_with("line 3, column 3: this is not text"), "{e}");
+}

@@ -14,9 +14,6 @@ const EVERY_MS = 300;
 /** What a screen reader hears for each kind of warning (the core's `kind`). */
 const SAID = { oscillation: "E oscillates", saturation: "every output is saturated" };
 
-/** The core's sentence as the page writes it: capitalised, with a full stop. */
-const prose = (text) => sentence(text);
-
 /** Sets a node's text (and shows it) only when it changed. */
 const text = (node, value) => {
   node.hidden = !value;
@@ -41,14 +38,14 @@ const showSuggestion = (ui, eta, apply) => {
     // (a text field would open the keyboard on a phone).
     if (focused) ui.etaSlider.focus();
   });
-  ui.etaSuggest.replaceChildren(el("span", { class: "advice-text" }, prose(eta.text)), use);
+  ui.etaSuggest.replaceChildren(el("span", { class: "advice-text" }, sentence(eta.text)), use);
 };
 
 /** Shows the advice: the scaling line, the suggestion with its button, the warnings. */
 const show = (ui, advice, apply) => {
-  text(ui.etaScaling, advice.scaling ? prose(advice.scaling) : "");
+  text(ui.etaScaling, advice.scaling ? sentence(advice.scaling) : "");
   showSuggestion(ui, advice.eta, apply);
-  text(ui.lossWarnings, advice.warnings.map((w) => prose(w.text)).join(" "));
+  text(ui.lossWarnings, advice.warnings.map((w) => sentence(w.text)).join(" "));
   // Announced: which warnings there are, not their changing numbers.
   const heads = advice.warnings.map((w) => `Warning: ${SAID[w.kind] ?? w.text.split(":")[0]}.`).join(" ");
   if (ui.lossWarningsSaid.textContent !== heads) ui.lossWarningsSaid.textContent = heads;
@@ -58,11 +55,9 @@ const show = (ui, advice, apply) => {
 export const syncAdvice = (ui, state, now, actions) => {
   const lab = state.lab;
   const setup = `${state.labId}/${state.dataVersion}/${lab.learningRate}/${lab.mode}`;
-  const key = `${setup}/${lab.epoch}`;
-  if (ui.etaSuggest.dataset.read === key) return;
-  if (ui.etaSuggest.dataset.setup === setup && now - state.adviceAt < EVERY_MS) return;
-  ui.etaSuggest.dataset.read = key;
-  ui.etaSuggest.dataset.setup = setup;
+  const read = state.adviceRead;
+  if (read?.setup === setup && (read.epoch === lab.epoch || now - state.adviceAt < EVERY_MS)) return;
+  state.adviceRead = { setup, epoch: lab.epoch };
   state.adviceAt = now;
   const apply = (eta) => {
     try {

@@ -13,10 +13,9 @@ export const isModelFile = async (file) => {
 
 /** Reads a data file into the Lab, if it is within the core's size limit (else says so, nothing changes). */
 export const importDataFile = async (state, data, notice, file) => {
-  const most = state.limits.maxCsvBytes; // the core's limit: refused before the file is read
-  if (file.size > most) {
-    return notice(`${file.name} was not imported, nothing changed: it is ${Math.ceil(file.size / 1024)} KB, and a data file is at most ${most / 1024} KB.`);
-  }
+  // The core's limit and its words, asked before the file is read.
+  const refusal = state.wasm.Lab.csvTooLarge(file.size);
+  if (refusal) return notice(`${file.name} was not imported, nothing changed: ${refusal}.`);
   data.importCsv(await file.text(), file.name);
 };
 

@@ -10,14 +10,16 @@ export const createState = (wasm) => {
     wasm,
     limits, // the core's rules, read once: layer sizes, activations, data sets, speeds
     lab: null,
-    paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab (and when an import changes N or K)
-    shape: null, // "N/K" of the Lab's patterns when paramIndex was read
+    paramIndex: null, // where w_ij^(n) sits in the Lab's layer arrays, read once per Lab (and whenever the layer sizes change)
+    shape: null, // the layer sizes ("2-2-1") when paramIndex was read
     patterns: null, // the Lab's patterns { inputs, targets } (flat), read once per Lab and after each data edit
     dataVersion: 0, // counts data edits (and new Labs): views that follow the data redraw when it changes
     editing: false, // "Edit data" mode: the decision-boundary plot takes clicks, taps and drags
     plotMap: null, // the boundary plot's last drawing: { N, box, x: [lo, hi], y: [lo, hi], r, points } (pixels of each pattern)
     drag: null, // the pointer gesture on the plot in edit mode: { id, mu, x0, y0, moved, join }
     adviceAt: -Infinity, // when the core's advice was last read (polled a few times a second while training)
+    adviceRead: null, // what the advice was last read for: { setup (Lab, data, η, mode), epoch }
+    focusRow: null, // a pattern μ just added from the table: the next drawing focuses its first cell
     playing: false,
     speed: limits.defaultSpeed,
     epochDebt: 0,

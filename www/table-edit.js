@@ -73,7 +73,7 @@ export const setupTableEditing = (state, ui, data) => {
     if (error) return say(sentence(error));
     say(null);
     state.mu = value;
-    ui.table.dataset.focus = String(value); // the next drawing focuses its first cell
+    state.focusRow = value; // the next drawing focuses its first cell
   });
   const page = (by) => {
     state.mu = Math.max(0, Math.min(state.lab.patternCount - 1, (Math.floor(state.mu / ROWS) + by) * ROWS));

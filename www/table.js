@@ -142,15 +142,18 @@ export const drawTable = (ui, state, s) => {
     row.classList.toggle("current", mu === s.mu);
     row.setAttribute("aria-selected", String(mu === s.mu));
   }
-  const wanted = table.dataset.focus; // a row just added: its first cell takes the focus
+  const wanted = state.focusRow; // a row just added: its first cell takes the focus
   if (wanted != null && body.querySelector(`tr[data-mu="${wanted}"]`)) {
-    delete table.dataset.focus;
+    state.focusRow = null;
     body.querySelector(`tr[data-mu="${wanted}"] input`)?.focus();
   }
   table.caption.textContent = s.P > ROWS
     ? `Patterns ${start + 1}–${start + count} of ${s.P} (click a row to choose μ; type in a cell to change it)`
     : "Patterns (click a row to choose μ; type in a cell to change it)";
   ui.rowsPrev.hidden = ui.rowsNext.hidden = s.P <= ROWS;
+  const [prev, next] = [`◀ Previous ${ROWS}`, `Next ${ROWS} ▶`]; // the page size lives here only
+  if (ui.rowsPrev.textContent !== prev) ui.rowsPrev.textContent = prev;
+  if (ui.rowsNext.textContent !== next) ui.rowsNext.textContent = next;
   ui.rowsPrev.disabled = start === 0;
   ui.rowsNext.disabled = start + ROWS >= s.P;
   const e = s.stepping ? s.errors.reduce((a, b) => a + b, 0) : s.E;

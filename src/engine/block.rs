@@ -18,8 +18,8 @@ pub struct Block {
     delta: Vec<f64>,
     /// Targets t_i of the loaded patterns, [output][pattern].
     t: Vec<f64>,
-    /// Which patterns are loaded (data set address, first pattern), so a training loop loads once.
-    loaded: Option<(usize, usize)>,
+    /// Which patterns are loaded (data set generation, first pattern), so a training loop loads once.
+    loaded: Option<(u64, usize)>,
 }
 
 impl Block {
@@ -49,9 +49,9 @@ impl Block {
     }
 
     /// Loads patterns `start .. start + B` of `data` as x^(0) and targets (once: a second call with
-    /// the same data and start does nothing).
+    /// the same data set, by [`Dataset::generation`], and start does nothing).
     pub fn load(&mut self, data: &Dataset, start: usize) {
-        let key = (data as *const Dataset as usize, start);
+        let key = (data.generation(), start);
         if self.loaded == Some(key) {
             return;
         }

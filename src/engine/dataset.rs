@@ -25,8 +25,11 @@ pub const TITLES: [&str; 7] = [
 pub const MAX_PATTERNS: usize = 1000;
 
 /// Patterns (x^(0),μ, t^μ), stored flat: input μ is `x[μ·N .. (μ+1)·N]`, target μ `t[μ·K ..]`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
+    /// Which patterns these are: a number no other data set built in this run has (a copy keeps
+    /// it). What a training block caches is keyed on it (a data set's address can be reused).
+    generation: u64,
     name: String,
     inputs: usize,
     outputs: usize,
@@ -35,7 +38,41 @@ pub struct Dataset {
     domain: [f64; 4],
 }
 
+/// Equal when the name, the shape, the patterns and the domain are (whichever generation).
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Dataset) -> bool {
+        (
+            &self.name,
+            self.inputs,
+            self.outputs,
+            &self.x,
+            &self.t,
+            self.domain,
+        ) == (
+            &other.name,
+            other.inputs,
+            other.outputs,
+            &other.x,
+            &other.t,
+            other.domain,
+        )
+    }
+}
+
+/// A new [`Dataset::generation`].
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Dataset {
+    /// A number that tells these patterns from any other data set's built in this run (a copy
+    /// keeps it).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// A named data set; generated ones are drawn from `seed`. Targets are 0 or 1.
     ///
     /// # Errors
@@ -76,6 +113,7 @@ impl Dataset {
             domain
         };
         Ok(Dataset {
+            generation: next_generation(),
             name: name.to_string(),
             inputs: 2,
             outputs: 1,
@@ -128,6 +166,7 @@ impl Dataset {
         let (k, t) = flat(targets, "targets")?;
         let domain = padded(extent(&x, n));
         Ok(Dataset {
+            generation: next_generation(),
             name: "custom".to_string(),
             inputs: n,
             outputs: k,

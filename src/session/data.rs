@@ -72,19 +72,23 @@ impl Session {
             trainer: self.trainer.clone(),
             history: self.history.clone(),
             timeline: self.timeline.clone(),
-            edits: DataEdits::default(),
+            edits: DataEdits {
+                touched: self.edits.touched,
+                ..DataEdits::default()
+            },
             view: self.view,
         }
     }
 
-    /// A new session replacing this one's data set (another one from the menu) as one undo step
-    /// (the whole session comes back), when this one's data was one's own or edited.
+    /// Hands the data's history to a new session with another data set (from the menu or a new
+    /// seed); when this one's data was one's own or edited, replacing it is one more undo step
+    /// (the whole session comes back).
     pub(super) fn hand_over_edits(&self, fresh: &mut Session) {
+        fresh.edits = self.edits.clone();
         if self.edited() {
-            fresh.edits = self.edits.clone();
             fresh.edits.record(Entry::Whole(Box::new(self.snapshot())));
-            fresh.edits.touched = false;
         }
+        fresh.edits.touched = false;
     }
 }
 
@@ -436,20 +440,25 @@ impl Session {
                 }
             }
             Entry::Whole(session) => {
-                let edits = std::mem::take(&mut self.edits);
-                let now = std::mem::replace(self, *session);
+                let mut edits = std::mem::take(&mut self.edits);
+                let mut now = std::mem::replace(self, *session);
+                // Each side keeps whether its data came from an edit.
+                (now.edits.touched, edits.touched) = (edits.touched, self.edits.touched);
                 self.edits = edits;
                 Entry::Whole(Box::new(now))
             }
         };
+        let data_step = matches!(back, Entry::Data(..));
         let to = if undo {
             &mut self.edits.redo
         } else {
             &mut self.edits.undo
         };
         to.push(back);
+        if data_step {
+            self.edits.touched = !self.edits.undo.is_empty();
+        }
         self.edits.moving = None;
-        self.edits.touched = !self.edits.undo.is_empty();
         true
     }
 

@@ -110,6 +110,14 @@ impl Lab {
         Ok(Value::object([("notes", notes.into())]).to_string())
     }
 
+    /// The core's refusal of a CSV of `bytes` bytes (too large), or undefined when the size is
+    /// fine: the page asks before it reads a file.
+    #[wasm_bindgen(js_name = csvTooLarge)]
+    pub fn csv_too_large(bytes: &JsValue) -> Result<Option<String>, JsError> {
+        let bytes = whole(bytes, "bytes", 0, super::args::MAX_EXACT)?;
+        Ok(crate::csv::too_large(bytes.min(usize::MAX as u64) as usize))
+    }
+
     /// The patterns as CSV: header `x1,…,xN,t1,…,tK`, one pattern a line, shortest exact numbers.
     #[wasm_bindgen(js_name = dataCsv)]
     pub fn data_csv(&self) -> String {

@@ -86,7 +86,7 @@ const NO_ARGS = [
 /** Static methods and free functions. */
 const STATICS = {
   fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]],
-  ticks: [["number", 0], ["number", 1], ["whole", 5]],
+  ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]],
 };
 const FREE = {
   loglogSlope: [["numbers", [1, 2]], ["numbers", [1, 4]]],
