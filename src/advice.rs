@@ -105,7 +105,8 @@ fn one_two_five(v: f64) -> f64 {
         return 1.0;
     }
     let k = v.log10().floor();
-    let m = v / 10f64.powf(k);
+    // 10^k parsed from text, the f64 nearest it (as `powf` would give, without libm's pow).
+    let m = v / format!("1e{k}").parse::<f64>().unwrap_or(1.0);
     // Boundaries at the geometric means: √2, √10, √50.
     let (digit, k) = match m {
         m if m < 2f64.sqrt() => (1, k),
