@@ -13,6 +13,7 @@ mod read;
 mod write;
 
 pub use fields::{brief, integer, known_fields, numbers, rows, shorten};
+pub(crate) use read::repeats;
 pub use write::{number, rounded};
 
 /// How deep arrays and objects may nest before the reader gives up (as serde_json: 128).

@@ -21,6 +21,46 @@ impl Value {
     }
 }
 
+/// For each key, whether an earlier one equals it: O(n log n) however the keys are chosen (a
+/// heapsort of the indices by key, then a scan of neighbours). Shared by the JSON reader and the
+/// link reader; hand-written, as neither hashing nor the standard sort earns its bytes in the
+/// wasm for this one check.
+#[inline(never)]
+pub(crate) fn repeats(keys: &[&str]) -> Vec<bool> {
+    let n = keys.len();
+    // Ties by index, so in each run of equal keys the first written comes first.
+    let less = |a: usize, b: usize| (keys[a], a) < (keys[b], b);
+    let mut order: Vec<usize> = (0..n).collect();
+    let sift = |order: &mut [usize], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(order[child], order[child + 1]) {
+            child += 1;
+        }
+        if !less(order[root], order[child]) {
+            break;
+        }
+        order.swap(root, child);
+        root = child;
+    };
+    for root in (0..n / 2).rev() {
+        sift(&mut order, root, n);
+    }
+    for end in (1..n).rev() {
+        order.swap(0, end);
+        sift(&mut order, 0, end);
+    }
+    let mut out = vec![false; n];
+    for w in order.windows(2) {
+        if keys[w[0]] == keys[w[1]] {
+            out[w[1]] = true;
+        }
+    }
+    out
+}
+
 /// The reader: `s[i..]` is what is left.
 struct Reader<'a> {
     s: &'a [u8],
@@ -86,8 +126,9 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, String> {
         let start = self.i;
         let pairs = self.seq(depth, b'}', Reader::pair)?;
-        let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-        if let Some((key, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        if let Some(j) = repeats(&keys).iter().position(|&r| r) {
+            let key = keys[j];
             self.i = start;
             return Err(format!(
                 "duplicate key \"{}\" in the object",
