@@ -106,7 +106,7 @@ fn one_two_five(v: f64) -> f64 {
     }
     let k = v.log10().floor();
     // 10^k parsed from text, the f64 nearest it (as `powf` would give, without libm's pow).
-    let m = v / format!("1e{k}").parse::<f64>().unwrap_or(1.0);
+    let m = v / crate::json::parse_f64(&format!("1e{k}")).unwrap_or(1.0);
     // Boundaries at the geometric means: √2, √10, √50.
     let (digit, k) = match m {
         m if m < 2f64.sqrt() => (1, k),
@@ -115,7 +115,7 @@ fn one_two_five(v: f64) -> f64 {
         _ => (1, k + 1.0),
     };
     // Parsed from text so 0.05 is the double nearest 0.05, not 5 × 0.01.
-    format!("{digit}e{k}").parse().unwrap_or(v)
+    crate::json::parse_f64(&format!("{digit}e{k}")).unwrap_or(v)
 }
 
 /// η's advice: the suggested value and a sentence about it.

@@ -38,7 +38,7 @@ pub fn decimal(text: &str, comma: bool) -> Option<f64> {
         && t.bytes().any(|b| b.is_ascii_digit())
         && t.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    plain.then(|| t.parse::<f64>().ok()).flatten()
+    plain.then(|| crate::json::parse_f64(&t)).flatten()
 }
 
 /// The refusal of `len` bytes of CSV, when that is more than [`MAX_CSV_BYTES`].

@@ -95,7 +95,7 @@ fn number(v: &str) -> Option<f64> {
         && v.len() <= 32
         && v.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    ok.then(|| v.parse::<f64>().ok())
+    ok.then(|| crate::json::parse_f64(v))
         .flatten()
         .filter(|x| x.is_finite())
 }

@@ -9,10 +9,12 @@
 //! field are in `fields.rs`.
 
 mod fields;
+mod float;
 mod read;
 mod write;
 
 pub use fields::{brief, integer, known_fields, numbers, rows, shorten};
+pub use float::parse_f64;
 pub(crate) use read::repeats;
 pub use write::{number, rounded};
 

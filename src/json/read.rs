@@ -203,8 +203,8 @@ impl Reader<'_> {
         // The bytes are ASCII digits and signs, so this is valid UTF-8 and a valid Rust float.
         let text = std::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| "invalid number".to_string())?;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
+        match super::parse_f64(text) {
+            Some(v) if v.is_finite() => Ok(v),
             _ => {
                 self.i = start;
                 Err("number out of range".into())
