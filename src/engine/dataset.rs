@@ -40,6 +40,7 @@ impl Dataset {
     ///
     /// # Errors
     /// An unknown name, with the list of known ones.
+    #[inline]
     pub fn named(name: &str, seed: u64) -> Result<Dataset, String> {
         let gate = |t: [f64; 4]| {
             let x = vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
@@ -89,6 +90,7 @@ impl Dataset {
     ///
     /// # Errors
     /// No patterns, more than [`MAX_PATTERNS`], ragged rows, empty rows or non-finite numbers.
+    #[inline]
     pub fn inline(inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> Result<Dataset, String> {
         if inputs.is_empty() || inputs.len() > MAX_PATTERNS {
             return Err(format!(
@@ -174,6 +176,7 @@ impl Dataset {
     }
 
     /// Inputs and targets as rows, one per pattern (as [`Dataset::inline`] takes them).
+    #[inline]
     pub fn rows(&self) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
         (0..self.len())
             .map(|mu| {
@@ -184,6 +187,7 @@ impl Dataset {
     }
 
     /// Whether both hold the same patterns in the same order (numbers bit for bit).
+    #[inline]
     pub fn same_patterns(&self, other: &Dataset) -> bool {
         let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         (self.inputs, self.outputs) == (other.inputs, other.outputs)
@@ -193,6 +197,7 @@ impl Dataset {
 
     /// Whether both hold the same patterns, in any order (each matched once; O(P²) compares, no
     /// sort: the wasm has no sort to spare, and the sets compared hold at most 100 patterns).
+    #[inline]
     pub fn same_set(&self, other: &Dataset) -> bool {
         if (self.inputs, self.outputs, self.len()) != (other.inputs, other.outputs, other.len()) {
             return false;
@@ -216,6 +221,7 @@ impl Dataset {
 }
 
 /// [x1_min, x1_max, x2_min, x2_max] of inputs stored flat, N per pattern (x2 = 0 for N = 1).
+#[inline]
 fn extent(x: &[f64], n: usize) -> [f64; 4] {
     let mut d = [
         f64::INFINITY,
@@ -237,6 +243,7 @@ const REACH: f64 = f64::MAX / 2.0;
 /// wider side while both sides are of a size (so XOR's square stays square), at least 0.25, and
 /// at least 0.1 % of the axis's own distance from 0 (so a single point far out still gets a view of
 /// its own); within ±f64::MAX / 2, so every width is a finite number.
+#[inline]
 fn padded(d: [f64; 4]) -> [f64; 4] {
     let d = d.map(|v| v.clamp(-0.9 * REACH, 0.9 * REACH));
     let half = |lo: f64, hi: f64| hi * 0.5 - lo * 0.5; // no overflow, unlike hi − lo
@@ -261,6 +268,7 @@ fn padded(d: [f64; 4]) -> [f64; 4] {
 
 type Generator = fn(usize, usize, &mut Rng) -> ([f64; 2], f64);
 
+#[inline]
 fn points(count: usize, rng: &mut Rng, make: Generator) -> (Vec<f64>, Vec<f64>, [f64; 4]) {
     let (mut x, mut t) = (Vec::with_capacity(2 * count), Vec::with_capacity(count));
     for i in 0..count {
@@ -272,6 +280,7 @@ fn points(count: usize, rng: &mut Rng, make: Generator) -> (Vec<f64>, Vec<f64>, 
 }
 
 /// Uniform in the square, kept off the axes, labelled 1 where x1·x2 < 0, then jittered.
+#[inline]
 fn noisy_xor(_: usize, _: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let off_axis = |rng: &mut Rng| {
         let v = rng.uniform(-1.0, 1.0);
@@ -283,6 +292,7 @@ fn noisy_xor(_: usize, _: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Half inside radius 0.5 (target 1), half in the ring 0.7..1.0 (target 0).
+#[inline]
 fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let inside = i < count / 2;
     let r = if inside {
@@ -295,6 +305,7 @@ fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Two Gaussian blobs, σ = 0.3, centred at (−0.5, −0.5) (target 0) and (0.5, 0.5) (target 1).
+#[inline]
 fn blobs(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let c = if i < count / 2 { -0.5 } else { 0.5 };
     let p = [c + 0.3 * rng.normal(), c + 0.3 * rng.normal()];
@@ -302,6 +313,7 @@ fn blobs(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Two interleaved spiral arms of 1¾ turns, targets 0 and 1, with a little noise.
+#[inline]
 fn spiral(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let half = count / 2;
     let (arm, k) = (i / half, (i % half) as f64 / half as f64);
