@@ -132,8 +132,13 @@ fn header_cell(cell: &str) -> Option<(bool, usize)> {
 
 /// Column names `x1,…,xN,t1,…,tK`.
 fn names(n: usize, k: usize) -> Vec<String> {
-    let mut v: Vec<String> = (1..=n).map(|j| format!("x{j}")).collect();
-    v.extend((1..=k).map(|i| format!("t{i}")));
+    let mut v = Vec::with_capacity(n + k);
+    for c in 0..n + k {
+        v.push(match c < n {
+            true => format!("x{}", c + 1),
+            false => format!("t{}", c - n + 1),
+        });
+    }
     v
 }
 

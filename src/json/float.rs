@@ -234,11 +234,10 @@ impl Big {
     }
 
     fn shl(&mut self, bits: u64) {
-        let (limbs, bits) = ((bits / 32) as usize, bits % 32);
-        if bits > 0 {
-            self.mul(1 << bits);
-        }
-        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+        self.mul(1 << (bits % 32));
+        let mut shifted = vec![0; (bits / 32) as usize];
+        shifted.extend_from_slice(&self.0);
+        self.0 = shifted;
     }
 
     fn compare(&self, other: &Big) -> Ordering {
