@@ -4,7 +4,7 @@
 //! f64), without its Eisel–Lemire table: 10.4 KB of 128-bit powers of five that gzip cannot
 //! shrink, which was about 7 % of the gzipped wasm. Short numbers take Clinger's exact fast
 //! path; up to 19 significant digits with at most 21 decimals (every weight the app writes down
-//! to ~1e-5) one exact 128-bit division; anything else an estimate corrected by exact big-integer
+//! to ~1e-14) one exact 128-bit division; anything else an estimate corrected by exact big-integer
 //! comparisons against the halfway points between neighbouring f64s.
 
 use std::cmp::Ordering;
@@ -102,13 +102,20 @@ fn magnitude(digits: &[u8], exp: i64) -> f64 {
             {
                 return v as f64;
             }
-        } else if exp >= -21 {
-            // w · 2^s / 10^−exp with bit 127 of the dividend set: a quotient of at least 57
-            // bits, a sticky bit for the remainder, one rounding, then an exact scaling by 2^−s.
+        } else if exp >= -31 {
+            // w · 2^s / 10^k = w · 2^s / 5^k · 2^−k, with bit 127 of the dividend set: the division
+            // by 5^k (in steps of 5^13 < 2^32, u64 arithmetic only) leaves a quotient of at
+            // least 55 bits, a sticky bit for the remainder, one rounding, then exact scaling.
             let s = w.leading_zeros() + 64;
-            let (num, p) = ((w as u128) << s, 10u128.pow(-exp as u32));
-            let q = (num / p) | (num % p != 0) as u128;
-            return q as f64 * f64::from_bits((1023 - s as u64) << 52);
+            let (mut q, mut inexact) = ((w as u128) << s, false);
+            let mut k = -exp as u32;
+            while k > 0 {
+                let step = k.min(13);
+                inexact |= div_small(&mut q, 5u32.pow(step));
+                k -= step;
+            }
+            let scale = f64::from_bits(((1023 - s as i64 + exp) as u64) << 52);
+            return (q | inexact as u128) as f64 * scale;
         }
     }
     // An estimate from the first 19 digits (off by a few ulps at most), then corrected.
@@ -173,6 +180,18 @@ fn correct(mut x: f64, d: &Big, exp: i64) -> f64 {
         }
         return x;
     }
+}
+
+/// `n` divided by `d` in place (long division by 32-bit digits); whether there was a remainder.
+fn div_small(n: &mut u128, d: u32) -> bool {
+    let (mut q, mut rem) = (0u128, 0u64);
+    for i in (0..4).rev() {
+        let cur = rem << 32 | (*n >> (32 * i)) as u32 as u64;
+        q |= ((cur / d as u64) as u128) << (32 * i);
+        rem = cur % d as u64;
+    }
+    *n = q;
+    rem != 0
 }
 
 /// A finite f64 ≥ 0 (or +∞, as 2^1024) as m · 2^e with an integer m.
