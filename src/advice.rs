@@ -211,11 +211,15 @@ fn oscillating(e: &[f64]) -> Option<String> {
     if e.len() < WINDOW || e.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    let steps: Vec<f64> = e.windows(2).map(|w| w[1] - w[0]).collect();
-    let ups = steps.iter().filter(|&&d| d > 0.0).count();
-    let downs = steps.iter().filter(|&&d| d < 0.0).count();
+    let (mut ups, mut downs, mut size) = (0, 0, 0.0);
+    for w in e.windows(2) {
+        let d = w[1] - w[0];
+        ups += (d > 0.0) as usize;
+        downs += (d < 0.0) as usize;
+        size += d.abs();
+    }
+    let size = size / (e.len() - 1) as f64; // the mean step |ΔE|
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-    let size = mean(&steps.iter().map(|d| d.abs()).collect::<Vec<_>>());
     let tenth = WINDOW / 10;
     let no_fall = mean(&e[WINDOW - tenth..]) >= 0.98 * mean(&e[..tenth]);
     (5 * ups >= 2 * (ups + downs) && size >= 0.01 * mean(e) && no_fall).then(|| {
