@@ -320,8 +320,12 @@ pub fn write(data: &Dataset) -> String {
     out.push('\n');
     for mu in 0..data.len() {
         let (x, t) = data.pattern(mu);
-        let row: Vec<String> = x.iter().chain(t).map(|&v| crate::json::number(v)).collect();
-        out.push_str(&row.join(","));
+        for (c, &v) in x.iter().chain(t).enumerate() {
+            if c > 0 {
+                out.push(',');
+            }
+            out.push_str(&crate::json::number(v));
+        }
         out.push('\n');
     }
     out

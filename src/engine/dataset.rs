@@ -185,21 +185,24 @@ impl Dataset {
     /// Inputs and targets as rows, one per pattern (as [`Dataset::inline`] takes them).
     #[inline]
     pub fn rows(&self) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
-        (0..self.len())
-            .map(|mu| {
-                let (x, t) = self.pattern(mu);
-                (x.to_vec(), t.to_vec())
-            })
-            .unzip()
+        let (mut inputs, mut targets) = (Vec::new(), Vec::new());
+        for mu in 0..self.len() {
+            let (x, t) = self.pattern(mu);
+            inputs.push(x.to_vec());
+            targets.push(t.to_vec());
+        }
+        (inputs, targets)
     }
 
     /// Whether both hold the same patterns in the same order (numbers bit for bit).
     #[inline]
     pub fn same_patterns(&self, other: &Dataset) -> bool {
-        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let same = |a: &[f64], b: &[f64]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(u, v)| u.to_bits() == v.to_bits())
+        };
         (self.inputs, self.outputs) == (other.inputs, other.outputs)
-            && bits(&self.x) == bits(&other.x)
-            && bits(&self.t) == bits(&other.t)
+            && same(&self.x, &other.x)
+            && same(&self.t, &other.t)
     }
 
     /// Whether both hold the same patterns, in any order (each matched once; O(P²) compares, no
