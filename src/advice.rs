@@ -80,9 +80,10 @@ pub fn defaults(name: &str) -> Option<Defaults> {
 pub fn suggested_eta(data: &Dataset, net: &Network) -> f64 {
     let p = data.len().max(1) as f64;
     // s, the inputs' root mean square with the bias input x_0 = 1, against XOR's √((1 + 1) / 2).
-    let squares: f64 = (0..data.len())
-        .map(|mu| data.pattern(mu).0.iter().map(|x| x * x).sum::<f64>())
-        .sum();
+    let mut squares = 0.0;
+    for mu in 0..data.len() {
+        squares += data.pattern(mu).0.iter().map(|x| x * x).sum::<f64>();
+    }
     let s = ((1.0 + squares / p) / 2.0).sqrt().max(1.0);
     let steepness = |g: Activation| -> f64 {
         match g {

@@ -315,6 +315,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_first_key_to_repeat_is_named_even_among_100k() {
+        let mut text = String::from("{");
+        for k in (0..100_000).rev() {
+            text += &format!("\"k{k}\":0,");
+        }
+        text += "\"k99999\":1,\"k5\":2,\"k5\":3}";
+        let e = Value::parse(&text).unwrap_err();
+        assert!(e.starts_with("duplicate key \"k99999\""), "{e}");
+        assert_eq!(
+            repeats(&["b", "a", "b", "a", "c", "a"]),
+            [false, false, true, true, false, true]
+        );
+        assert!(repeats(&[]).is_empty());
+    }
+
+    #[test]
     fn rejects_with_place_and_reason() {
         for (text, why) in [
             ("", "end of text while reading a value at line 1 column 1"),
