@@ -80,9 +80,10 @@ pub fn defaults(name: &str) -> Option<Defaults> {
 pub fn suggested_eta(data: &Dataset, net: &Network) -> f64 {
     let p = data.len().max(1) as f64;
     // s, the inputs' root mean square with the bias input x_0 = 1, against XOR's √((1 + 1) / 2).
-    let squares: f64 = (0..data.len())
-        .map(|mu| data.pattern(mu).0.iter().map(|x| x * x).sum::<f64>())
-        .sum();
+    let mut squares = 0.0;
+    for mu in 0..data.len() {
+        squares += data.pattern(mu).0.iter().map(|x| x * x).sum::<f64>();
+    }
     let s = ((1.0 + squares / p) / 2.0).sqrt().max(1.0);
     let steepness = |g: Activation| -> f64 {
         match g {
@@ -105,7 +106,8 @@ fn one_two_five(v: f64) -> f64 {
         return 1.0;
     }
     let k = v.log10().floor();
-    let m = v / 10f64.powf(k);
+    // 10^k parsed from text, the f64 nearest it (as `powf` would give, without libm's pow).
+    let m = v / crate::json::parse_f64(&format!("1e{k}")).unwrap_or(1.0);
     // Boundaries at the geometric means: √2, √10, √50.
     let (digit, k) = match m {
         m if m < 2f64.sqrt() => (1, k),
@@ -114,7 +116,7 @@ fn one_two_five(v: f64) -> f64 {
         _ => (1, k + 1.0),
     };
     // Parsed from text so 0.05 is the double nearest 0.05, not 5 × 0.01.
-    format!("{digit}e{k}").parse().unwrap_or(v)
+    crate::json::parse_f64(&format!("{digit}e{k}")).unwrap_or(v)
 }
 
 /// η's advice: the suggested value and a sentence about it.
@@ -221,11 +223,15 @@ fn oscillating(e: &[f64]) -> Option<String> {
     if e.len() < WINDOW || e.iter().any(|v| !v.is_finite()) {
         return None;
     }
-    let steps: Vec<f64> = e.windows(2).map(|w| w[1] - w[0]).collect();
-    let ups = steps.iter().filter(|&&d| d > 0.0).count();
-    let downs = steps.iter().filter(|&&d| d < 0.0).count();
+    let (mut ups, mut downs, mut size) = (0, 0, 0.0);
+    for w in e.windows(2) {
+        let d = w[1] - w[0];
+        ups += (d > 0.0) as usize;
+        downs += (d < 0.0) as usize;
+        size += d.abs();
+    }
+    let size = size / (e.len() - 1) as f64; // the mean step |ΔE|
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-    let size = mean(&steps.iter().map(|d| d.abs()).collect::<Vec<_>>());
     let tenth = WINDOW / 10;
     let no_fall = mean(&e[WINDOW - tenth..]) >= 0.98 * mean(&e[..tenth]);
     (5 * ups >= 2 * (ups + downs) && size >= 0.01 * mean(e) && no_fall).then(|| {

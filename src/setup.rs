@@ -84,8 +84,8 @@ pub fn parse_eta(text: &str) -> Result<f64, String> {
         && t.bytes().any(|b| b.is_ascii_digit())
         && t.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    match t.parse::<f64>() {
-        Ok(v) if plain => check_eta(v),
+    match crate::json::parse_f64(&t) {
+        Some(v) if plain => check_eta(v),
         _ => Err(format!(
             "learning rate η: {} is not a number; type a number > 0, like 0.5",
             quoted(text)

@@ -115,7 +115,7 @@ pub fn linear(lo: f64, hi: f64, max: usize) -> Ticks {
         // rounding grows with |p|); the ones rounding put outside lo..hi are dropped.
         let bold: Vec<(f64, String)> = multiples(lo, hi, step, most)?
             .filter_map(|k| {
-                let v = format!("{}e{p}", k * m).parse::<f64>().ok()?;
+                let v = crate::json::parse_f64(&format!("{}e{p}", k * m))?;
                 (lo..=hi).contains(&v).then(|| (v, label(k * m, p)))
             })
             .collect();

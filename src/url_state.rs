@@ -95,7 +95,7 @@ fn number(v: &str) -> Option<f64> {
         && v.len() <= 32
         && v.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    ok.then(|| v.parse::<f64>().ok())
+    ok.then(|| crate::json::parse_f64(v))
         .flatten()
         .filter(|x| x.is_finite())
 }
@@ -123,7 +123,6 @@ impl UrlState {
         let mut unknown = Vec::new();
         let mut hidden: Option<Vec<usize>> = None;
         let mut activations: Option<Vec<Activation>> = None;
-        let mut seen = std::collections::HashSet::new();
         // A built-in data set opens with its defaults; the link's other settings apply on top.
         // (Not for patterns given in data=, which take the place of the named set.)
         let named = hash.split('&').find_map(|p| p.strip_prefix("dataset="));
@@ -134,9 +133,15 @@ impl UrlState {
         if let Some(d) = defaults {
             state.setup.apply_defaults(d);
         }
-        for part in hash.split('&').filter(|p| !p.is_empty()) {
-            let (key, raw) = part.split_once('=').unwrap_or((part, ""));
-            if !seen.insert(key) {
+        let parts: Vec<(&str, &str)> = hash
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|part| part.split_once('=').unwrap_or((part, "")))
+            .collect();
+        let keys: Vec<&str> = parts.iter().map(|&(key, _)| key).collect();
+        let repeats = crate::json::repeats(&keys);
+        for (&(key, raw), repeat) in parts.iter().zip(repeats) {
+            if repeat {
                 // As in JSON, a setting given twice is not guessed at: the first one counts.
                 state
                     .ignored
@@ -219,7 +224,7 @@ impl UrlState {
             ));
         }
         if let Some(data) = data {
-            if seen.contains("dataset") {
+            if keys.contains(&"dataset") {
                 state
                     .ignored
                     .push("dataset: the patterns given in data= are used instead".into());

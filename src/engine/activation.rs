@@ -124,6 +124,7 @@ impl Activation {
     ///
     /// # Errors
     /// An unknown name, with the list of known ones.
+    #[inline]
     pub fn parse(name: &str) -> Result<Activation, String> {
         Activation::ALL
             .into_iter()

@@ -77,6 +77,7 @@ impl Dataset {
     ///
     /// # Errors
     /// An unknown name, with the list of known ones.
+    #[inline]
     pub fn named(name: &str, seed: u64) -> Result<Dataset, String> {
         let gate = |t: [f64; 4]| {
             let x = vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
@@ -92,10 +93,17 @@ impl Dataset {
             "blobs" => points(100, &mut rng, blobs),
             "spiral" => points(100, &mut rng, spiral),
             _ => {
+                // (A loop, not NAMES.join: the only join of &strs in the wasm, 1 KB of its own.)
+                let mut known = String::new();
+                for n in NAMES {
+                    if !known.is_empty() {
+                        known.push_str(", ");
+                    }
+                    known.push_str(n);
+                }
                 return Err(format!(
-                    "unknown data set \"{name}\" (expected one of {})",
-                    NAMES.join(", ")
-                ))
+                    "unknown data set \"{name}\" (expected one of {known})"
+                ));
             }
         };
         // The drawn square, widened where a generated point falls outside it.
@@ -127,6 +135,7 @@ impl Dataset {
     ///
     /// # Errors
     /// No patterns, more than [`MAX_PATTERNS`], ragged rows, empty rows or non-finite numbers.
+    #[inline]
     pub fn inline(inputs: &[Vec<f64>], targets: &[Vec<f64>]) -> Result<Dataset, String> {
         if inputs.is_empty() || inputs.len() > MAX_PATTERNS {
             return Err(format!(
@@ -213,25 +222,31 @@ impl Dataset {
     }
 
     /// Inputs and targets as rows, one per pattern (as [`Dataset::inline`] takes them).
+    #[inline]
     pub fn rows(&self) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
-        (0..self.len())
-            .map(|mu| {
-                let (x, t) = self.pattern(mu);
-                (x.to_vec(), t.to_vec())
-            })
-            .unzip()
+        let (mut inputs, mut targets) = (Vec::new(), Vec::new());
+        for mu in 0..self.len() {
+            let (x, t) = self.pattern(mu);
+            inputs.push(x.to_vec());
+            targets.push(t.to_vec());
+        }
+        (inputs, targets)
     }
 
     /// Whether both hold the same patterns in the same order (numbers bit for bit).
+    #[inline]
     pub fn same_patterns(&self, other: &Dataset) -> bool {
-        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let same = |a: &[f64], b: &[f64]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(u, v)| u.to_bits() == v.to_bits())
+        };
         (self.inputs, self.outputs) == (other.inputs, other.outputs)
-            && bits(&self.x) == bits(&other.x)
-            && bits(&self.t) == bits(&other.t)
+            && same(&self.x, &other.x)
+            && same(&self.t, &other.t)
     }
 
     /// Whether both hold the same patterns, in any order (each matched once; O(P²) compares, no
     /// sort: the wasm has no sort to spare, and the sets compared hold at most 100 patterns).
+    #[inline]
     pub fn same_set(&self, other: &Dataset) -> bool {
         if (self.inputs, self.outputs, self.len()) != (other.inputs, other.outputs, other.len()) {
             return false;
@@ -255,6 +270,7 @@ impl Dataset {
 }
 
 /// [x1_min, x1_max, x2_min, x2_max] of inputs stored flat, N per pattern (x2 = 0 for N = 1).
+#[inline]
 fn extent(x: &[f64], n: usize) -> [f64; 4] {
     let mut d = [
         f64::INFINITY,
@@ -276,6 +292,7 @@ const REACH: f64 = f64::MAX / 2.0;
 /// wider side while both sides are of a size (so XOR's square stays square), at least 0.25, and
 /// at least 0.1 % of the axis's own distance from 0 (so a single point far out still gets a view of
 /// its own); within ±f64::MAX / 2, so every width is a finite number.
+#[inline]
 fn padded(d: [f64; 4]) -> [f64; 4] {
     let d = d.map(|v| v.clamp(-0.9 * REACH, 0.9 * REACH));
     let half = |lo: f64, hi: f64| hi * 0.5 - lo * 0.5; // no overflow, unlike hi − lo
@@ -300,6 +317,7 @@ fn padded(d: [f64; 4]) -> [f64; 4] {
 
 type Generator = fn(usize, usize, &mut Rng) -> ([f64; 2], f64);
 
+#[inline]
 fn points(count: usize, rng: &mut Rng, make: Generator) -> (Vec<f64>, Vec<f64>, [f64; 4]) {
     let (mut x, mut t) = (Vec::with_capacity(2 * count), Vec::with_capacity(count));
     for i in 0..count {
@@ -311,6 +329,7 @@ fn points(count: usize, rng: &mut Rng, make: Generator) -> (Vec<f64>, Vec<f64>, 
 }
 
 /// Uniform in the square, kept off the axes, labelled 1 where x1·x2 < 0, then jittered.
+#[inline]
 fn noisy_xor(_: usize, _: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let off_axis = |rng: &mut Rng| {
         let v = rng.uniform(-1.0, 1.0);
@@ -322,6 +341,7 @@ fn noisy_xor(_: usize, _: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Half inside radius 0.5 (target 1), half in the ring 0.7..1.0 (target 0).
+#[inline]
 fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let inside = i < count / 2;
     let r = if inside {
@@ -334,6 +354,7 @@ fn circle(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Two Gaussian blobs, σ = 0.3, centred at (−0.5, −0.5) (target 0) and (0.5, 0.5) (target 1).
+#[inline]
 fn blobs(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let c = if i < count / 2 { -0.5 } else { 0.5 };
     let p = [c + 0.3 * rng.normal(), c + 0.3 * rng.normal()];
@@ -341,6 +362,7 @@ fn blobs(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
 }
 
 /// Two interleaved spiral arms of 1¾ turns, targets 0 and 1, with a little noise.
+#[inline]
 fn spiral(i: usize, count: usize, rng: &mut Rng) -> ([f64; 2], f64) {
     let half = count / 2;
     let (arm, k) = (i / half, (i % half) as f64 / half as f64);

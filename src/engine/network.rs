@@ -63,6 +63,7 @@ impl Network {
     ///
     /// # Errors
     /// N outside 1..=16, L outside 1..=4, or any m^(n) outside 1..=16, named in the message.
+    #[inline]
     pub fn new(inputs: usize, layers: &[(usize, Activation)]) -> Result<Network, String> {
         if !(1..=MAX_INPUTS).contains(&inputs) {
             return Err(format!("inputs: expected 1 to {MAX_INPUTS}, got {inputs}"));
@@ -106,6 +107,7 @@ impl Network {
     /// drawn layer by layer, row by row, weights before biases, from SplitMix64 seeded with `seed`.
     /// (On XOR 2-2-1 sigmoid this solves about 7 seeds in 10; the 4× range often advised for
     /// sigmoid layers saturates the units and solves only about 4 in 10.)
+    #[inline]
     pub fn init(&mut self, seed: u64) {
         let mut rng = Rng::new(seed);
         for layer in &self.layers {
@@ -189,6 +191,7 @@ impl Network {
 
     /// Where parameter `k` sits: (n, i, Some(j)) for w_ij^(n), (n, i, None) for b_i^(n); indices i, j
     /// from 0, layer n from 1. None past the end.
+    #[inline]
     pub fn param_location(&self, k: usize) -> Option<(usize, usize, Option<usize>)> {
         for (idx, layer) in self.layers.iter().enumerate() {
             let local = k.wrapping_sub(layer.offset);
@@ -203,6 +206,7 @@ impl Network {
     }
 
     /// A short human name for parameter `k`: `w_12^(1)` or `b_1^(2)` (indices 1-based, as in the notes).
+    #[inline]
     pub fn param_name(&self, k: usize) -> String {
         match self.param_location(k) {
             Some((n, i, Some(j))) => format!("w_{}{}^({n})", i + 1, j + 1),

@@ -21,6 +21,7 @@ impl Scheme {
     ///
     /// # Errors
     /// Any other name.
+    #[inline]
     pub fn parse(name: &str) -> Result<Scheme, String> {
         match name {
             "forward" => Ok(Scheme::Forward),

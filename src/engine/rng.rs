@@ -34,6 +34,7 @@ impl Rng {
     }
 
     /// Standard normal, by the Box–Muller transform.
+    #[inline]
     pub fn normal(&mut self) -> f64 {
         let u1 = 1.0 - self.unit(); // (0, 1]: ln stays finite
         let u2 = self.unit();

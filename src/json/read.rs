@@ -21,6 +21,46 @@ impl Value {
     }
 }
 
+/// For each key, whether an earlier one equals it: O(n log n) however the keys are chosen (a
+/// heapsort of the indices by key, then a scan of neighbours). Shared by the JSON reader and the
+/// link reader; hand-written, as neither hashing nor the standard sort earns its bytes in the
+/// wasm for this one check.
+#[inline(never)]
+pub(crate) fn repeats(keys: &[&str]) -> Vec<bool> {
+    let n = keys.len();
+    // Ties by index, so in each run of equal keys the first written comes first.
+    let less = |a: usize, b: usize| (keys[a], a) < (keys[b], b);
+    let mut order: Vec<usize> = (0..n).collect();
+    let sift = |order: &mut [usize], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(order[child], order[child + 1]) {
+            child += 1;
+        }
+        if !less(order[root], order[child]) {
+            break;
+        }
+        order.swap(root, child);
+        root = child;
+    };
+    for root in (0..n / 2).rev() {
+        sift(&mut order, root, n);
+    }
+    for end in (1..n).rev() {
+        order.swap(0, end);
+        sift(&mut order, 0, end);
+    }
+    let mut out = vec![false; n];
+    for w in order.windows(2) {
+        if keys[w[0]] == keys[w[1]] {
+            out[w[1]] = true;
+        }
+    }
+    out
+}
+
 /// The reader: `s[i..]` is what is left.
 struct Reader<'a> {
     s: &'a [u8],
@@ -86,8 +126,9 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, String> {
         let start = self.i;
         let pairs = self.seq(depth, b'}', Reader::pair)?;
-        let mut seen = std::collections::HashSet::with_capacity(pairs.len());
-        if let Some((key, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        if let Some(j) = repeats(&keys).iter().position(|&r| r) {
+            let key = keys[j];
             self.i = start;
             return Err(format!(
                 "duplicate key \"{}\" in the object",
@@ -162,8 +203,8 @@ impl Reader<'_> {
         // The bytes are ASCII digits and signs, so this is valid UTF-8 and a valid Rust float.
         let text = std::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| "invalid number".to_string())?;
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
+        match super::parse_f64(text) {
+            Some(v) if v.is_finite() => Ok(v),
             _ => {
                 self.i = start;
                 Err("number out of range".into())
@@ -272,6 +313,22 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_key_to_repeat_is_named_even_among_100k() {
+        let mut text = String::from("{");
+        for k in (0..100_000).rev() {
+            text += &format!("\"k{k}\":0,");
+        }
+        text += "\"k99999\":1,\"k5\":2,\"k5\":3}";
+        let e = Value::parse(&text).unwrap_err();
+        assert!(e.starts_with("duplicate key \"k99999\""), "{e}");
+        assert_eq!(
+            repeats(&["b", "a", "b", "a", "c", "a"]),
+            [false, false, true, true, false, true]
+        );
+        assert!(repeats(&[]).is_empty());
+    }
 
     #[test]
     fn rejects_with_place_and_reason() {

@@ -127,7 +127,7 @@ pub fn rounded(v: f64) -> String {
     );
     if (-4..6).contains(&exp) {
         // Back to plain decimals: the mantissa's digits shifted by the exponent.
-        let value: f64 = format!("{mantissa}e{exp}").parse().unwrap_or(v);
+        let value = super::parse_f64(&format!("{mantissa}e{exp}")).unwrap_or(v);
         number(value)
     } else {
         format!("{mantissa}e{exp}")

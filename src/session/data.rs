@@ -309,42 +309,39 @@ impl Session {
         let g = self.net().layers().last().map(|l| l.activation);
         let Some(g) = g else { return Vec::new() };
         let (lo, hi) = g.range();
-        let k = self.data.outputs();
-        let outside: Vec<(usize, usize, f64)> = (0..self.data.len())
-            .flat_map(|mu| {
-                let t = self.data.pattern(mu).1;
-                (0..k).map(move |i| (mu, i, t[i]))
-            })
-            .filter(|&(_, _, t)| t < lo || t > hi)
-            .collect();
+        // (Plain loops: this runs after every edit, and iterator chains cost the wasm more.)
+        let (mut count, mut first, mut huge) = (0, None, false);
+        for mu in 0..self.data.len() {
+            for (i, &t) in self.data.pattern(mu).1.iter().enumerate() {
+                huge |= t.abs() > 1e150;
+                if t < lo || t > hi {
+                    count += 1;
+                    first.get_or_insert((mu, i, t));
+                }
+            }
+        }
         let mut notes = Vec::new();
-        let huge =
-            (0..self.data.len()).any(|mu| self.data.pattern(mu).1.iter().any(|t| t.abs() > 1e150));
         if huge && !self.error().is_finite() {
             notes.push(
                 "E = ∞: targets this large overflow the squares (t − y)² in E, so nothing can be learnt; scale them down"
                     .to_string(),
             );
         }
-        notes.extend(match outside.first() {
-            None => Vec::new(),
-            Some(&(mu, i, t)) => {
-                let count = outside.len();
-                let what = match count {
-                    1 => "1 target lies".to_string(),
-                    c => format!("{c} targets lie"),
-                };
-                vec![format!(
-                    "{what} outside what a {} output reaches ({} to {}), e.g. t{} = {} of pattern {}: kept, but E cannot reach 0 (a linear output can fit any target)",
-                    g.name(),
-                    crate::json::rounded(lo),
-                    crate::json::rounded(hi),
-                    i + 1,
-                    crate::json::rounded(t),
-                    mu + 1
-                )]
-            }
-        });
+        if let Some((mu, i, t)) = first {
+            let what = match count {
+                1 => "1 target lies".to_string(),
+                c => format!("{c} targets lie"),
+            };
+            notes.push(format!(
+                "{what} outside what a {} output reaches ({} to {}), e.g. t{} = {} of pattern {}: kept, but E cannot reach 0 (a linear output can fit any target)",
+                g.name(),
+                crate::json::rounded(lo),
+                crate::json::rounded(hi),
+                i + 1,
+                crate::json::rounded(t),
+                mu + 1
+            ));
+        }
         notes
     }
 
