@@ -181,15 +181,20 @@ pub const SATURATED: f64 = 0.01;
 ///
 /// Costs one pass over the curve's last points and at most one forward pass over the patterns.
 pub fn warnings(history: &LossHistory, net: &Network, data: &Dataset) -> Vec<Warning> {
-    let oscillating = oscillation(history.errors()).map(|text| Warning {
-        kind: "oscillation",
-        text,
-    });
-    let saturated = saturation(net, data).map(|text| Warning {
-        kind: "saturation",
-        text,
-    });
-    oscillating.into_iter().chain(saturated).collect()
+    let mut out = Vec::new();
+    if let Some(text) = oscillation(history.errors()) {
+        out.push(Warning {
+            kind: "oscillation",
+            text,
+        });
+    }
+    if let Some(text) = saturation(net, data) {
+        out.push(Warning {
+            kind: "saturation",
+            text,
+        });
+    }
+    out
 }
 
 /// A warning: its kind (`oscillation` or `saturation`, for a page to name it) and its sentence.

@@ -131,7 +131,7 @@ fn header_cell(cell: &str) -> Option<(bool, usize)> {
 }
 
 /// Column names `x1,…,xN,t1,…,tK`.
-fn names(n: usize, k: usize) -> Vec<String> {
+pub(crate) fn names(n: usize, k: usize) -> Vec<String> {
     let mut v = Vec::with_capacity(n + k);
     for c in 0..n + k {
         v.push(match c < n {
@@ -317,19 +317,32 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
 /// The patterns as CSV: the header `x1,…,xN,t1,…,tK`, then one line per pattern, each number in the
 /// shortest form that reads back to the same f64, `\n` after every line.
 pub fn write(data: &Dataset) -> String {
-    let mut out = names(data.inputs(), data.outputs()).join(",");
-    out.push('\n');
+    let mut out = String::new();
+    push_line(
+        &mut out,
+        &names(data.inputs(), data.outputs()),
+        String::clone,
+    );
+    let mut row = Vec::new();
     for mu in 0..data.len() {
         let (x, t) = data.pattern(mu);
-        for (c, &v) in x.iter().chain(t).enumerate() {
-            if c > 0 {
-                out.push(',');
-            }
-            out.push_str(&crate::json::number(v));
-        }
-        out.push('\n');
+        row.clear();
+        row.extend_from_slice(x);
+        row.extend_from_slice(t);
+        push_line(&mut out, &row, |&v| crate::json::number(v));
     }
     out
+}
+
+/// Appends one CSV line: the cells, each written by `cell`, separated by commas.
+pub(crate) fn push_line<T>(out: &mut String, cells: &[T], cell: fn(&T) -> String) {
+    for (c, v) in cells.iter().enumerate() {
+        if c > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell(v));
+    }
+    out.push('\n');
 }
 
 /// The patterns for a link: [`write`]'s text with `;` between lines (`x1,x2,t1;0,0,0;…`).

@@ -293,17 +293,17 @@ impl UrlState {
                 SPEEDS.len() - 1
             ));
         }
-        let join = |v: Vec<String>| v.join(",");
+        // Comma-separated, as one CSV line without its line end.
+        fn list<T>(items: &[T], cell: fn(&T) -> String) -> String {
+            let mut s = String::new();
+            crate::csv::push_line(&mut s, items, cell);
+            s.pop();
+            s
+        }
         let mut hash = format!(
             "{data}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
-            join(setup.hidden.iter().map(|m| m.to_string()).collect()),
-            join(
-                setup
-                    .activations
-                    .iter()
-                    .map(|g| g.name().to_string())
-                    .collect()
-            ),
+            list(&setup.hidden, |m| m.to_string()),
+            list(&setup.activations, |g| g.name().to_string()),
             setup.seed,
             crate::json::number(setup.eta),
             setup.mode.name(),
@@ -311,7 +311,7 @@ impl UrlState {
         if let Some(w) = weights {
             hash.push_str("&w=");
             // Shortest digits that read back to the same f64.
-            hash.push_str(&join(w.iter().map(|&x| crate::json::number(x)).collect()));
+            hash.push_str(&list(w, |&x| crate::json::number(x)));
         }
         if hash.len() > MAX_HASH {
             let p = setup.dataset.build(setup.seed).map_or(0, |d| d.len());

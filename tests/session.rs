@@ -32,7 +32,10 @@ fn reset_returns_to_the_model_files_own_weights_keeping_eta_and_mode() {
 fn a_custom_data_set_survives_a_new_seed_or_shape() {
     let lab = Session::new(Model::parse(CUSTOM).unwrap()).unwrap();
     let reseeded = lab.with_changes(r#"{"seed": "11"}"#).unwrap();
-    assert_eq!(reseeded.data(), lab.data(), "the patterns stay");
+    assert!(
+        reseeded.data().same_patterns(lab.data()),
+        "the patterns stay"
+    );
     assert_eq!(reseeded.seed(), 11);
     assert_ne!(
         reseeded.net().params(),
@@ -41,7 +44,7 @@ fn a_custom_data_set_survives_a_new_seed_or_shape() {
     );
     let wider = lab.with_changes(r#"{"hidden": [5, 3]}"#).unwrap();
     assert_eq!((wider.net().depth(), wider.net().inputs()), (3, 1));
-    assert_eq!(wider.data(), lab.data());
+    assert!(wider.data().same_patterns(lab.data()));
     let hash = lab.to_hash(7, false).unwrap();
     assert!(
         hash.starts_with("data=x1,t1;0,0;1,1;2,0&"),

@@ -20,5 +20,6 @@ if [ "$profile" = release ]; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     www/pkg/backprop_lab_bg.wasm -o www/pkg/backprop_lab_bg.wasm
 fi
+node tools/strip-docs.mjs www/pkg/backprop_lab.js
 printf '[build] www/pkg/backprop_lab_bg.wasm: %s bytes (%s)\n' \
   "$(wc -c < www/pkg/backprop_lab_bg.wasm)" "$profile"

@@ -38,27 +38,6 @@ pub struct Dataset {
     domain: [f64; 4],
 }
 
-/// Equal when the name, the shape, the patterns and the domain are (whichever generation).
-impl PartialEq for Dataset {
-    fn eq(&self, other: &Dataset) -> bool {
-        (
-            &self.name,
-            self.inputs,
-            self.outputs,
-            &self.x,
-            &self.t,
-            self.domain,
-        ) == (
-            &other.name,
-            other.inputs,
-            other.outputs,
-            &other.x,
-            &other.t,
-            other.domain,
-        )
-    }
-}
-
 /// A new [`Dataset::generation`].
 fn next_generation() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -420,8 +399,11 @@ mod tests {
     fn generated_sets_follow_the_seed_and_are_balanced() {
         for name in &NAMES[3..] {
             let a = Dataset::named(name, 3).unwrap();
-            assert_eq!(a, Dataset::named(name, 3).unwrap(), "{name}");
-            assert_ne!(a, Dataset::named(name, 4).unwrap(), "{name}");
+            assert!(a.same_patterns(&Dataset::named(name, 3).unwrap()), "{name}");
+            assert!(
+                !a.same_patterns(&Dataset::named(name, 4).unwrap()),
+                "{name}"
+            );
             let ones = (0..a.len()).filter(|&mu| a.pattern(mu).1[0] == 1.0).count();
             assert!((25..=75).contains(&ones), "{name}: {ones} of {}", a.len());
             assert!(a.x.iter().all(|v| v.abs() < 1.6), "{name}");

@@ -86,20 +86,24 @@ impl Lab {
     #[wasm_bindgen(js_name = patternCsv)]
     pub fn pattern_csv(&mut self) -> String {
         let data = self.session.data().clone();
-        let names = |p: &str, n: usize| (1..=n).map(|i| format!("{p}{i}")).collect::<Vec<_>>();
+        let (n, k) = (data.inputs(), data.outputs());
         let mut head = vec!["mu".to_string()];
-        head.extend(names("x", data.inputs()));
-        head.extend(names("t", data.outputs()));
-        head.extend(names("y", data.outputs()));
+        head.extend(crate::csv::names(n, k));
+        head.extend((1..=k).map(|i| format!("y{i}")));
         head.push("E_mu".to_string());
-        let mut out = head.join(",") + "\n";
+        let mut out = String::new();
+        crate::csv::push_line(&mut out, &head, String::clone);
         let (view, net) = self.view_and_net();
+        let mut row = Vec::new();
         for (mu, pass) in view.passes.iter().enumerate() {
             let (x, t) = data.pattern(mu);
-            let mut row = vec![(mu + 1).to_string()];
-            row.extend(x.iter().chain(t).chain(pass.y(net)).map(|&v| csv_number(v)));
-            row.push(csv_number(pass.e));
-            out += &(row.join(",") + "\n");
+            row.clear();
+            row.push((mu + 1) as f64);
+            row.extend_from_slice(x);
+            row.extend_from_slice(t);
+            row.extend_from_slice(pass.y(net));
+            row.push(pass.e);
+            crate::csv::push_line(&mut out, &row, |&v| csv_number(v));
         }
         out
     }
