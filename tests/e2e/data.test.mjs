@@ -488,6 +488,31 @@ test("a built-in set picked over drawn data: Undo edit brings the data back, als
   await context.close();
 });
 
+test("stepping through backprop after an edit works on the edited data: the formulas show its pattern", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  await page.getByRole("button", { name: "Edit data" }).click();
+  await clickPlot(page, 0.75, 0.25, 5);
+  const [x1] = point(await data(page), 4);
+  // Next step through the forward pass until it reaches pattern μ = 5 (index 4), the drawn one.
+  const next = page.getByRole("button", { name: "Next step" });
+  for (let k = 0; k < 200 && (await lab(page, () => window.backpropLab.lab.phasePattern)) !== 4; k++) {
+    await next.click();
+    await drawn(page);
+  }
+  assert.equal(await lab(page, () => window.backpropLab.lab.phasePattern), 4, "the stepper reaches the drawn pattern");
+  const formula = page.locator("#formula");
+  await formula.filter({ hasText: /pattern μ = 5/ }).waitFor();
+  // Layer 1's drive a = Σ w x + b uses the drawn point's x₁, as the formula writes it (4 digits).
+  for (let k = 0; k < 20 && !(await formula.textContent()).includes(x1.toFixed(4)); k++) {
+    if ((await lab(page, () => window.backpropLab.lab.phasePattern)) !== 4) break;
+    await next.click();
+    await drawn(page);
+  }
+  assert.ok((await formula.textContent()).includes(x1.toFixed(4)), `x₁ = ${x1} in: ${await formula.textContent()}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("axe-core finds no serious or critical violation in edit mode", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
