@@ -18,6 +18,7 @@ use crate::url_state::UrlState;
 
 mod data;
 mod rewind;
+mod undo;
 
 pub use rewind::RESTORE_PROBES;
 
@@ -34,7 +35,7 @@ pub struct Session {
     history: LossHistory,
     timeline: Timeline,
     /// The data's undo history.
-    edits: data::DataEdits,
+    edits: undo::DataEdits,
     /// The region of the input plane drawn (see [`Session::view`]).
     view: [f64; 4],
 }
@@ -55,7 +56,7 @@ impl Session {
             trainer: Trainer::new(&model.net),
             history: LossHistory::new(),
             timeline,
-            edits: data::DataEdits::default(),
+            edits: undo::DataEdits::default(),
             view: data.domain(),
             data,
         })

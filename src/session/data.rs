@@ -1,96 +1,16 @@
 //! Editing the patterns μ the network learns — add, move, remove, change a number, flip a target,
-//! import CSV — each one step of a data undo history (apart from the phase stepper's), and the view
-//! of the input plane, which follows the data.
+//! import CSV — each one step of the data's undo history (`undo.rs`), and the view of the input
+//! plane, which follows the data.
 //!
 //! An edit keeps the weights and the loss curve: the next update learns the new data. Only data of
 //! another shape (N inputs or K targets) needs a new network, drawn from the seed.
 
+use super::undo::Entry;
 use super::Session;
 use crate::csv;
 use crate::dataset::{Dataset, FIXED, MAX_PATTERNS, NAMES, TITLES};
 use crate::model::DatasetSpec;
 use crate::stepper::Stepper;
-
-/// Data edits kept for undo; older ones are forgotten.
-pub const UNDO_DEPTH: usize = 100;
-
-/// Steps of the data's history holding a whole session (a network from before another N or K,
-/// or another data set from the menu) are kept this many; older ones keep only their data.
-pub const WHOLE_DEPTH: usize = 8;
-
-/// One step of the data's history: the data on the other side of it (with the seed a generated
-/// set was drawn from), or the whole session when the step changed more than the data.
-#[derive(Clone, Debug)]
-enum Entry {
-    Data(DatasetSpec, u64),
-    Whole(Box<Session>),
-}
-
-/// The data's undo and redo stacks.
-#[derive(Clone, Debug, Default)]
-pub struct DataEdits {
-    undo: Vec<Entry>,
-    redo: Vec<Entry>,
-    /// The pattern the latest edit moved: the next moves of one drag join its undo step.
-    moving: Option<usize>,
-    /// Whether the data in force came out of this history (an edit, an undo), not as opened.
-    touched: bool,
-}
-
-impl DataEdits {
-    /// A new undo step back to `before`; the redo stack is dropped.
-    fn record(&mut self, before: Entry) {
-        if self.undo.len() == UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.undo.push(before);
-        let wholes = self
-            .undo
-            .iter()
-            .filter(|e| matches!(e, Entry::Whole(_)))
-            .count();
-        if wholes > WHOLE_DEPTH {
-            if let Some(e) = self.undo.iter_mut().find(|e| matches!(e, Entry::Whole(_))) {
-                if let Entry::Whole(s) = e {
-                    *e = Entry::Data(s.setup.dataset.clone(), s.setup.seed);
-                }
-            }
-        }
-        self.redo.clear();
-        self.moving = None;
-    }
-}
-
-impl Session {
-    /// This session as a step of the data's history: everything but that history.
-    pub(super) fn snapshot(&self) -> Session {
-        Session {
-            setup: self.setup.clone(),
-            start: self.start.clone(),
-            data: self.data.clone(),
-            stepper: self.stepper.clone(),
-            trainer: self.trainer.clone(),
-            history: self.history.clone(),
-            timeline: self.timeline.clone(),
-            edits: DataEdits {
-                touched: self.edits.touched,
-                ..DataEdits::default()
-            },
-            view: self.view,
-        }
-    }
-
-    /// Hands the data's history to a new session with another data set (from the menu or a new
-    /// seed); when this one's data was one's own or edited, replacing it is one more undo step
-    /// (the whole session comes back).
-    pub(super) fn hand_over_edits(&self, fresh: &mut Session) {
-        fresh.edits = self.edits.clone();
-        if self.edited() {
-            fresh.edits.record(Entry::Whole(Box::new(self.snapshot())));
-        }
-        fresh.edits.touched = false;
-    }
-}
 
 /// What to do with the undo history when an edit succeeds.
 enum Step {
@@ -112,11 +32,6 @@ impl Session {
     pub fn fit_view(&mut self) {
         self.view = self.data.domain();
         self.grow_view();
-    }
-
-    /// Whether a data edit can be undone, and redone.
-    pub fn data_edits(&self) -> (bool, bool) {
-        (!self.edits.undo.is_empty(), !self.edits.redo.is_empty())
     }
 
     /// Adds pattern (x^(0), t) at the end; returns its index μ.
@@ -264,16 +179,6 @@ impl Session {
         csv::write(&self.data)
     }
 
-    /// Undoes the latest data edit; false when there is none.
-    pub fn undo_data(&mut self) -> bool {
-        self.travel(true)
-    }
-
-    /// Redoes the latest undone data edit; false when there is none.
-    pub fn redo_data(&mut self) -> bool {
-        self.travel(false)
-    }
-
     /// The title of the built-in data set these patterns equal (in any order), once the data was
     /// edited or given pattern by pattern: "this is now OR".
     pub fn data_match(&self) -> Option<&'static str> {
@@ -398,70 +303,9 @@ impl Session {
         Ok(())
     }
 
-    /// One step back (`undo`) or forward in the data's history.
-    fn travel(&mut self, undo: bool) -> bool {
-        let from = if undo {
-            &mut self.edits.undo
-        } else {
-            &mut self.edits.redo
-        };
-        let Some(entry) = from.pop() else {
-            return false;
-        };
-        let back = match entry {
-            Entry::Data(spec, seed) => {
-                let now = Entry::Data(self.setup.dataset.clone(), self.setup.seed);
-                // A generated set drawn from another seed comes back as the patterns it was.
-                let spec = match (&spec, seed == self.setup.seed) {
-                    (DatasetSpec::Named(_), false) => match spec.build(seed) {
-                        Ok(d) => {
-                            let (inputs, targets) = d.rows();
-                            DatasetSpec::Inline { inputs, targets }
-                        }
-                        Err(_) => spec,
-                    },
-                    _ => spec,
-                };
-                match self.apply(spec.clone()) {
-                    Ok(()) => now,
-                    Err(_) => {
-                        // Cannot happen for data that was in force before; keep the history whole.
-                        let from = if undo {
-                            &mut self.edits.undo
-                        } else {
-                            &mut self.edits.redo
-                        };
-                        from.push(Entry::Data(spec, seed));
-                        return false;
-                    }
-                }
-            }
-            Entry::Whole(session) => {
-                let mut edits = std::mem::take(&mut self.edits);
-                let mut now = std::mem::replace(self, *session);
-                // Each side keeps whether its data came from an edit.
-                (now.edits.touched, edits.touched) = (edits.touched, self.edits.touched);
-                self.edits = edits;
-                Entry::Whole(Box::new(now))
-            }
-        };
-        let data_step = matches!(back, Entry::Data(..));
-        let to = if undo {
-            &mut self.edits.redo
-        } else {
-            &mut self.edits.undo
-        };
-        to.push(back);
-        if data_step {
-            self.edits.touched = !self.edits.undo.is_empty();
-        }
-        self.edits.moving = None;
-        true
-    }
-
     /// Puts a data set in force: XOR, AND or OR when the patterns equal one exactly; the same
     /// weights when N and K stay, else a new network from the seed. The view grows to hold it.
-    fn apply(&mut self, spec: DatasetSpec) -> Result<(), String> {
+    pub(super) fn apply(&mut self, spec: DatasetSpec) -> Result<(), String> {
         let seed = self.setup.seed;
         let mut data = spec.build(seed)?;
         let mut spec = spec;
