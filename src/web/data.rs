@@ -128,20 +128,14 @@ impl Lab {
     #[wasm_bindgen(js_name = undoData)]
     pub fn undo_data(&mut self) -> bool {
         let done = self.session.undo_data();
-        if done {
-            self.data_changed();
-        }
-        done
+        self.travelled(done)
     }
 
     /// Redoes the latest undone data edit; false when there was none.
     #[wasm_bindgen(js_name = redoData)]
     pub fn redo_data(&mut self) -> bool {
         let done = self.session.redo_data();
-        if done {
-            self.data_changed();
-        }
-        done
+        self.travelled(done)
     }
 
     /// `{ "undo": bool, "redo": bool }` as JSON text: whether a data edit can be undone, redone.
@@ -237,6 +231,14 @@ impl Lab {
             )));
         }
         Ok(t)
+    }
+
+    /// After an undo or redo: forgets what was computed from the data if it moved; returns `done`.
+    fn travelled(&mut self, done: bool) -> bool {
+        if done {
+            self.data_changed();
+        }
+        done
     }
 
     /// Forgets everything computed from the data (it just changed).
