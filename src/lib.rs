@@ -49,6 +49,7 @@ pub mod model;
 pub mod session;
 pub mod setup;
 pub mod stepper;
+pub mod teach;
 pub mod ticks;
 pub mod timeline;
 pub mod trace;

@@ -12,8 +12,10 @@ mod gradient_check;
 mod loglog;
 mod numbers;
 mod rules;
+mod scaling;
 mod sharing;
 mod stepping;
+mod teach;
 mod theme;
 
 use wasm_bindgen::prelude::*;
