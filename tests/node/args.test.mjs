@@ -75,6 +75,7 @@ const METHODS = {
   removePattern: [["whole", 0]], flipTarget: [["whole", 0], ["whole", 0]],
   setPatternValue: [["whole", 0], ["whole", 2], ["text", "1"]],
   importCsv: [["text", "x1,x2,t1\n0,0,1\n"]],
+  derive: [["whole", 1], ["whole", 0], ["number", 0], ["number", 0]],
 };
 /** Instance methods without arguments (called once each, for the coverage check). */
 const NO_ARGS = [
