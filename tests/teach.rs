@@ -54,7 +54,7 @@ fn the_sum_over_paths_is_delta_and_delta_x_is_the_gradient_on_random_networks() 
         for k in 0..net.params().len() {
             let (n, i, j) = net.param_location(k).unwrap();
             for mu in [None, Some(pick(&mut rng, data.len()))] {
-                let d = derive(&net, &data, &bp, 0.5, (n, i, j), mu);
+                let d = Value::parse(&derive(&net, &data, &bp, 0.5, (n, i, j), mu)).unwrap();
                 let patterns = d["patterns"].as_array().unwrap();
                 assert_eq!(patterns.len(), mu.map_or(data.len(), |_| 1));
                 let mut grad = 0.0;
@@ -117,7 +117,7 @@ fn the_lectures_weight_on_xor_names_its_factors() {
             .unwrap();
     let (net, data) = (lab.net(), lab.data());
     let bp = backprop(net, data);
-    let d = derive(net, data, &bp, 2.0, (1, 0, Some(1)), Some(3));
+    let d = Value::parse(&derive(net, data, &bp, 2.0, (1, 0, Some(1)), Some(3))).unwrap();
     assert_eq!(d["symbol"].as_str(), Some("w₁₂⁽¹⁾"));
     assert_eq!(num(&d["L"]), 2.0);
     let p = &d["patterns"][0];
@@ -141,7 +141,7 @@ fn the_lectures_weight_on_xor_names_its_factors() {
         y - 0.0,
         "ŷ − t with t = 0"
     );
-    let bias = derive(net, data, &bp, 2.0, (2, 0, None), None);
+    let bias = Value::parse(&derive(net, data, &bp, 2.0, (2, 0, None), None)).unwrap();
     assert_eq!(bias["symbol"].as_str(), Some("b₁⁽²⁾"));
     assert_eq!(num(&bias["j"]), -1.0);
     assert_eq!(num(&bias["mu"]), -1.0);
@@ -155,7 +155,7 @@ fn the_widest_network_sums_all_4096_paths_and_lists_64() {
     net.init(3);
     let data = Dataset::inline(&[vec![0.3, -0.7]], &[vec![0.5; 16]]).unwrap();
     let bp = backprop(&net, &data);
-    let d = derive(&net, &data, &bp, 1.0, (1, 5, Some(1)), None);
+    let d = Value::parse(&derive(&net, &data, &bp, 1.0, (1, 5, Some(1)), None)).unwrap();
     let p = &d["patterns"][0];
     assert_eq!(num(&p["pathCount"]), 4096.0, "16 · 16 · 16 above layer 1");
     assert_eq!(p["paths"].as_array().unwrap().len(), 64);

@@ -9,11 +9,10 @@
 
 use crate::backprop::Backprop;
 use crate::dataset::Dataset;
-use crate::json::Value;
 use crate::network::Network;
 use crate::pass::Pass;
 
-use super::{j_field, weight_symbol};
+use super::{j_field, weight_symbol, Json};
 
 /// Most paths listed per pattern, largest |product| first (the sum runs over all of them).
 pub const MAX_LISTED: usize = 64;
@@ -58,90 +57,89 @@ fn path(
     f.push(pass.y(net)[o] - target[o]);
 }
 
-/// One path as JSON: `{ nodes: [[n, i], …], factors: [{kind, n, i, (j,) value}, …], product }`.
-fn path_json(n: usize, ks: &[usize], f: &[f64], product: f64) -> Value {
-    let nodes: Vec<Value> = (0..ks.len()).map(|s| vec![n + s, ks[s]].into()).collect();
-    let mut factors = Vec::with_capacity(f.len());
+/// One path: `{ nodes: [[n, i], …], factors: [{kind, n, i, (j,) value}, …], product }`.
+fn path_json(out: &mut Json, n: usize, ks: &[usize], f: &[f64], product: f64) {
+    out.open("", '{').open("nodes", '[');
+    for (s, &k) in ks.iter().enumerate() {
+        out.nums("", &[(n + s) as f64, k as f64]);
+    }
+    out.close(']').open("factors", '[');
     for (s, &value) in f.iter().enumerate() {
         let l = n + s.div_ceil(2); // factor s belongs to layer n + ⌈s/2⌉
-        let mut factor = if s + 1 == f.len() {
-            vec![("kind", "error".into()), ("i", ks[ks.len() - 1].into())]
+        out.open("", '{');
+        if s + 1 == f.len() {
+            out.text("kind", "error").num("i", ks[ks.len() - 1] as f64);
         } else {
             let kind = if s % 2 == 1 { "w" } else { "gprime" };
-            vec![
-                ("kind", kind.into()),
-                ("n", l.into()),
-                ("i", ks[l - n].into()),
-            ]
-        };
-        if s % 2 == 1 && s + 1 < f.len() {
-            factor.push(("j", ks[l - n - 1].into()));
+            out.text("kind", kind).num("n", l as f64);
+            out.num("i", ks[l - n] as f64);
+            if s % 2 == 1 {
+                out.num("j", ks[l - n - 1] as f64);
+            }
         }
-        factor.push(("value", value.into()));
-        factors.push(Value::object(factor));
+        out.num("value", value).close('}');
     }
-    Value::object([
-        ("nodes", Value::Array(nodes)),
-        ("factors", Value::Array(factors)),
-        ("product", product.into()),
-    ])
+    out.close(']').num("product", product).close('}');
 }
 
 /// Pattern μ's derivation: x_j^(n−1) (1 for a bias), a_i^(n), δ_i^(n), ∂Ẽ(μ)/∂w = δ·x, the
-/// largest paths, their count and the sum over all of them. Returns the JSON and δ·x.
+/// largest paths, their count and the sum over all of them. Returns δ·x.
 fn pattern(
-    net: &Network,
-    data: &Dataset,
-    bp: &Backprop,
+    out: &mut Json,
+    (net, data, bp): (&Network, &Dataset, &Backprop),
     (n, i, j): Place,
     mu: usize,
-) -> (Value, f64) {
+) -> f64 {
     let pass = &bp.passes[mu];
     let target = data.pattern(mu).1;
     let layer = net.layer(n);
     let x = j.map_or(1.0, |j| pass.x(net, n - 1)[j]);
     let delta = pass.delta(layer)[i];
-    let count: usize = (n + 1..=net.depth()).map(|l| net.layer(l).m).product();
+    let mut count = 1;
+    for l in n + 1..=net.depth() {
+        count *= net.layer(l).m;
+    }
     let (mut ks, mut f) = (Vec::new(), Vec::new());
     let mut sum = 0.0;
     // (product, path number), |product| descending: at most MAX_LISTED, kept by insertion.
     let mut top: Vec<(f64, usize)> = Vec::new();
     for p in 0..count {
         path((net, pass, target), (n, i), p, &mut ks, &mut f);
-        let product: f64 = f.iter().product();
+        let mut product = 1.0;
+        for v in &f {
+            product *= v;
+        }
         sum += product;
-        if top.len() < MAX_LISTED || product.abs() > top[MAX_LISTED - 1].0.abs() {
-            let at = top
-                .iter()
-                .position(|t| product.abs() > t.0.abs())
-                .unwrap_or(top.len());
+        let mut at = top.len();
+        while at > 0 && product.abs() > top[at - 1].0.abs() {
+            at -= 1;
+        }
+        if at < MAX_LISTED {
             top.insert(at, (product, p));
             top.truncate(MAX_LISTED);
         }
     }
-    let mut paths = Vec::with_capacity(top.len());
+    let grad = delta * x;
+    out.open("", '{').num("mu", mu as f64).num("x", x);
+    out.num("a", pass.a(layer)[i])
+        .num("delta", delta)
+        .num("grad", grad);
+    out.open("paths", '[');
     for &(product, p) in &top {
         path((net, pass, target), (n, i), p, &mut ks, &mut f);
-        paths.push(path_json(n, &ks, &f, product));
+        path_json(out, n, &ks, &f, product);
     }
-    let grad = delta * x;
-    let json = Value::object([
-        ("mu", mu.into()),
-        ("x", x.into()),
-        ("a", pass.a(layer)[i].into()),
-        ("delta", delta.into()),
-        ("grad", grad.into()),
-        ("paths", Value::Array(paths)),
-        ("pathCount", count.into()),
-        ("pathSum", sum.into()),
-    ]);
-    (json, grad)
+    out.close(']')
+        .num("pathCount", count as f64)
+        .num("pathSum", sum)
+        .close('}');
+    grad
 }
 
 /// The derivation of ∂E/∂w for the parameter at `place` (valid for `net`) at the current weights,
-/// for pattern `mu`, or summed over all patterns (`None`): per pattern δ_i^(n) as the sum over
-/// paths and ∂Ẽ(μ)/∂w = δ_i^(n) x_j^(n−1); then ∂E/∂w = Σ_μ δ x (the listed patterns) and
-/// Δw = −η ∂E/∂w. `bp` is backprop at these weights (its numbers are the trace's).
+/// as JSON text, for pattern `mu`, or summed over all patterns (`None`): per pattern δ_i^(n) as
+/// the sum over paths and ∂Ẽ(μ)/∂w = δ_i^(n) x_j^(n−1); then ∂E/∂w = Σ_μ δ x (over the patterns
+/// listed) and Δw = −η ∂E/∂w. `bp` is backprop at these weights (its numbers are the trace's).
 pub fn derive(
     net: &Network,
     data: &Dataset,
@@ -149,30 +147,28 @@ pub fn derive(
     eta: f64,
     place: Place,
     mu: Option<usize>,
-) -> Value {
+) -> String {
     let (n, i, j) = place;
-    let mut grad = 0.0;
-    let mut patterns = Vec::new();
-    for m in 0..data.len() {
-        if mu.is_none_or(|mu| mu == m) {
-            let (json, g) = pattern(net, data, bp, place, m);
-            grad += g;
-            patterns.push(json);
-        }
-    }
     let layer = net.layer(n);
     let k = j.map_or(layer.b_index(i), |j| layer.w_index(i, j));
-    Value::object([
-        ("n", n.into()),
-        ("i", i.into()),
-        ("j", j_field(j).into()),
-        ("L", net.depth().into()),
-        ("mu", mu.map_or(-1.0, |m| m as f64).into()),
-        ("eta", eta.into()),
-        ("symbol", weight_symbol(n, i, j).into()),
-        ("w", net.params()[k].into()),
-        ("patterns", Value::Array(patterns)),
-        ("grad", grad.into()),
-        ("deltaW", (-eta * grad).into()),
-    ])
+    let mut out = Json::default();
+    out.open("", '{')
+        .num("n", n as f64)
+        .num("i", i as f64)
+        .num("j", j_field(j));
+    out.num("L", net.depth() as f64)
+        .num("mu", mu.map_or(-1.0, |m| m as f64));
+    out.num("eta", eta).text("symbol", &weight_symbol(n, i, j));
+    out.num("w", net.params()[k]).open("patterns", '[');
+    let mut grad = 0.0;
+    for m in 0..data.len() {
+        if mu.is_none_or(|mu| mu == m) {
+            grad += pattern(&mut out, (net, data, bp), place, m);
+        }
+    }
+    out.close(']')
+        .num("grad", grad)
+        .num("deltaW", -eta * grad)
+        .close('}');
+    out.0
 }

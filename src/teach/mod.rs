@@ -8,35 +8,107 @@ pub mod derive;
 pub mod quiz;
 pub mod sheet;
 
-use crate::json::rounded;
+use crate::json::{number, rounded, Value};
 
-/// `k` in Unicode sub- (`base` = '₀') or superscript digits (`base` = '⁰'; ¹²³ are out of line).
-fn script(k: usize, sup: bool) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut out = String::new();
-    for b in k.to_string().bytes() {
-        let d = (b - b'0') as usize;
-        out.push(if sup {
-            SUP[d]
-        } else {
-            char::from_u32('₀' as u32 + d as u32).unwrap_or('?')
-        });
+/// JSON text written as it goes: in the wasm a fraction of the size of building a [`Value`] tree
+/// (no per-shape object code, no drop glue). Fields are `key` then value; an array's items have
+/// the key "".
+#[derive(Default)]
+pub struct Json(pub String);
+
+impl Json {
+    /// `"key":` (nothing for an array item), after a comma unless a container just opened.
+    fn key(&mut self, key: &str) -> &mut Json {
+        if !matches!(self.0.as_bytes().last(), None | Some(b'[' | b'{' | b':')) {
+            self.0.push(',');
+        }
+        if !key.is_empty() {
+            self.0.push('"');
+            self.0.push_str(key);
+            self.0.push_str("\":");
+        }
+        self
     }
+
+    /// A number (NaN and ±∞, which JSON cannot hold, as `null`).
+    pub fn num(&mut self, key: &str, v: f64) -> &mut Json {
+        self.key(key).0.push_str(&number(v));
+        self
+    }
+
+    /// A string, escaped.
+    pub fn text(&mut self, key: &str, v: &str) -> &mut Json {
+        let v = Value::from(v).to_string();
+        self.key(key).0.push_str(&v);
+        self
+    }
+
+    /// An array of numbers.
+    pub fn nums(&mut self, key: &str, vs: &[f64]) -> &mut Json {
+        self.open(key, '[');
+        for &v in vs {
+            self.num("", v);
+        }
+        self.close(']')
+    }
+
+    /// Opens an object `{` or an array `[`.
+    pub fn open(&mut self, key: &str, bracket: char) -> &mut Json {
+        self.key(key).0.push(bracket);
+        self
+    }
+
+    /// Closes an object `}` or an array `]`.
+    pub fn close(&mut self, bracket: char) -> &mut Json {
+        self.0.push(bracket);
+        self
+    }
+}
+
+/// Appends k in Unicode sub- or superscript digits: 12 → "₁₂" or "¹²".
+fn digits(out: &mut String, k: usize, sup: bool) {
+    if k >= 10 {
+        digits(out, k / 10, sup);
+    }
+    let d = (k % 10) as u32;
+    out.push(
+        match (sup, d) {
+            (false, _) => char::from_u32(0x2080 + d), // ₀…₉
+            (true, 1) => Some('¹'),
+            (true, 2 | 3) => char::from_u32(0xB0 + d), // ², ³
+            (true, _) => char::from_u32(0x2070 + d),   // ⁰, ⁴…⁹
+        }
+        .unwrap_or('?'),
+    );
+}
+
+/// k in Unicode subscript digits: 12 → "₁₂".
+pub fn sub(k: usize) -> String {
+    let mut out = String::new();
+    digits(&mut out, k, false);
     out
+}
+
+/// The layer superscript "⁽n⁾".
+pub fn sup(n: usize) -> String {
+    let mut out = String::from("⁽");
+    digits(&mut out, n, true);
+    out + "⁾"
 }
 
 /// The lecture's symbol of a place: `name` with neuron i (and input j, unless None) as subscripts
 /// counted from 1, and layer n as a superscript: `symbol("w", 1, 0, Some(1))` = "w₁₂⁽¹⁾".
 /// Two-digit indices are separated by a comma ("w₁₀,₂⁽¹⁾").
 pub fn symbol(name: &str, n: usize, i: usize, j: Option<usize>) -> String {
-    let mut s = format!("{name}{}", script(i + 1, false));
+    let mut s = String::from(name);
+    digits(&mut s, i + 1, false);
     if let Some(j) = j {
         if i >= 9 || j >= 9 {
             s.push(',');
         }
-        s += &script(j + 1, false);
+        digits(&mut s, j + 1, false);
     }
-    s + "⁽" + &script(n, true) + "⁾"
+    s + &sup(n)
 }
 
 /// w_ij^(n), or b_i^(n) for j = None (the bias, the weight on x_0 = 1).

@@ -4,25 +4,16 @@
 use wasm_bindgen::prelude::*;
 
 use super::args::{index, number};
-use super::{fail, Lab};
+use super::Lab;
 use crate::backprop::backprop;
-use crate::json::rounded;
 use crate::teach::derive::{derive, Place};
 
 /// −1 (None: "all" or "the bias") or an index from 0 to `len` − 1.
 fn all_or_index(v: &JsValue, name: &str, len: usize) -> Result<Option<usize>, JsError> {
-    let k = number(v, name)?;
-    if k == -1.0 {
+    if number(v, name)? == -1.0 {
         return Ok(None);
     }
-    if k.fract() == 0.0 && k >= 0.0 && k < len as f64 {
-        return Ok(Some(k as usize));
-    }
-    Err(fail(format!(
-        "{name}: expected −1 or a whole number from 0 to {}, got {}",
-        len as f64 - 1.0,
-        rounded(k)
-    )))
+    index(v, name, len).map(Some)
 }
 
 /// Rust-only checks.
@@ -32,7 +23,11 @@ impl Lab {
         let n = self.check_layer(n, 1)?;
         let layer = self.session.net().layer(n);
         let i = index(i, "neuron i", layer.m)?;
-        Ok((n, i, all_or_index(j, "input j", layer.fan_in)?))
+        Ok((
+            n,
+            i,
+            all_or_index(j, "input j (or −1 for the bias)", layer.fan_in)?,
+        ))
     }
 }
 
@@ -49,9 +44,9 @@ impl Lab {
         mu: &JsValue,
     ) -> Result<String, JsError> {
         let place = self.place(n, i, j)?;
-        let mu = all_or_index(mu, "pattern μ", self.session.data().len())?;
+        let mu = all_or_index(mu, "pattern μ (or −1 for all)", self.session.data().len())?;
         let (net, data) = (self.session.net(), self.session.data());
         let bp = backprop(net, data);
-        Ok(derive(net, data, &bp, self.session.eta(), place, mu).to_string())
+        Ok(derive(net, data, &bp, self.session.eta(), place, mu))
     }
 }
