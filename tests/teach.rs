@@ -166,3 +166,232 @@ fn the_widest_network_sums_all_4096_paths_and_lists_64() {
         p["pathSum"]
     );
 }
+
+mod quiz {
+    use backprop_lab::{
+        activation::Activation::*,
+        session::Session,
+        setup::Setup,
+        stepper::Phase,
+        teach::quiz::{check, is_right, question, read_answer},
+        teach::sup,
+        train::Mode,
+    };
+
+    use super::{num, Value};
+
+    /// XOR on a 2-3-2-1 network (sigmoid, tanh, relu) so every kind of layer comes up.
+    fn deep(mode: Mode) -> Session {
+        let mut s = Setup {
+            mode,
+            hidden: vec![3, 2],
+            activations: vec![Sigmoid, Tanh, Relu],
+            ..Setup::default()
+        };
+        s.eta = 0.7;
+        Session::new(s.model().unwrap()).unwrap()
+    }
+
+    /// The number stepping showed for a question's place, after the step.
+    fn shown_after(lab: &Session, q: &Value) -> f64 {
+        let s = lab.stepper().state();
+        let (n, i) = (num(&q["n"]) as usize, num(&q["i"]) as usize);
+        let mu = num(&q["mu"]);
+        let layer = lab.net().layer(n);
+        match q["quantity"].as_str().unwrap() {
+            "a" => s.passes[mu as usize].a(layer)[i],
+            "E" => s.passes[mu as usize].e,
+            "delta" => s.passes[mu as usize].delta(layer)[i],
+            _ => {
+                let j = num(&q["j"]);
+                let k = if j < 0.0 {
+                    layer.b_index(i)
+                } else {
+                    layer.w_index(i, j as usize)
+                };
+                s.delta_w[k]
+            }
+        }
+    }
+
+    #[test]
+    fn the_truth_is_what_the_next_step_computes_through_two_epochs_of_each_mode() {
+        for mode in [Mode::Batch, Mode::Online] {
+            for mut lab in [
+                deep(mode),
+                Session::new(
+                    Setup {
+                        mode,
+                        ..Setup::default()
+                    }
+                    .model()
+                    .unwrap(),
+                )
+                .unwrap(),
+            ] {
+                let depth = lab.net().depth();
+                let mut kinds = std::collections::BTreeSet::new();
+                while lab.epoch() < 2 {
+                    // Every selection: none, each neuron of each layer, each weight and bias.
+                    let mut selections = vec![None];
+                    for n in 1..=depth {
+                        let l = lab.net().layer(n).clone();
+                        for i in 0..l.m {
+                            selections.push(Some((n, i, None)));
+                            for j in 0..l.fan_in {
+                                selections.push(Some((n, i, Some(j))));
+                            }
+                        }
+                    }
+                    let state = lab.stepper().state();
+                    let qs: Vec<Value> = selections
+                        .iter()
+                        .map(|&sel| {
+                            let q = question(state, lab.data(), (lab.eta(), mode), "all", sel);
+                            Value::parse(&q.unwrap().expect("always a question for \"all\""))
+                                .unwrap()
+                        })
+                        .collect();
+                    lab.step();
+                    let phase = lab.stepper().state().phase;
+                    for (q, sel) in qs.iter().zip(&selections) {
+                        let truth = num(&q["truth"]);
+                        assert_eq!(
+                            truth.to_bits(),
+                            shown_after(&lab, q).to_bits(),
+                            "{phase:?} {q}"
+                        );
+                        kinds.insert(q["quantity"].as_str().unwrap().to_string());
+                        let (n, i) = (num(&q["n"]) as usize, num(&q["i"]) as usize);
+                        let expect_n = match phase {
+                            Phase::Forward { n, .. } | Phase::Backward { n, .. } => n,
+                            Phase::Error { .. } => depth,
+                            _ => sel.map_or(1, |s| s.0),
+                        };
+                        assert_eq!(n, expect_n, "{phase:?} {q}");
+                        match sel {
+                            Some((sn, si, _)) if *sn == n => assert_eq!(i, *si),
+                            _ => assert_eq!(i, 0, "neuron 1 of the phase's layer"),
+                        }
+                        let hint = q["hint"].as_str().unwrap();
+                        assert!(hint.contains(" = ") && !hint.contains("NaN"), "{hint}");
+                    }
+                    let q = &qs[0];
+                    let expect = match phase {
+                        Phase::Forward { n, .. } => format!("a₁{}", sup(n)),
+                        Phase::Error { mu } => format!("Ẽ(μ={})", mu + 1),
+                        Phase::Backward { n, .. } => format!("δ₁{}", sup(n)),
+                        _ => "Δw₁₁⁽¹⁾".into(),
+                    };
+                    assert_eq!(q["symbol"].as_str(), Some(expect.as_str()), "no selection");
+                }
+                assert_eq!(kinds.len(), 4, "{kinds:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_filter_the_questions() {
+        let lab = Session::new(Setup::default().model().unwrap()).unwrap();
+        let s = lab.stepper().state();
+        let ask = |kinds: &str| question(s, lab.data(), (2.0, Mode::Batch), kinds, None);
+        // At "ready" the next step is the forward pass of layer 1.
+        let q = Value::parse(&ask("forward").unwrap().unwrap()).unwrap();
+        assert_eq!(q["symbol"].as_str(), Some("a₁⁽¹⁾"));
+        assert_eq!(
+            (num(&q["mu"]), num(&q["n"]), num(&q["j"])),
+            (0.0, 1.0, -1.0)
+        );
+        let hint = q["hint"].as_str().unwrap();
+        let w = lab.net();
+        let want = format!(
+            "a₁⁽¹⁾ = Σⱼ w₁ⱼ⁽¹⁾ xⱼ⁽⁰⁾ + b₁⁽¹⁾ = {} · 0 + {} · 0 + {}",
+            backprop_lab::teach::shown(w.w(1, 0, 0)),
+            backprop_lab::teach::shown(w.w(1, 0, 1)),
+            backprop_lab::teach::shown(w.b(1, 0)),
+        );
+        assert_eq!(hint, want);
+        assert!(ask("all").unwrap().is_some());
+        assert!(ask("delta, update").unwrap().is_none());
+        assert!(ask("delta,forward").unwrap().is_some());
+        let e = ask("forwards").unwrap_err();
+        assert!(
+            e.starts_with("kinds: expected") && e.contains("\"forwards\""),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn the_tolerance_is_one_percent_or_one_ten_thousandth() {
+        // Just inside and just outside 1 % (exact edges: 100 ± 1 and −100 ± 1 are right).
+        for truth in [100.0, -100.0, 2.0, -0.5, 1234.5] {
+            let tol = 0.01 * f64::abs(truth);
+            assert!(is_right(truth, truth));
+            assert!(is_right(truth + 0.999 * tol, truth) && is_right(truth - 0.999 * tol, truth));
+            assert!(!is_right(truth + 1.001 * tol, truth) && !is_right(truth - 1.001 * tol, truth));
+            assert!(!is_right(-truth, truth), "the sign matters");
+        }
+        assert!(is_right(101.0, 100.0) && is_right(99.0, 100.0) && is_right(-101.0, -100.0));
+        // The 1e-4 floor for tiny truths.
+        for truth in [0.0, 1e-6, -3e-5, 0.001] {
+            assert!(
+                is_right(truth + 0.99e-4, truth) && is_right(truth - 0.99e-4, truth),
+                "{truth}"
+            );
+            assert!(
+                !is_right(truth + 1.01e-4, truth) && !is_right(truth - 1.01e-4, truth),
+                "{truth}"
+            );
+        }
+        assert!(is_right(1e-4, 0.0) && is_right(-1e-4, 0.0));
+        // Non-finite: only the same non-finite answer.
+        assert!(is_right(f64::NAN, f64::NAN) && !is_right(0.0, f64::NAN));
+        assert!(
+            is_right(f64::INFINITY, f64::INFINITY) && !is_right(f64::NEG_INFINITY, f64::INFINITY)
+        );
+        assert!(
+            !is_right(f64::NAN, 1.0)
+                && !is_right(f64::INFINITY, 1e300)
+                && !is_right(1e300, f64::INFINITY)
+        );
+    }
+
+    #[test]
+    fn answers_are_read_as_people_type_them() {
+        for (text, v) in [
+            ("0.5", 0.5),
+            (" -1e-3 ", -1e-3),
+            ("0,5", 0.5),
+            ("−0.2", -0.2),
+            ("−0,25", -0.25),
+            ("+3", 3.0),
+            ("1E2", 100.0),
+            (".5", 0.5),
+            ("Infinity", f64::INFINITY),
+            ("−∞", f64::NEG_INFINITY),
+            ("-infinity", f64::NEG_INFINITY),
+        ] {
+            assert_eq!(read_answer(text), Ok(v), "{text}");
+        }
+        assert!(read_answer("NaN").unwrap().is_nan());
+        for junk in [
+            "abc", "", "  ", "1,000.5", "0x10", "1/2", "5 %", "e3", "--1", "1..2", "0,5,1",
+        ] {
+            let e = read_answer(junk).unwrap_err();
+            assert_eq!(e, format!("Your answer: '{}' is not a number", junk.trim()));
+        }
+        assert_eq!(
+            check("0,2", 0.2005),
+            Ok(r#"{"right":true,"value":0.2}"#.to_string())
+        );
+        assert_eq!(
+            check("−0.2", 0.2),
+            Ok(r#"{"right":false,"value":-0.2}"#.to_string())
+        );
+        assert_eq!(
+            check("NaN", f64::NAN),
+            Ok(r#"{"right":true,"value":null}"#.to_string())
+        );
+        assert!(check("abc", 1.0).unwrap_err().contains("'abc'"));
+    }
+}

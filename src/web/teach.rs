@@ -3,10 +3,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args::{index, number};
-use super::Lab;
+use super::args::{index, number, text};
+use super::{fail, Lab};
 use crate::backprop::backprop;
 use crate::teach::derive::{derive, Place};
+use crate::teach::quiz::{check, question};
 
 /// −1 (None: "all" or "the bias") or an index from 0 to `len` − 1.
 fn all_or_index(v: &JsValue, name: &str, len: usize) -> Result<Option<usize>, JsError> {
@@ -48,5 +49,41 @@ impl Lab {
         let (net, data) = (self.session.net(), self.session.data());
         let bp = backprop(net, data);
         Ok(derive(net, data, &bp, self.session.eta(), place, mu))
+    }
+
+    /// "Quiz me": the number the next `step()` computes for the selection, as a question (JSON
+    /// text `{ kind, quantity, symbol, mu, n, i, j, hint, truth }`), or null when that step's
+    /// kind ("forward": a and Ẽ(μ), "delta": δ, "update": Δw) is not among `kinds` ("all" or
+    /// any of them). The selection is w_ij^(n) or neuron i of layer n (j is read for an update;
+    /// −1 = the bias); n = 0 for none.
+    #[wasm_bindgen(js_name = quizQuestion)]
+    pub fn quiz_question(
+        &self,
+        kinds: &JsValue,
+        n: &JsValue,
+        i: &JsValue,
+        j: &JsValue,
+    ) -> Result<JsValue, JsError> {
+        let kinds = text(kinds, "kinds", 64)?;
+        let selected = if n.as_f64() == Some(0.0) {
+            number(i, "neuron i")?;
+            number(j, "input j")?;
+            None
+        } else {
+            Some(self.place(n, i, j)?)
+        };
+        let s = &self.session;
+        let state = s.stepper().state();
+        let q = question(state, s.data(), (s.eta(), s.mode()), &kinds, selected).map_err(fail)?;
+        Ok(q.map_or(JsValue::NULL, |q| JsValue::from_str(&q)))
+    }
+
+    /// Checks a typed answer against the quiz's `truth`: `{ right, value }` (JSON text); right
+    /// when |answer − truth| ≤ max(1 % of |truth|, 10⁻⁴). Reads "0.5", "0,5", "−0.2", "1e-3".
+    /// Throws "Your answer: 'abc' is not a number" for anything else.
+    #[wasm_bindgen(js_name = quizCheck)]
+    pub fn quiz_check(answer: &JsValue, truth: &JsValue) -> Result<String, JsError> {
+        let answer = text(answer, "answer", 256)?;
+        check(&answer, number(truth, "truth")?).map_err(fail)
     }
 }

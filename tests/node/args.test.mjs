@@ -76,6 +76,7 @@ const METHODS = {
   setPatternValue: [["whole", 0], ["whole", 2], ["text", "1"]],
   importCsv: [["text", "x1,x2,t1\n0,0,1\n"]],
   derive: [["whole", 1], ["whole", 0], ["number", 0], ["number", 0]],
+  quizQuestion: [["text", "all"], ["whole", 1], ["whole", 0], ["number", 0]],
 };
 /** Instance methods without arguments (called once each, for the coverage check). */
 const NO_ARGS = [
@@ -87,7 +88,7 @@ const NO_ARGS = [
 /** Static methods and free functions. */
 const STATICS = {
   fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]],
-  ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]],
+  ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]], quizCheck: [["text", "0.5"], ["number", 0.5]],
 };
 const FREE = {
   loglogSlope: [["numbers", [1, 2]], ["numbers", [1, 4]]],
