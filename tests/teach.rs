@@ -395,3 +395,143 @@ mod quiz {
         assert!(check("abc", 1.0).unwrap_err().contains("'abc'"));
     }
 }
+
+mod sheet {
+    use backprop_lab::{
+        activation::Activation::*, session::Session, setup::Setup, teach::sheet::sheet, train::Mode,
+    };
+
+    use super::{num, Value};
+
+    fn sessions() -> Vec<Session> {
+        let deep = Setup {
+            hidden: vec![3, 2],
+            activations: vec![Tanh, Relu, Sigmoid],
+            mode: Mode::Online,
+            ..Setup::default()
+        };
+        let circle = Setup::parse(r#"{"dataset": "circle", "hidden": [4], "seed": 3}"#).unwrap();
+        let mut trained = Session::new(Setup::default().model().unwrap()).unwrap();
+        trained.train(50).unwrap();
+        [deep, circle]
+            .iter()
+            .map(|s| Session::new(s.model().unwrap()).unwrap())
+            .chain([trained])
+            .collect()
+    }
+
+    #[test]
+    fn every_blank_is_the_traces_number_and_dw_is_minus_eta_times_the_gradient() {
+        for lab in sessions() {
+            let trace = lab.trace();
+            let (net, eta) = (lab.net(), lab.eta());
+            let depth = net.depth();
+            for mu in [None, Some(0), Some(lab.data().len() - 1)] {
+                let s = Value::parse(&sheet(&lab, mu)).unwrap();
+                assert_eq!(num(&s["mu"]), mu.map_or(-1.0, |m| m as f64));
+                assert_eq!(num(&s["eta"]), eta);
+                assert_eq!(num(&s["seed"]), lab.seed() as f64);
+                assert_eq!(s["mode"].as_str(), Some(lab.mode().name()));
+                assert_eq!(s["sizes"].as_array().unwrap().len(), depth + 1);
+                assert_eq!(s["activations"].as_array().unwrap().len(), depth);
+                assert_eq!(s["patterns"].as_array().unwrap().len(), lab.data().len());
+                for (n, w) in (1..).zip(s["weights"].as_array().unwrap()) {
+                    assert_eq!(num(&w["n"]), n as f64);
+                    let l = net.layer(n);
+                    for i in 0..l.m {
+                        assert_eq!(num(&w["b"][i]), net.b(n, i));
+                        for j in 0..l.fan_in {
+                            assert_eq!(num(&w["w"][i][j]), net.w(n, i, j));
+                        }
+                    }
+                }
+                let blanks = s["blanks"].as_array().unwrap();
+                let neurons = net.neurons();
+                let per_pattern = 3 * neurons + 1;
+                let patterns = mu.map_or(lab.data().len(), |_| 1);
+                let updates = net.params().len() * if mu.is_some() { 1 } else { 2 };
+                let kinds: Vec<String> = blanks.iter().map(|b| b["kind"].to_string()).collect();
+                assert_eq!(blanks.len(), patterns * per_pattern + updates, "{kinds:?}");
+                let (mut order, mut last) = (String::new(), "");
+                for b in blanks {
+                    let (n, i, j) = (num(&b["n"]) as usize, num(&b["i"]) as usize, num(&b["j"]));
+                    let kind = b["kind"].as_str().unwrap();
+                    let value = num(&b["value"]);
+                    let m = num(&b["mu"]);
+                    let p = &trace["patterns"][m.max(0.0) as usize];
+                    let want = match kind {
+                        "a" | "x" | "delta" => num(&p[kind][n - 1][i]),
+                        "E" => num(&p["E"]),
+                        _ => {
+                            let g = match mu {
+                                None if j < 0.0 => num(&trace["gradient"][n - 1]["biases"][i]),
+                                None => num(&trace["gradient"][n - 1]["weights"][i][j as usize]),
+                                Some(_) => {
+                                    let x = match (j < 0.0, n) {
+                                        (true, _) => 1.0,
+                                        (false, 1) => num(&p["input"][j as usize]),
+                                        (false, _) => num(&p["x"][n - 2][j as usize]),
+                                    };
+                                    num(&p["delta"][n - 1][i]) * x
+                                }
+                            };
+                            if kind == "dw" {
+                                -eta * g
+                            } else {
+                                g
+                            }
+                        }
+                    };
+                    assert_eq!(value.to_bits(), want.to_bits(), "{b}");
+                    // Runs of one kind (a and x alternate, neuron by neuron) as one word.
+                    let run = if kind == "x" { "a" } else { kind };
+                    if last != run {
+                        order = order + " " + run;
+                        last = run;
+                    }
+                }
+                let want =
+                    " a E delta".repeat(patterns) + if mu.is_some() { " dw" } else { " grad dw" };
+                assert_eq!(order, want);
+            }
+        }
+    }
+
+    #[test]
+    fn symbols_follow_the_lecture() {
+        let lab = Session::new(Setup::default().model().unwrap()).unwrap();
+        let s = Value::parse(&sheet(&lab, Some(1))).unwrap();
+        let symbols: Vec<&str> = s["blanks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["symbol"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            &symbols[..10],
+            [
+                "a₁⁽¹⁾",
+                "x₁⁽¹⁾",
+                "a₂⁽¹⁾",
+                "x₂⁽¹⁾",
+                "a₁⁽²⁾",
+                "x₁⁽²⁾",
+                "Ẽ(μ=2)",
+                "δ₁⁽²⁾",
+                "δ₁⁽¹⁾",
+                "δ₂⁽¹⁾"
+            ]
+        );
+        assert_eq!(&symbols[10..13], ["Δw₁₁⁽¹⁾", "Δw₁₂⁽¹⁾", "Δb₁⁽¹⁾"]);
+        assert_eq!(s["title"].as_str(), Some("XOR (the lecture)"));
+        assert_eq!(s["dataset"].as_str(), Some("xor"));
+        assert_eq!(
+            s["patterns"][3].to_string(),
+            r#"{"mu":3,"input":[1,1],"target":[0]}"#
+        );
+        let batch = Value::parse(&sheet(&lab, None)).unwrap();
+        let last = batch["blanks"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["symbol"].as_str(), Some("Δb₁⁽²⁾"));
+        assert_eq!(num(&last["mu"]), -1.0);
+    }
+}

@@ -8,6 +8,7 @@ use super::{fail, Lab};
 use crate::backprop::backprop;
 use crate::teach::derive::{derive, Place};
 use crate::teach::quiz::{check, question};
+use crate::teach::sheet::sheet;
 
 /// −1 (None: "all" or "the bias") or an index from 0 to `len` − 1.
 fn all_or_index(v: &JsValue, name: &str, len: usize) -> Result<Option<usize>, JsError> {
@@ -85,5 +86,14 @@ impl Lab {
     pub fn quiz_check(answer: &JsValue, truth: &JsValue) -> Result<String, JsError> {
         let answer = text(answer, "answer", 256)?;
         check(&answer, number(truth, "truth")?).map_err(fail)
+    }
+
+    /// The exercise sheet (JSON text) for pattern `mu`, or −1 for one whole batch epoch: the
+    /// network, the patterns, and the blanks (a, x, Ẽ(μ), δ, then ∂E/∂w and Δw) with their
+    /// answers, in the lecture's order; every number is the trace's.
+    #[wasm_bindgen(js_name = exerciseSheet)]
+    pub fn exercise_sheet(&self, mu: &JsValue) -> Result<String, JsError> {
+        let mu = all_or_index(mu, "pattern μ (or −1 for all)", self.session.data().len())?;
+        Ok(sheet(&self.session, mu))
     }
 }

@@ -77,6 +77,7 @@ const METHODS = {
   importCsv: [["text", "x1,x2,t1\n0,0,1\n"]],
   derive: [["whole", 1], ["whole", 0], ["number", 0], ["number", 0]],
   quizQuestion: [["text", "all"], ["whole", 1], ["whole", 0], ["number", 0]],
+  exerciseSheet: [["number", -1]],
 };
 /** Instance methods without arguments (called once each, for the coverage check). */
 const NO_ARGS = [

@@ -1,0 +1,66 @@
+// The teaching exports in Node (issue #14): each called once with good arguments, its JSON shape
+// checked against the contract the page codes against, and its numbers against the trace.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { initSync, Lab } from "../../www/pkg/backprop_lab.js";
+
+initSync({ module: readFileSync(new URL("../../www/pkg/backprop_lab_bg.wasm", import.meta.url)) });
+
+const keys = (o) => Object.keys(o).sort();
+
+test("derive: the lecture's shape, the path sum equals the trace's δ, grad equals gradientAll", () => {
+  const lab = Lab.fromSetup("{}");
+  const trace = JSON.parse(lab.trace());
+  const d = JSON.parse(lab.derive(1, 0, 1, -1));
+  assert.deepEqual(keys(d), ["L", "deltaW", "eta", "grad", "i", "j", "mu", "n", "patterns", "symbol", "w"]);
+  assert.equal(d.symbol, "w₁₂⁽¹⁾");
+  assert.equal(d.patterns.length, 4);
+  const p = d.patterns[3];
+  assert.deepEqual(keys(p), ["a", "delta", "grad", "mu", "pathCount", "pathSum", "paths", "x"]);
+  assert.equal(p.delta, trace.patterns[3].delta[0][0]);
+  assert.ok(Math.abs(p.pathSum - p.delta) < 1e-15);
+  assert.deepEqual(p.paths[0].nodes, [[1, 0], [2, 0]]);
+  assert.deepEqual(p.paths[0].factors.map((f) => f.kind), ["gprime", "w", "gprime", "error"]);
+  assert.equal(d.grad, lab.gradientAll()[lab.paramIndex(1, 0, 1)]);
+  assert.equal(d.deltaW, -lab.learningRate * d.grad);
+  assert.equal(JSON.parse(lab.derive(2, 0, -1, 2)).patterns.length, 1);
+  assert.throws(() => lab.derive(3, 0, 0, 0), /layer n/);
+  assert.throws(() => lab.derive(1, 0, 2, 0), /input j \(or −1 for the bias\)/);
+  assert.throws(() => lab.derive(1, 0, 0, 4), /pattern μ \(or −1 for all\)/);
+});
+
+test("quiz: the question's truth is what the next step shows; quizCheck reads typed answers", () => {
+  const lab = Lab.fromSetup("{}");
+  const q = JSON.parse(lab.quizQuestion("all", 0, 0, 0));
+  assert.deepEqual(keys(q), ["hint", "i", "j", "kind", "mu", "n", "quantity", "symbol", "truth"]);
+  assert.equal(q.kind, "forward");
+  assert.equal(q.symbol, "a₁⁽¹⁾");
+  assert.match(q.hint, /^a₁⁽¹⁾ = Σⱼ w₁ⱼ⁽¹⁾ xⱼ⁽⁰⁾ \+ b₁⁽¹⁾ = /);
+  assert.equal(lab.quizQuestion("delta", 0, 0, 0), null, "the next step computes no δ");
+  lab.step();
+  assert.equal(lab.stepA(0, 1)[0], q.truth);
+  assert.deepEqual(JSON.parse(Lab.quizCheck(" 0,5 ", 0.503)), { right: true, value: 0.5 });
+  assert.deepEqual(JSON.parse(Lab.quizCheck("−0.2", 0.2)), { right: false, value: -0.2 });
+  assert.throws(() => Lab.quizCheck("abc", 1), /^Error: Your answer: 'abc' is not a number$/);
+  assert.throws(() => lab.quizQuestion("everything", 0, 0, 0), /kinds: expected/);
+});
+
+test("exerciseSheet: the contract's fields, blanks in the lecture's order, numbers from the trace", () => {
+  const lab = Lab.fromSetup("{}");
+  const trace = JSON.parse(lab.trace());
+  const s = JSON.parse(lab.exerciseSheet(-1));
+  assert.deepEqual(keys(s), ["activations", "blanks", "dataset", "eta", "mode", "mu", "patterns", "seed", "sizes", "title", "weights"]);
+  assert.deepEqual(s.sizes, [2, 2, 1]);
+  assert.deepEqual(s.activations, ["sigmoid", "sigmoid"]);
+  assert.equal(s.mode, "batch");
+  assert.deepEqual(keys(s.blanks[0]), ["i", "j", "kind", "mu", "n", "symbol", "value"]);
+  assert.equal(s.blanks.length, 4 * 10 + 2 * 9);
+  assert.equal(s.blanks[0].value, trace.patterns[0].a[0][0]);
+  const grads = s.blanks.filter((b) => b.kind === "grad");
+  assert.equal(grads[0].value, trace.gradient[0].weights[0][0]);
+  const one = JSON.parse(lab.exerciseSheet(2));
+  assert.equal(one.mu, 2);
+  assert.equal(one.blanks.length, 10 + 9);
+  assert.throws(() => lab.exerciseSheet(4), /pattern μ/);
+});
