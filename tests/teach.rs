@@ -170,11 +170,12 @@ fn the_widest_network_sums_all_4096_paths_and_lists_64() {
 mod quiz {
     use backprop_lab::{
         activation::Activation::*,
+        model::DatasetSpec,
         session::Session,
         setup::Setup,
         stepper::Phase,
         teach::quiz::{check, is_right, question, read_answer},
-        teach::sup,
+        teach::symbol,
         train::Mode,
     };
 
@@ -189,6 +190,32 @@ mod quiz {
             ..Setup::default()
         };
         s.eta = 0.7;
+        Session::new(s.model().unwrap()).unwrap()
+    }
+
+    fn xor(mode: Mode) -> Session {
+        Session::new(
+            Setup {
+                mode,
+                ..Setup::default()
+            }
+            .model()
+            .unwrap(),
+        )
+        .unwrap()
+    }
+
+    /// Three patterns with two targets each, on a 2-2-2 network (linear outputs).
+    fn two_outputs(mode: Mode) -> Session {
+        let s = Setup {
+            mode,
+            dataset: DatasetSpec::Inline {
+                inputs: vec![vec![0.0, 1.0], vec![0.5, -1.0], vec![2.0, 0.25]],
+                targets: vec![vec![1.0, 0.0], vec![-0.5, 2.0], vec![0.0, 0.3]],
+            },
+            activations: vec![Sigmoid, Linear],
+            ..Setup::default()
+        };
         Session::new(s.model().unwrap()).unwrap()
     }
 
@@ -217,18 +244,7 @@ mod quiz {
     #[test]
     fn the_truth_is_what_the_next_step_computes_through_two_epochs_of_each_mode() {
         for mode in [Mode::Batch, Mode::Online] {
-            for mut lab in [
-                deep(mode),
-                Session::new(
-                    Setup {
-                        mode,
-                        ..Setup::default()
-                    }
-                    .model()
-                    .unwrap(),
-                )
-                .unwrap(),
-            ] {
+            for mut lab in [deep(mode), xor(mode), two_outputs(mode)] {
                 let depth = lab.net().depth();
                 let mut kinds = std::collections::BTreeSet::new();
                 while lab.epoch() < 2 {
@@ -278,9 +294,9 @@ mod quiz {
                     }
                     let q = &qs[0];
                     let expect = match phase {
-                        Phase::Forward { n, .. } => format!("a₁{}", sup(n)),
+                        Phase::Forward { n, .. } => symbol("a", n, 0, None),
                         Phase::Error { mu } => format!("Ẽ(μ={})", mu + 1),
-                        Phase::Backward { n, .. } => format!("δ₁{}", sup(n)),
+                        Phase::Backward { n, .. } => symbol("δ", n, 0, None),
                         _ => "Δw₁₁⁽¹⁾".into(),
                     };
                     assert_eq!(q["symbol"].as_str(), Some(expect.as_str()), "no selection");
@@ -288,6 +304,12 @@ mod quiz {
                 assert_eq!(kinds.len(), 4, "{kinds:?}");
             }
         }
+    }
+
+    fn shown(v: f64) -> String {
+        let mut s = String::new();
+        backprop_lab::teach::put(&mut s, v);
+        s
     }
 
     #[test]
@@ -306,17 +328,17 @@ mod quiz {
         let w = lab.net();
         let want = format!(
             "a₁⁽¹⁾ = Σⱼ w₁ⱼ⁽¹⁾ xⱼ⁽⁰⁾ + b₁⁽¹⁾ = {} · 0 + {} · 0 + {}",
-            backprop_lab::teach::shown(w.w(1, 0, 0)),
-            backprop_lab::teach::shown(w.w(1, 0, 1)),
-            backprop_lab::teach::shown(w.b(1, 0)),
+            shown(w.w(1, 0, 0)),
+            shown(w.w(1, 0, 1)),
+            shown(w.b(1, 0)),
         );
         assert_eq!(hint, want);
         assert!(ask("all").unwrap().is_some());
         assert!(ask("delta, update").unwrap().is_none());
         assert!(ask("delta,forward").unwrap().is_some());
-        let e = ask("forwards").unwrap_err();
+        let e = ask("everything").unwrap_err();
         assert!(
-            e.starts_with("kinds: expected") && e.contains("\"forwards\""),
+            e.starts_with("kinds: expected") && e.contains("\"everything\""),
             "{e}"
         );
     }
@@ -534,4 +556,17 @@ mod sheet {
         assert_eq!(last["symbol"].as_str(), Some("Δb₁⁽²⁾"));
         assert_eq!(num(&last["mu"]), -1.0);
     }
+}
+
+#[test]
+fn symbols_write_indices_from_one_and_separate_two_digit_ones() {
+    use backprop_lab::teach::{fill, symbol, weight_symbol};
+    assert_eq!(symbol("a", 1, 0, None), "a₁⁽¹⁾");
+    assert_eq!(weight_symbol(2, 1, Some(2)), "w₂₃⁽²⁾");
+    assert_eq!(weight_symbol(3, 15, None), "b₁₆⁽³⁾");
+    assert_eq!(weight_symbol(1, 9, Some(1)), "w₁₀,₂⁽¹⁾");
+    assert_eq!(weight_symbol(4, 2, Some(12)), "w₃,₁₃⁽⁴⁾");
+    let mut s = String::new();
+    fill(&mut s, "x#< → a@^ → δₖ>", (12, 0, 4));
+    assert_eq!(s, "x₅⁽¹¹⁾ → a₁⁽¹²⁾ → δₖ⁽¹³⁾");
 }

@@ -82,18 +82,27 @@ fn digits(out: &mut String, k: usize, sup: bool) {
     );
 }
 
-/// k in Unicode subscript digits: 12 → "₁₂".
-pub fn sub(k: usize) -> String {
-    let mut out = String::new();
-    digits(&mut out, k, false);
-    out
-}
-
-/// The layer superscript "⁽n⁾".
-pub fn sup(n: usize) -> String {
-    let mut out = String::from("⁽");
-    digits(&mut out, n, true);
-    out + "⁾"
+/// Appends `template` with a place's indices filled in, as the lecture writes them: `@` → i and
+/// `#` → j as subscripts counted from 1 (after a comma when either has two digits), `^` → ⁽n⁾,
+/// `<` → ⁽n−1⁾, `>` → ⁽n+1⁾. `fill(s, "w@#^", (1, 0, 1))` appends "w₁₂⁽¹⁾".
+pub fn fill(out: &mut String, template: &str, (n, i, j): (usize, usize, usize)) {
+    for c in template.chars() {
+        match c {
+            '@' => digits(out, i + 1, false),
+            '#' => {
+                if i >= 9 || j >= 9 {
+                    out.push(',');
+                }
+                digits(out, j + 1, false);
+            }
+            '<' | '^' | '>' => {
+                out.push('⁽');
+                digits(out, n + usize::from(c == '>') - usize::from(c == '<'), true);
+                out.push('⁾');
+            }
+            c => out.push(c),
+        }
+    }
 }
 
 /// The lecture's symbol of a place: `name` with neuron i (and input j, unless None) as subscripts
@@ -101,14 +110,9 @@ pub fn sup(n: usize) -> String {
 /// Two-digit indices are separated by a comma ("w₁₀,₂⁽¹⁾").
 pub fn symbol(name: &str, n: usize, i: usize, j: Option<usize>) -> String {
     let mut s = String::from(name);
-    digits(&mut s, i + 1, false);
-    if let Some(j) = j {
-        if i >= 9 || j >= 9 {
-            s.push(',');
-        }
-        digits(&mut s, j + 1, false);
-    }
-    s + &sup(n)
+    let template = if j.is_some() { "@#^" } else { "@^" };
+    fill(&mut s, template, (n, i, j.unwrap_or(0)));
+    s
 }
 
 /// w_ij^(n), or b_i^(n) for j = None (the bias, the weight on x_0 = 1).
@@ -116,13 +120,25 @@ pub fn weight_symbol(n: usize, i: usize, j: Option<usize>) -> String {
     symbol(if j.is_some() { "w" } else { "b" }, n, i, j)
 }
 
-/// A number in a formula: 6 significant digits, a negative one in parentheses with the Unicode
-/// minus, "(−0.2)".
-pub fn shown(v: f64) -> String {
+/// "Ẽ(μ=2)" for pattern μ = 1 (counted from 0 in the API, from 1 on the page).
+pub fn e_symbol(mu: usize) -> String {
+    String::from("Ẽ(μ=") + &(mu + 1).to_string() + ")"
+}
+
+/// Appends the parts.
+pub fn push(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// Appends a number as a formula shows it: 6 significant digits, a negative one in parentheses
+/// with the Unicode minus, "(−0.2)".
+pub fn put(out: &mut String, v: f64) {
     let s = rounded(v);
     match s.strip_prefix('-') {
-        Some(abs) => format!("(−{abs})"),
-        None => s,
+        Some(abs) => push(out, &["(−", abs, ")"]),
+        None => out.push_str(&s),
     }
 }
 

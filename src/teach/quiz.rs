@@ -2,15 +2,13 @@
 //! Ẽ(μ), δ_i^(n) or Δw_ij^(n) — with the formula and its known numbers as a hint, and the check of
 //! a typed answer: right when |answer − truth| ≤ max(1 % of |truth|, 10⁻⁴).
 
-use crate::backward::backward_layer;
 use crate::dataset::Dataset;
-use crate::forward::{forward_layer, pattern_error, set_input};
 use crate::json::{rounded, shorten};
 use crate::stepper::{Phase, StepState};
 use crate::train::Mode;
 
 use super::derive::Place;
-use super::{j_field, shown, sub, sup, symbol, weight_symbol, Json};
+use super::{e_symbol, fill, j_field, put, symbol, weight_symbol, Json};
 
 /// The phase the next step completes, as [`crate::stepper::Stepper::next`] moves: forward layers
 /// 1..L, the error, backward layers L..1 for each pattern; the update after each pattern (online)
@@ -30,34 +28,31 @@ pub fn next_phase(s: &StepState, mode: Mode) -> Phase {
     }
 }
 
-/// Whether `kinds` ("all", or any of "forward", "delta", "update", separated by commas or
-/// spaces) asks for questions of `kind`.
+/// Whether `kinds` ("all", or any of "forward", "delta", "update" separated by commas, e.g.
+/// "delta,update") asks for questions of `kind`.
 ///
 /// # Errors
 /// Any other word.
 fn wanted(kinds: &str, kind: &str) -> Result<bool, String> {
     let mut hit = false;
-    for word in kinds.split([',', ' ']) {
-        match word {
-            "" => {}
-            "all" => hit = true,
-            "forward" | "delta" | "update" => hit |= word == kind,
-            _ => {
-                return Err(format!(
-                    "kinds: expected \"forward\", \"delta\", \"update\" or \"all\", got \"{}\"",
-                    shorten(word)
-                ))
-            }
+    for word in kinds.split(',') {
+        let word = word.trim();
+        if !["all", "forward", "delta", "update"].contains(&word) {
+            return Err(format!(
+                "kinds: expected \"forward\", \"delta\", \"update\" or \"all\", got \"{}\"",
+                shorten(word)
+            ));
         }
+        hit |= word == "all" || word == kind;
     }
     Ok(hit)
 }
 
 /// Appends "a · b".
 fn times(out: &mut String, a: f64, b: f64) {
-    *out += &shown(a);
-    *out += " · ";
-    *out += &shown(b);
+    put(out, a);
+    out.push_str(" · ");
+    put(out, b);
 }
 
 /// The question for the number the next step computes (JSON text), or None when that step's kind
@@ -70,8 +65,9 @@ fn times(out: &mut String, a: f64, b: f64) {
 /// - Update: Δw_ij^(n) = −η ∂E/∂w_ij^(n) ("update", "dw").
 ///
 /// `selected` is the chosen neuron (n, i) or weight (n, i, j); a neuron outside the phase's layer,
-/// or none, means neuron i = 0 of that layer, and w_11^(1) for an update. `truth` is computed by
-/// the same engine functions the step runs, so it is the number the step will show.
+/// or none, means neuron i = 0 of that layer, and w_11^(1) for an update. `truth` is summed in the
+/// order the engine's passes sum, so it is the number the step will show, bit for bit; the hint is
+/// the formula with the numbers known before the step.
 ///
 /// # Errors
 /// `kinds` has an unknown word.
@@ -83,124 +79,127 @@ pub fn question(
     selected: Option<Place>,
 ) -> Result<Option<String>, String> {
     let net = &*s.net;
-    let next = next_phase(s, mode);
-    let (kind, quantity) = match next {
-        Phase::Forward { .. } => ("forward", "a"),
-        Phase::Error { .. } => ("forward", "E"),
-        Phase::Backward { .. } => ("delta", "delta"),
-        _ => ("update", "dw"),
+    let depth = net.depth();
+    let (sn, si, sj) = selected.unwrap_or((1, 0, Some(0)));
+    // (pattern, layer, what: 0 a, 1 Ẽ(μ), 2 δ, 3 Δw)
+    let (mu, n, what) = match next_phase(s, mode) {
+        Phase::Forward { mu, n } => (Some(mu), n, 0),
+        Phase::Error { mu } => (Some(mu), depth, 1),
+        Phase::Backward { mu, n } => (Some(mu), n, 2),
+        Phase::Update { mu } => (mu, sn, 3),
+        Phase::Ready => (None, sn, 3), // never the next phase
     };
+    let kind = ["forward", "forward", "delta", "update"][what];
     if !wanted(kinds, kind)? {
         return Ok(None);
     }
-    let (sn, si, sj) = selected.unwrap_or((1, 0, Some(0)));
-    let (mu, n) = match next {
-        Phase::Forward { mu, n } | Phase::Backward { mu, n } => (Some(mu), n),
-        Phase::Error { mu } => (Some(mu), net.depth()),
-        Phase::Update { mu } => (mu, sn),
-        Phase::Ready => (None, sn),
-    };
     let i = if sn == n { si } else { 0 };
-    let mut pass = (*s.passes[mu.unwrap_or(0)]).clone();
+    let j = if what == 3 { sj } else { None };
+    let place = (n, i, j.unwrap_or(0));
+    let pass = &s.passes[mu.unwrap_or(0)];
     let (input, target) = data.pattern(mu.unwrap_or(0));
     let layer = net.layer(n);
-    let (is, ns) = (sub(i + 1), sup(n));
-    let mut j = None;
-    let mut hint;
-    let truth = match next {
-        Phase::Forward { .. } => {
-            // a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n), x^(0) the input
-            if n == 1 {
-                set_input(&mut pass, input);
+    let mut h = String::new();
+    let truth = match what {
+        0 => {
+            // a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1), x^(0) the input
+            let x_in = if n == 1 { input } else { pass.x(net, n - 1) };
+            fill(&mut h, "a@^ = Σⱼ w@ⱼ^ xⱼ< + b@^ = ", place);
+            let mut a = net.b(n, i);
+            for (k, &x) in x_in.iter().enumerate() {
+                let w = net.w(n, i, k);
+                a += w * x;
+                times(&mut h, w, x);
+                h.push_str(" + ");
             }
-            hint = format!("a{is}{ns} = Σⱼ w{is}ⱼ{ns} xⱼ{} + b{is}{ns} = ", sup(n - 1));
-            for (k, &x) in pass.x(net, n - 1).iter().enumerate() {
-                times(&mut hint, net.w(n, i, k), x);
-                hint += " + ";
-            }
-            hint += &shown(net.b(n, i));
-            forward_layer(net, n, &mut pass);
-            pass.a(layer)[i]
+            put(&mut h, net.b(n, i));
+            a
         }
-        Phase::Error { mu } => {
+        1 => {
             // Ẽ(μ) = ½ Σ_i (t_i − ŷ_i)²
-            hint = format!("Ẽ(μ={}) = ½ Σᵢ (tᵢ − ŷᵢ)² = ½ · [", mu + 1);
+            h = e_symbol(mu.unwrap_or(0)) + " = ½ Σᵢ (tᵢ − ŷᵢ)² = ½ · [";
+            let mut e = 0.0;
             for (k, (t, y)) in target.iter().zip(pass.y(net)).enumerate() {
-                if k > 0 {
-                    hint += " + ";
-                }
-                hint = hint + "(" + &shown(*t) + " − " + &shown(*y) + ")²";
+                e += (t - y) * (t - y);
+                h.push_str(if k > 0 { " + (" } else { "(" });
+                put(&mut h, *t);
+                h.push_str(" − ");
+                put(&mut h, *y);
+                h.push_str(")²");
             }
-            hint += "]";
-            pattern_error(net, target, &mut pass)
+            h.push(']');
+            0.5 * e
         }
-        Phase::Backward { .. } => {
+        2 => {
             let (a, x) = (pass.a(layer)[i], pass.x_out(layer)[i]);
             let g_prime = layer.activation.g_prime(a, x);
-            if n == net.depth() {
+            if n == depth {
                 // δ_i^(L) = (ŷ_i − t_i) g′(a_i^(L))
-                hint = format!("δ{is}{ns} = (ŷ{is} − t{is}) · g′(a{is}{ns}) = (");
-                hint = hint + &shown(x) + " − " + &shown(target[i]) + ") · " + &shown(g_prime);
+                fill(&mut h, "δ@^ = (ŷ@ − t@) · g′(a@^) = (", place);
+                put(&mut h, x);
+                h.push_str(" − ");
+                put(&mut h, target[i]);
+                h.push_str(") · ");
+                put(&mut h, g_prime);
+                (x - target[i]) * g_prime
             } else {
                 // δ_i^(n) = g′(a_i^(n)) Σ_k δ_k^(n+1) w_ki^(n+1)
-                let us = sup(n + 1);
-                hint = format!("δ{is}{ns} = g′(a{is}{ns}) · Σₖ δₖ{us} wₖ{is}{us} = ");
-                hint = hint + &shown(g_prime) + " · (";
+                fill(&mut h, "δ@^ = g′(a@^) · Σₖ δₖ> wₖ@> = ", place);
+                put(&mut h, g_prime);
+                h.push_str(" · (");
+                let mut sum = 0.0;
                 for (k, d) in pass.delta(net.layer(n + 1)).iter().enumerate() {
+                    let w = net.w(n + 1, k, i);
+                    sum += d * w;
                     if k > 0 {
-                        hint += " + ";
+                        h.push_str(" + ");
                     }
-                    times(&mut hint, *d, net.w(n + 1, k, i));
+                    times(&mut h, *d, w);
                 }
-                hint += ")";
+                h.push(')');
+                g_prime * sum
             }
-            backward_layer(
-                net,
-                n,
-                target,
-                &mut pass,
-                &mut vec![0.0; net.params().len()],
-            );
-            pass.delta(layer)[i]
         }
         _ => {
             // Δw_ij^(n) = −η ∂E/∂w_ij^(n): −η δ_i^(n) x_j^(n−1) online, summed over μ in batch
-            j = sj;
-            let w = weight_symbol(n, i, j);
             let k = j.map_or(layer.b_index(i), |j| layer.w_index(i, j));
-            let eta_shown = String::from("−") + &rounded(eta);
-            hint = format!("Δ{w} = −η ");
+            let template = match (mu, j) {
+                (Some(_), Some(_)) => "Δw@#^ = −η δ@^ x#< = −",
+                (Some(_), None) => "Δb@^ = −η δ@^ = −",
+                (None, Some(_)) => "Δw@#^ = −η ∂E/∂w@#^ = −",
+                (None, None) => "Δb@^ = −η ∂E/∂b@^ = −",
+            };
+            fill(&mut h, template, place);
+            h += &rounded(eta);
+            h.push_str(" · ");
             if mu.is_some() {
-                let x = j.map_or(1.0, |j| pass.x(net, n - 1)[j]);
-                hint += &symbol("δ", n, i, None);
+                put(&mut h, pass.delta(layer)[i]);
                 if let Some(j) = j {
-                    hint += " ";
-                    hint += &symbol("x", n - 1, j, None);
+                    h.push_str(" · ");
+                    put(&mut h, pass.x(net, n - 1)[j]);
                 }
-                hint = hint + " = " + &eta_shown + " · ";
-                times(&mut hint, pass.delta(layer)[i], x);
             } else {
-                hint = hint + "∂E/∂" + &w + " = " + &eta_shown + " · " + &shown(s.grad[k]);
+                put(&mut h, s.grad[k]);
             }
             -eta * s.grad[k]
         }
     };
-    let symbol = match next {
-        Phase::Forward { .. } => symbol("a", n, i, None),
-        Phase::Error { mu } => format!("Ẽ(μ={})", mu + 1),
-        Phase::Backward { .. } => symbol("δ", n, i, None),
-        _ => format!("Δ{}", weight_symbol(n, i, j)),
+    let sym = match what {
+        0 => symbol("a", n, i, None),
+        1 => e_symbol(mu.unwrap_or(0)),
+        2 => symbol("δ", n, i, None),
+        _ => String::from("Δ") + &weight_symbol(n, i, j),
     };
     let mut out = Json::default();
     out.open("", '{')
         .text("kind", kind)
-        .text("quantity", quantity);
-    out.text("symbol", &symbol)
+        .text("quantity", ["a", "E", "delta", "dw"][what]);
+    out.text("symbol", &sym)
         .num("mu", mu.map_or(-1.0, |m| m as f64));
     out.num("n", n as f64)
         .num("i", i as f64)
         .num("j", j_field(j));
-    out.text("hint", &hint).num("truth", truth).close('}');
+    out.text("hint", &h).num("truth", truth).close('}');
     Ok(Some(out.0))
 }
 

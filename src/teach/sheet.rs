@@ -6,7 +6,7 @@ use crate::backprop::backprop;
 use crate::dataset::{NAMES, TITLES};
 use crate::session::Session;
 
-use super::{j_field, symbol, weight_symbol, Json};
+use super::{e_symbol, j_field, symbol, weight_symbol, Json};
 
 /// One blank: `{ mu, kind, n, i, j, symbol, value }`.
 fn blank(out: &mut Json, mu: f64, kind: &str, (n, i): (usize, usize), j: f64, sym: &str, v: f64) {
@@ -57,7 +57,8 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> String {
         out.text("", l.activation.name());
     }
     out.close(']').open("weights", '[');
-    for (n, l) in (1..).zip(net.layers()) {
+    for n in 1..=depth {
+        let l = net.layer(n);
         out.open("", '{').num("n", n as f64).open("w", '[');
         for i in 0..l.m {
             out.nums(
@@ -82,29 +83,29 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> String {
             continue;
         }
         let (pass, mf) = (&bp.passes[m], m as f64);
-        for (n, l) in (1..).zip(net.layers()) {
+        for n in 1..=depth {
+            let l = net.layer(n);
             for i in 0..l.m {
                 // a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n), x_i^(n) = g(a_i^(n))
-                let a = pass.a(l)[i];
-                blank(&mut out, mf, "a", (n, i), -1.0, &symbol("a", n, i, None), a);
-                let x = pass.x_out(l)[i];
-                blank(&mut out, mf, "x", (n, i), -1.0, &symbol("x", n, i, None), x);
+                for (kind, v) in [("a", pass.a(l)[i]), ("x", pass.x_out(l)[i])] {
+                    blank(
+                        &mut out,
+                        mf,
+                        kind,
+                        (n, i),
+                        -1.0,
+                        &symbol(kind, n, i, None),
+                        v,
+                    );
+                }
             }
         }
-        let e_symbol = format!("Ẽ(μ={})", m + 1);
-        blank(&mut out, mf, "E", (depth, 0), -1.0, &e_symbol, pass.e);
-        for (n, l) in (1..=depth).rev().zip(net.layers().iter().rev()) {
+        blank(&mut out, mf, "E", (depth, 0), -1.0, &e_symbol(m), pass.e);
+        for n in (1..=depth).rev() {
+            let l = net.layer(n);
             for i in 0..l.m {
-                let d = pass.delta(l)[i];
-                blank(
-                    &mut out,
-                    mf,
-                    "delta",
-                    (n, i),
-                    -1.0,
-                    &symbol("δ", n, i, None),
-                    d,
-                );
+                let (d, sym) = (pass.delta(l)[i], symbol("δ", n, i, None));
+                blank(&mut out, mf, "delta", (n, i), -1.0, &sym, d);
             }
         }
     }
@@ -114,7 +115,8 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> String {
         &["grad", "dw"]
     };
     for &kind in kinds {
-        for (n, l) in (1..).zip(net.layers()) {
+        for n in 1..=depth {
+            let l = net.layer(n);
             for i in 0..l.m {
                 for j in (0..=l.fan_in).map(|j| (j < l.fan_in).then_some(j)) {
                     let k = j.map_or(l.b_index(i), |j| l.w_index(i, j));
