@@ -46,6 +46,7 @@ pub mod csv;
 pub mod history;
 pub mod json;
 pub mod model;
+pub mod scaling;
 pub mod session;
 pub mod setup;
 pub mod stepper;

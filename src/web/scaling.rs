@@ -1,2 +1,70 @@
 //! Blackboard 2.3 measured: networks wider than the editor allows, built only to time backprop
 //! against numerical differentiation (issue #14).
+
+use wasm_bindgen::prelude::*;
+
+use super::args::{index, numbers, text, whole};
+use super::{fail, Lab};
+use crate::numerical::{difference_sum, Scheme};
+use crate::scaling::{backprop_reps, notes_cost, timing_model, MAX_WIDTH};
+use crate::session::Session;
+
+#[wasm_bindgen]
+impl Lab {
+    /// A Lab for timing only: XOR on 2-m^(1)-…-1 with `hidden` = [m^(1), …] (1 to 3 ReLU layers of
+    /// 1 to 128 neurons, n ≤ 20 000: wider than the editor allows), a sigmoid output.
+    #[wasm_bindgen(js_name = scalingLab)]
+    pub fn scaling_lab(hidden: &JsValue) -> Result<Lab, JsError> {
+        let mut widths = Vec::new();
+        for m in numbers(hidden, "hidden", 8)? {
+            if m.fract() != 0.0 || !(1.0..=MAX_WIDTH as f64).contains(&m) {
+                return Err(fail(format!(
+                    "hidden: expected whole numbers from 1 to {MAX_WIDTH}, got {m}"
+                )));
+            }
+            widths.push(m as usize);
+        }
+        Lab::opened(timing_model(&widths).and_then(Session::new))
+    }
+
+    /// Computes ∂E/∂w by backprop `reps` times in the same buffers (so a page times the algorithm,
+    /// not the allocations or the boundary); returns a checksum of the last gradient.
+    #[wasm_bindgen(js_name = benchBackprop)]
+    pub fn bench_backprop(&self, reps: &JsValue) -> Result<f64, JsError> {
+        let reps = whole(reps, "reps", 1, 1_000_000)? as usize;
+        Ok(backprop_reps(self.session.net(), self.session.data(), reps))
+    }
+
+    /// Computes the `scheme` ("forward" or "central") difference at ε = 10⁻⁶ of parameters
+    /// `from` .. `from + count` only (cut at n); returns [the sum of the estimates (a checksum),
+    /// multiply-adds, activations counted]. The page times numerical differentiation of a large
+    /// network a slice at a time with it.
+    #[wasm_bindgen(js_name = benchDifference)]
+    pub fn bench_difference(
+        &self,
+        scheme: &JsValue,
+        from: &JsValue,
+        count: &JsValue,
+    ) -> Result<Vec<f64>, JsError> {
+        let scheme = Scheme::parse(&text(scheme, "scheme", 16)?).map_err(fail)?;
+        let n = self.param_count();
+        let from = index(from, "from", n)?;
+        let count = whole(count, "count", 1, n as u64)? as usize;
+        let (net, data) = (self.session.net(), self.session.data());
+        let range = from..(from + count).min(n);
+        let (sum, cost) = difference_sum(net, data, 1e-6, scheme, range);
+        Ok(vec![
+            sum,
+            cost.multiply_adds as f64,
+            cost.activations as f64,
+        ])
+    }
+
+    /// The notes' count for one pattern (Blackboard 2.3): [2(n + m) operations per perturbed
+    /// weight, 2n(n + m) for all n weights], m the neurons of layers 1..L.
+    #[wasm_bindgen(js_name = notesCost)]
+    pub fn notes_cost(&self) -> Vec<f64> {
+        let [one, all] = notes_cost(self.session.net());
+        vec![one as f64, all as f64]
+    }
+}
