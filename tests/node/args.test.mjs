@@ -63,6 +63,7 @@ const METHODS = {
   weights: [["whole", 1]], gradient: [["whole", 1]], stepGradient: [["whole", 1]], stepDeltaW: [["whole", 1]],
   paramLocation: [["whole", 0]], paramIndex: [["whole", 1], ["whole", 0], ["number", -1]],
   advanceCheck: [["whole", 1]], benchGradient: [["text", "backprop"], ["whole", 1]],
+  benchBackprop: [["whole", 1]], benchDifference: [["text", "central"], ["whole", 0], ["whole", 1]],
   numericalGradient: [["number", 1e-6], ["text", "central"]], startCheck: [["number", 1e-6]],
   relativeErrors: [["numbers", new Float64Array(9)]], setWeights: [["numbers", new Float64Array(9)]],
   setLearningRate: [["eta", 0.5]], setMode: [["text", "batch"]], train: [["whole", 1]], scrubTo: [["whole", 0]],
@@ -84,12 +85,13 @@ const NO_ARGS = [
   "free", "toModel", "trace", "step", "stepBack", "reset", "restoreLastGood", "patternCsv", "patternErrors",
   "patternInputs", "patternTargets", "domain", "lossEpochs", "timelineEpochs", "stepErrors", "gradientAll",
   "backpropCost", "checkForward", "checkCentral", "checkCosts", "dataCsv", "undoData", "redoData", "dataEdits",
-  "fitView", "dataInfo", "advice",
+  "fitView", "dataInfo", "advice", "notesCost",
 ];
 /** Static methods and free functions. */
 const STATICS = {
   fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]],
-  ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]], quizCheck: [["text", "0.5"], ["number", 0.5]],
+  ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]],
+  scalingLab: [["numbers", [4, 4]]], quizCheck: [["text", "0.5"], ["number", 0.5]],
 };
 const FREE = {
   loglogSlope: [["numbers", [1, 2]], ["numbers", [1, 4]]],
