@@ -8,6 +8,7 @@ import { setupKeyboard } from "./keyboard.js";
 import { setupPlotEditing } from "./data-edit.js";
 import { setupTableEditing } from "./table-edit.js";
 import { setupDataFiles, isModelFile, importDataFile } from "./data-files.js";
+import { openSheet } from "./sharing.js";
 
 /** Calls `pick(row)` when a body row of `table` is clicked, or activated with Enter or Space (not its buttons, nor keys typed in its cells). */
 const onRow = (table, pick) => {
@@ -42,6 +43,10 @@ const wireFiles = (state, ui, actions, data) => {
   ui.exportTrace.addEventListener("click", () => actions.exportTrace());
   ui.exportCsv.addEventListener("click", () => actions.exportCsv());
   ui.exportPng.addEventListener("click", () => actions.exportPng());
+  ui.filesMenu.querySelector("#exercise-sheet").addEventListener("click", () => {
+    const why = openSheet(state);
+    if (why) actions.notice(`No exercise sheet: ${why.replace(/\.$/, "")}.`, { label: "Export model", run: actions.exportModel });
+  });
   ui.importModel.addEventListener("click", () => ui.modelFile.click());
   ui.modelFile.addEventListener("change", () => {
     actions.importFile(ui.modelFile.files[0]);

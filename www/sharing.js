@@ -53,6 +53,21 @@ export const writeHash = (state, withWeights = false) => {
   return { url: `${location.origin}${location.pathname}#${hash}` };
 };
 
+/**
+ * Opens the exercise sheet (www/sheet/) of the current weights and pattern μ in a new tab, the setup
+ * travelling in its hash as in a shared link; returns the reason when the setup does not fit in one.
+ */
+export const openSheet = (state) => {
+  let hash;
+  try {
+    hash = state.lab.toHash(state.speed, true);
+  } catch (e) {
+    return e.message;
+  }
+  open(new URL(`www/sheet/#sheet=${state.mu + 1}&${hash}`, location.href), "_blank", "noopener");
+  return null;
+};
+
 /** Saves `blob` as file `name` through a temporary link. */
 export const download = (name, blob) => {
   const a = el("a", { href: URL.createObjectURL(blob), download: name });

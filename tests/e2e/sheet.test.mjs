@@ -1,0 +1,250 @@
+// The exercise sheet (issue #14, part 3): Save & share → Exercise sheet opens a print-ready page in
+// a new tab whose answer key holds the trace's numbers, prints to two pages on A4 and on Letter with
+// the answers only on the second, exports the same content as Markdown, explains a broken link, and
+// passes axe-core. Screenshots: the sheet on a desktop and a phone, and as printed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { inflateSync } from "node:zlib";
+import { join } from "node:path";
+import { useBrowser, openApp, shot, drawn, ROOT } from "./harness.mjs";
+import { fmt } from "../../www/util.js";
+import { metaPolicy } from "../../tools/csp.mjs";
+
+const env = useBrowser();
+
+/** Console errors and page errors of `page`, collected into the returned array. */
+const errorsOf = (page) => {
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+};
+
+/** Waits until the sheet page has drawn the sheet (or its message); returns "ready" or "error". */
+const settled = async (sheet) => {
+  await sheet.waitForFunction(() => ["ready", "error"].includes(document.getElementById("sheet")?.dataset.state));
+  return sheet.evaluate(() => document.getElementById("sheet").dataset.state);
+};
+
+/**
+ * The app after 30 epochs (weights no longer the seed's) with pattern μ = 2 chosen, and the sheet
+ * its menu opens: { app, sheet, sheetErrors, trace, eta }.
+ */
+const openFromApp = async (options = {}) => {
+  const { page: app, context, errors } = await openApp(env.browser, env.server.url, options);
+  await app.evaluate(() => {
+    window.backpropLab.lab.train(30);
+    window.backpropLab.dirty = true;
+  });
+  await drawn(app);
+  await app.locator("#patterns tbody tr").nth(1).locator("th, td").first().click(); // μ = 2 (its μ cell: the t cell holds ⇄)
+  await drawn(app);
+  await app.getByText("Save & share").click();
+  const [sheet] = await Promise.all([context.waitForEvent("page"), app.getByRole("button", { name: "Exercise sheet" }).click()]);
+  const sheetErrors = errorsOf(sheet);
+  assert.equal(await settled(sheet), "ready");
+  const { trace, eta } = await app.evaluate(() => ({ trace: JSON.parse(window.backpropLab.lab.trace()), eta: window.backpropLab.lab.learningRate }));
+  assert.deepEqual(errors, [], "the app logs no error");
+  return { app, context, sheet, sheetErrors, trace, eta };
+};
+
+/** The trace's number for one answer box of the key (data-kind, -mu, -n, -i, -j), computed independently of the sheet. */
+const expected = (trace, eta, { kind, mu, n, i, j }) => {
+  if (kind === "E") return trace.patterns[mu].E;
+  if (kind === "grad") return j < 0 ? trace.gradient[n - 1].biases[i] : trace.gradient[n - 1].weights[i][j];
+  if (kind === "dw" && mu < 0) return -eta * expected(trace, eta, { kind: "grad", mu, n, i, j });
+  const p = trace.patterns[mu];
+  if (kind === "dw") return -eta * p.delta[n - 1][i] * (j < 0 ? 1 : n === 1 ? p.input[j] : p.x[n - 2][j]);
+  return p[kind][n - 1][i]; // a, x, delta
+};
+
+/** Every answer box of the key: its place and its numbers (exact and as shown). */
+const keyBoxes = (sheet) =>
+  sheet.$$eval(".answers .box", (boxes) => boxes.map((b) => ({
+    kind: b.dataset.kind, mu: Number(b.dataset.mu), n: Number(b.dataset.n), i: Number(b.dataset.i), j: Number(b.dataset.j),
+    value: Number(b.dataset.value), text: b.textContent,
+  })));
+
+/** Checks the key against the trace: every a, x, Ẽ(μ), δ and update, exactly (up to 1e-12) and as shown (4 digits). */
+const checkKey = async (sheet, trace, eta, count) => {
+  const boxes = await keyBoxes(sheet);
+  assert.equal(boxes.length, count);
+  for (const b of boxes) {
+    const want = expected(trace, eta, b);
+    assert.ok(Math.abs(b.value - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${JSON.stringify(b)}: trace has ${want}`);
+    assert.equal(b.text, fmt(want, 4), `${b.kind} μ=${b.mu} n=${b.n} i=${b.i} j=${b.j}`);
+  }
+  assert.equal(await sheet.locator(".questions .box").count(), count, "a blank on the sheet for every answer");
+  assert.equal(await sheet.locator(".questions .box:not(:empty), .questions [data-value]").count(), 0, "the blanks are empty");
+};
+
+/**
+ * The text of each page of a PDF printed by Chromium (Skia), in drawing order without the spacing:
+ * each page's content stream (Flate) is read for its strings (Tj, TJ), whose glyph codes are mapped
+ * to text by the ToUnicode table of the font in use (Tf). Enough for Chromium's own PDFs, which
+ * draw text with Type0 fonts of 2-byte codes; not a general PDF reader.
+ */
+const pdfPages = (pdf) => {
+  const raw = pdf.toString("latin1");
+  const objects = new Map();
+  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(m[1], { body: m[2], at: m.index + m[0].indexOf(m[2]) });
+  const stream = (id) => {
+    const { body, at } = objects.get(id);
+    const start = at + body.search(/stream\r?\n/) + body.match(/stream\r?\n/)[0].length;
+    return inflateSync(pdf.subarray(start, start + Number(body.match(/\/Length (\d+)/)[1]))).toString("latin1");
+  };
+  const utf16 = (hex) => String.fromCharCode(...hex.match(/.{4}/g).map((h) => parseInt(h, 16)));
+  /** A font's glyph code → text, from its ToUnicode CMap (bfchar and bfrange entries). */
+  const toUnicode = (fontId) => {
+    const map = new Map();
+    const cmap = stream(objects.get(fontId).body.match(/\/ToUnicode (\d+) 0 R/)[1]);
+    for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, code, text] of block.matchAll(/<(\w+)>\s*<(\w+)>/g)) map.set(parseInt(code, 16), utf16(text));
+    }
+    for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, lo, hi, text] of block.matchAll(/<(\w+)>\s*<(\w+)>\s*<(\w+)>/g)) {
+        for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++) map.set(c, String.fromCharCode(parseInt(text, 16) + c - parseInt(lo, 16)));
+      }
+    }
+    return map;
+  };
+  const pages = raw.match(/\/Type \/Pages[^]*?\/Kids \[([^\]]*)\]/)[1].match(/\d+(?= 0 R)/g);
+  return pages.map((id) => {
+    const page = objects.get(id).body;
+    const fonts = Object.fromEntries([...page.match(/\/Font <<([^>]*)>>/)[1].matchAll(/\/(\w+) (\d+) 0 R/g)].map(([, name, font]) => [name, toUnicode(font)]));
+    let font = null;
+    let text = "";
+    for (const [, name, hex] of stream(page.match(/\/Contents (\d+) 0 R/)[1]).matchAll(/\/(\w+) [\d.]+ Tf|<([0-9A-Fa-f]+)>/g)) {
+      if (name) font = fonts[name];
+      else if (font) for (const code of hex.match(/.{4}/g)) text += font.get(parseInt(code, 16)) ?? "";
+    }
+    return text.replace(/\s+/g, "");
+  });
+};
+
+/**
+ * Prints the sheet on `format` and checks it as a teacher would: two pages, the questions (title,
+ * weights, patterns, regenerate link) on the first and no answer there, the answer key with every
+ * answer on the second. `answers` are the key's numbers as shown; those that also appear among the
+ * sheet's own numbers (a weight or input such as "0") cannot tell the pages apart and are not sought on page 1.
+ */
+const checkPrint = async (sheet, format, answers) => {
+  const pages = pdfPages(await sheet.pdf({ format }));
+  assert.equal(pages.length, 2, `${format}: two pages`);
+  const [questions, key] = pages;
+  assert.ok(questions.includes("Backpropbyhand:") && !questions.includes("Answerkey"), `${format}: page 1 is the sheet`);
+  assert.ok(questions.includes((await sheet.locator(".link a").innerText()).replace(/\s+/g, "")), `${format}: the link in full on page 1`);
+  const given = (await sheet.locator(".questions").innerText()).replace(/\s+/g, " ");
+  for (const a of answers) {
+    if (!given.includes(a)) assert.ok(!questions.includes(a), `${format}: the answer ${a} is not on page 1`);
+    assert.ok(key.includes(a), `${format}: the answer ${a} is on page 2`);
+  }
+  assert.ok(key.startsWith("Answerkey:") && !key.includes("Backpropbyhand:"), `${format}: page 2 is the key alone`);
+};
+
+test("Save & share → Exercise sheet: the key holds the trace's numbers, printed on its own page (A4 and Letter)", async () => {
+  const { app, context, sheet, sheetErrors, trace, eta } = await openFromApp();
+  assert.match(sheet.url(), /\/www\/sheet\/#sheet=2&/, "the sheet's address names pattern 2 and carries the share link");
+  assert.equal(await sheet.locator("#which").inputValue(), "2");
+  // 2-2-1: a and x of 3 neurons, Ẽ(μ), δ of 3 neurons, Δw of 6 weights and 3 biases.
+  await checkKey(sheet, trace, eta, 3 + 3 + 1 + 3 + 9);
+  const page1 = await sheet.locator(".questions").innerText();
+  assert.match(page1, /Seed\s+7/);
+  assert.ok(page1.includes(await sheet.locator(".link a").getAttribute("href")), "the regenerate link is printed in full");
+  const weights = await app.evaluate(() => Array.from(window.backpropLab.lab.weights(1)));
+  assert.ok(page1.includes(fmt(weights[0], 4)), "the current (trained) weights, not the seed's");
+
+  await sheet.setViewportSize({ width: 720, height: 1000 }); // about A4's width inside its margins, for the screenshot
+  await sheet.emulateMedia({ media: "print" });
+  assert.equal(await sheet.locator(".answers").evaluate((e) => getComputedStyle(e).breakBefore), "page");
+  assert.equal(await sheet.locator(".toolbar").isVisible(), false, "no toolbar on paper");
+  await shot(sheet, "sheet-print");
+  await sheet.emulateMedia({ media: null }); // page.pdf prints with print media unless screen is emulated
+  const answers = async () => [...new Set((await keyBoxes(sheet)).map((b) => b.text))];
+  for (const format of ["A4", "Letter"]) await checkPrint(sheet, format, await answers());
+
+  // One batch epoch: every pattern's pass, then ∂E/∂w summed and Δw.
+  await sheet.locator("#which").selectOption("batch");
+  await settled(sheet);
+  assert.match(sheet.url(), /#sheet=batch&/);
+  await checkKey(sheet, trace, eta, 4 * (3 + 3 + 1 + 3) + 9 + 9);
+  for (const format of ["A4", "Letter"]) await checkPrint(sheet, format, await answers());
+  assert.deepEqual(sheetErrors, [], "the sheet logs no error (nor a CSP violation)");
+  await context.close();
+});
+
+test("Download Markdown: weights, patterns, questions and the answer key with the numbers", async () => {
+  const { context, sheet, trace, eta } = await openFromApp();
+  const [download] = await Promise.all([sheet.waitForEvent("download"), sheet.getByRole("button", { name: "Download Markdown" }).click()]);
+  assert.equal(download.suggestedFilename(), "exercise-sheet-xor-mu2.md");
+  const md = readFileSync(await download.path(), "utf8");
+  const [questions, key] = md.split("\n## Answer key\n");
+  assert.ok(key, "an answer key section");
+  assert.match(questions, /^# Backprop by hand: XOR \(the lecture\), pattern μ = 2, seed 7$/m);
+  assert.match(questions, /## Weights and biases[\s\S]*## Patterns[\s\S]*## Questions/);
+  const link = await sheet.locator(".link a").getAttribute("href");
+  assert.ok(questions.includes(`<${link}>`), "the regenerate link");
+  for (const b of await keyBoxes(sheet)) {
+    const text = fmt(expected(trace, eta, b), 4);
+    assert.ok(key.includes(`| ${text} |`), `the key has ${b.kind} = ${text}`);
+  }
+  // The questions hold blanks: each table row of the questions' pass ends in an empty cell.
+  assert.match(questions, /^\| a₁⁽¹⁾ \| +\|$/m);
+  assert.match(questions, /^\| δ₁⁽²⁾ \| +\|$/m);
+  await context.close();
+});
+
+test("a broken or missing address shows what is wrong, not a blank page", async () => {
+  const context = await env.browser.newContext();
+  const cases = [
+    ["", /holds no network/],
+    ["#sheet=1&dataset=xor&hidden=99&eta=two", /damaged/],
+    ["#sheet=9&dataset=xor", /patterns 1 to 4/],
+  ];
+  for (const [hash, why] of cases) {
+    const page = await context.newPage();
+    const errors = errorsOf(page);
+    await page.goto(`${env.server.url}www/sheet/${hash}`);
+    assert.equal(await settled(page), "error", hash);
+    const alert = page.getByRole("alert");
+    assert.match(await alert.innerText(), why, hash);
+    assert.match(await alert.innerText(), /No exercise sheet/);
+    assert.equal(await alert.getByRole("link", { name: "Backprop Lab" }).getAttribute("href"), env.server.url);
+    assert.deepEqual(errors, [], hash);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("the sheet keeps the app's Content-Security-Policy, is served with its headers and shipped by dist.sh", async () => {
+  const page = readFileSync(join(ROOT, "www/sheet/index.html"), "utf8");
+  assert.equal(metaPolicy(page), metaPolicy(readFileSync(join(ROOT, "index.html"), "utf8")));
+  const response = await fetch(`${env.server.url}www/sheet/`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-type"), /^text\/html/);
+  assert.match(response.headers.get("content-security-policy"), /frame-ancestors 'none'$/);
+  assert.match(readFileSync(join(ROOT, "tools/dist.sh"), "utf8"), /www\/sheet/);
+});
+
+test("axe-core finds no serious or critical violation on the sheet; screenshots on a desktop and a phone", async () => {
+  const { app, context } = await openFromApp();
+  const hash = await app.evaluate(() => window.backpropLab.lab.toHash(7, true));
+  for (const [name, viewport] of [["desktop", { width: 1366, height: 768 }], ["phone", { width: 390, height: 844 }]]) {
+    const axeContext = await env.browser.newContext({ viewport, deviceScaleFactor: 1, bypassCSP: true });
+    const page = await axeContext.newPage();
+    await page.goto(`${env.server.url}www/sheet/#sheet=2&${hash}`);
+    assert.equal(await settled(page), "ready");
+    await shot(page, `sheet-${name}`);
+    await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], name);
+    if (name === "phone") {
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+      assert.equal(wide, false, "no sideways scrolling of the whole page on a phone");
+    }
+    await axeContext.close();
+  }
+  await context.close();
+});

@@ -1,0 +1,267 @@
+// The exercise sheet: a print-ready page of one forward and backward pass by hand (one pattern μ or
+// a whole batch epoch), built from the app's share link in the address (#sheet=μ|batch&<lab hash>).
+// The core computes every number (lab.exerciseSheet); this page lays them out as blanks, with the
+// answer key on a page of its own, and writes the same content as Markdown.
+
+import init, { Lab } from "../pkg/backprop_lab.js";
+import { el, fmt, fmtShort } from "../util.js";
+import { DIGITS, FORMULAS, facts, group, listed, markdown, taskText, what, wIndex } from "./markdown.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** The address's two parts: which exercise (a pattern μ, 0-based, or −1 for a batch epoch) and the app's own hash. */
+const readAddress = (hash) => {
+  const parts = hash.replace(/^#/, "").split("&").filter(Boolean);
+  const which = parts.find((p) => p.startsWith("sheet="))?.slice(6);
+  const labHash = parts.filter((p) => !p.startsWith("sheet=")).join("&");
+  return { which, labHash };
+};
+
+/** The Lab the hash describes (setup and weights); throws with every reason the hash is unusable. */
+const buildLab = (labHash) => {
+  if (!labHash) throw new Error("This address holds no network.");
+  const wanted = JSON.parse(Lab.parseHash(labHash));
+  if (wanted.ignored.length) throw new Error(`This link is damaged: ${wanted.ignored.join("; ")}.`);
+  const lab = Lab.fromSetup(JSON.stringify(wanted.setup));
+  if (wanted.weights) lab.setWeights(Float64Array.from(wanted.weights));
+  return lab;
+};
+
+/** μ (0-based) or −1 from the address's "sheet=" value (1-based μ or "batch"); throws for anything else. */
+const pickMu = (which, count) => {
+  if (which === undefined) return 0;
+  if (which === "batch") return -1;
+  const mu = Number(which);
+  if (!Number.isInteger(mu) || mu < 1 || mu > count) {
+    throw new Error(`This link asks for pattern “${decodeURIComponent(which)}”; the data set has patterns 1 to ${count} (or “batch”).`);
+  }
+  return mu - 1;
+};
+
+/** base with stacked superscript and subscript, as the formula panel typesets it: sym("a", 1, "(1)") is a₁⁽¹⁾. */
+const sym = (base, sub, sup = "") =>
+  el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, sup), el("span", {}, String(sub))));
+/** w_ij^(n), or b_i^(n) for j = −1. */
+const wSym = (n, i, j) => (j < 0 ? sym("b", i + 1, `(${n})`) : sym("w", wIndex(i, j), `(${n})`));
+/** The typeset name of a blank (μ is the column's, so Ẽ(μ) stays as it is). */
+const blankSym = (b) => {
+  if (b.kind === "E") return "Ẽ(μ)";
+  if (b.kind === "dw") return ["Δ", wSym(b.n, b.i, b.j)];
+  if (b.kind === "grad") return ["∂E/∂", wSym(b.n, b.i, b.j)];
+  return sym({ a: "a", x: "x", delta: "δ" }[b.kind], b.i + 1, `(${b.n})`);
+};
+
+/** The Unicode sub- and superscripts of the formulas (markdown.js) as plain letters: "⁽ⁿ⁻¹⁾" → "(n−1)". */
+const PLAIN = { _: "", ᵢ: "i", ⱼ: "j", ₖ: "k", "⁽": "(", "⁾": ")", ⁿ: "n", ᴸ: "L", "⁻": "−", "¹": "1", "²": "2", "³": "3" };
+const plain = (text) =>
+  text.replace(/./gu, (c) => PLAIN[c] ?? (c >= "₀" && c <= "₉" ? String(c.charCodeAt(0) - 0x2080) : c >= "⁰" && c <= "⁹" ? String(c.charCodeAt(0) - 0x2070) : c));
+/** A formula written with Unicode indices (wᵢⱼ⁽ⁿ⁾) typeset with stacked ones, as in the formula panel: nodes and text. */
+const typeset = (text) => {
+  const out = [];
+  let at = 0;
+  for (const m of text.matchAll(/(_μ|[ᵢⱼₖ₀-₉]+)?(⁽[ⁿᴸ⁻⁰-⁹¹²³]+⁾)?/gu)) {
+    if (!m[0]) continue;
+    const before = text.slice(at, m.index);
+    const word = before.search(/\S*$/); // the indices stay with their letter (and the rest of its word)
+    out.push(before.slice(0, word), el("span", { class: "sym" }, before.slice(word), el("span", { class: "ss" }, el("span", {}, plain(m[2] ?? "")), el("span", {}, plain(m[1] ?? "")))));
+    at = m.index + m[0].length;
+  }
+  return [...out, text.slice(at)];
+};
+
+/** A table in a box that scrolls sideways when the table is wider than the screen (on paper: never). */
+const scroller = (t) => el("div", { class: "scroll" }, t);
+/** Lets the keyboard reach (and scroll) every table box too narrow for its table, named by its caption. */
+const focusScrollers = () => {
+  for (const box of document.querySelectorAll(".scroll")) {
+    const wide = box.scrollWidth > box.clientWidth;
+    box.toggleAttribute("tabindex", wide);
+    if (wide) box.setAttribute("tabindex", "0");
+    box.setAttribute("role", wide ? "region" : "none");
+    if (wide) box.setAttribute("aria-label", box.querySelector("caption").textContent);
+  }
+};
+
+/** A table with a caption, a head row and body rows (cells: nodes, strings, or [th, …] pairs). */
+const table = (cls, caption, head, rows) =>
+  scroller(el("table", { class: cls },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, k) => (k === 0 ? el("th", { scope: "row" }, c) : el("td", {}, c))))))));
+
+/** The weights and biases of every layer, one table each: row i, columns j and b. */
+const weightTables = (s) =>
+  s.weights.map((layer) => table("grid", [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
+    ["", ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
+    layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)])));
+
+/** The patterns: μ, inputs x₁…, targets t₁…. */
+const patternTable = (s) => {
+  const p = s.patterns[0];
+  const head = ["μ", ...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))];
+  const { patterns, caption } = listed(s);
+  const rows = patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, DIGITS)), ...q.target.map((v) => fmtShort(v, DIGITS))]);
+  const t = table("grid patterns", caption, head, rows);
+  if (s.mu >= 0 && patterns.length > 1) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
+  return t;
+};
+
+/** A blank's box: empty on the sheet; in the key the number, exact in data-value, with its place (for tests). */
+const box = (b, key) =>
+  key
+    ? el("span", { class: "box filled", "data-kind": b.kind, "data-mu": b.mu, "data-n": b.n, "data-i": b.i, "data-j": b.j, "data-value": b.value }, fmt(b.value, DIGITS))
+    : el("span", { class: "box" });
+
+/** Up to this many patterns side by side in one table of the pass (more: another table below). */
+const COLUMNS = 4;
+
+/**
+ * A table of blanks: a row per quantity (blanks with the same `id`, in the order the core lists
+ * them), a column per entry of `cols` (`col(b)` says whose a blank is), a group row where `part(b)` changes.
+ */
+const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key }) => {
+  const rows = new Map();
+  for (const b of blanks) {
+    if (!rows.has(id(b))) rows.set(id(b), { b, cells: new Map() });
+    rows.get(id(b)).cells.set(col(b), b);
+  }
+  const body = [];
+  let last = null;
+  for (const { b, cells } of rows.values()) {
+    if (part(b) && part(b) !== last) body.push(el("tr", { class: "group" }, el("th", { scope: "rowgroup", colspan: String(cols.length + 1) }, part(b))));
+    last = part(b);
+    body.push(el("tr", {}, el("th", { scope: "row" }, label(b)), cols.map((c) => el("td", {}, cells.has(c) ? box(cells.get(c), key) : ""))));
+  }
+  return scroller(el("table", { class: cls },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, corner), cols.map((c) => el("th", { scope: "col" }, head(c))))),
+    el("tbody", {}, body)));
+};
+
+/** Words for the parts of the pass. */
+const PARTS = { forward: "forward pass", error: "error", backward: "backward pass" };
+
+/** The pass: a row per quantity in lecture order (a, x; Ẽ(μ); δ), a column per pattern. */
+const passTables = (s, key) => {
+  const blanks = s.blanks.filter((b) => group(b.kind));
+  const mus = [...new Set(blanks.map((b) => b.mu))];
+  const out = [];
+  for (let c = 0; c < mus.length; c += COLUMNS) {
+    const cols = mus.slice(c, c + COLUMNS);
+    out.push(blankTable({
+      cls: "pass", caption: mus.length > 1 ? `1. Patterns μ = ${cols[0] + 1} to ${cols[cols.length - 1] + 1}` : `1. Pattern μ = ${cols[0] + 1}`,
+      corner: "", cols, head: (mu) => `μ = ${mu + 1}`, blanks, id: (b) => `${b.kind} ${b.n} ${b.i}`, col: (b) => b.mu,
+      label: blankSym, part: (b) => PARTS[group(b.kind)], key,
+    }));
+  }
+  return out;
+};
+
+/** The updates: a row per weight and bias, a column for ∂E/∂w (batch) and one for Δw. */
+const updateTable = (s, key) => {
+  const kinds = s.mu < 0 ? ["grad", "dw"] : ["dw"];
+  return blankTable({
+    cls: "updates", caption: s.mu < 0 ? "2. Summed over μ; update" : "2. Update", corner: "",
+    cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => kinds.includes(b.kind)),
+    id: (b) => `${b.n} ${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), part: (b) => `layer ${b.n}`, key,
+  });
+};
+
+/** The lecture's formulas the exercise needs, one a line. */
+const formulas = (s) =>
+  el("div", { class: "formulas" }, [["forward", "Forward"], ["error", "Error"], ["backward", "Backward"], [s.mu < 0 ? "grad" : "dw", "Update"]]
+    .map(([k, name]) => el("p", {}, el("span", { class: "what" }, name), el("span", {}, typeset(FORMULAS[k])))));
+
+/** The pass and the updates side by side (stacked when narrow): blanks (key = false) or numbers (key = true). */
+const exercise = (s, key) => el("div", { class: "work" }, el("div", {}, passTables(s, key)), updateTable(s, key));
+
+/** The whole sheet: page 1 the setup, weights, patterns and blanks; page 2 the answer key. */
+const render = (s, derivatives, link) => [
+  el("section", { class: "questions", "aria-labelledby": "sheet-title" },
+    el("div", { class: "head" },
+      el("h1", { id: "sheet-title" }, `Backprop by hand: ${what(s)}`),
+      el("p", { class: "name" }, "Name: ", el("span", { class: "line" }))),
+    el("dl", { class: "facts" }, facts(s, derivatives).map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, typeset(v))))),
+    el("p", { class: "task" }, taskText(s)),
+    el("div", { class: "tables" }, weightTables(s), patternTable(s)),
+    formulas(s),
+    exercise(s, false),
+    el("p", { class: "link" }, `Seed ${s.seed}. This sheet again, with these weights: `, el("a", { href: link }, link))),
+  el("section", { class: "answers", "aria-labelledby": "key-title" },
+    el("h1", { id: "key-title" }, `Answer key: ${what(s)}`),
+    exercise(s, true)),
+];
+
+/** Saves text as a file through a temporary link. */
+const download = (name, text) => {
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/markdown" })), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+};
+
+/** Replaces the sheet with a message saying why there is none. */
+const fail = (message) => {
+  const app = new URL("../../", location.href).href;
+  $("sheet").replaceChildren(el("div", { class: "message", role: "alert" },
+    el("h1", {}, "No exercise sheet"),
+    el("p", {}, message),
+    el("p", {}, "Open ", el("a", { href: app }, "Backprop Lab"), ", set up the network, then choose Save & share → Exercise sheet.")));
+  $("sheet").dataset.state = "error";
+};
+
+/** Loads the core, builds the Lab from the address and draws the sheet; redraws when the chooser changes. */
+const boot = async () => {
+  try {
+    await init();
+  } catch (e) {
+    return fail(`The WebAssembly core did not load (${e.message}).`);
+  }
+  const derivatives = Object.fromEntries(JSON.parse(Lab.limits()).activations.map((g) => [g.name, g.derivative]));
+  let lab;
+  let mu;
+  const { which, labHash } = readAddress(location.hash);
+  try {
+    lab = buildLab(labHash);
+    mu = pickMu(which, lab.patternCount);
+  } catch (e) {
+    return fail(e.message);
+  }
+  const app = `${new URL("../../", location.href).href}#${labHash}`;
+  $("app-link").href = app;
+  const chooser = $("which");
+  const patterns = JSON.parse(lab.exerciseSheet(0)).patterns;
+  chooser.replaceChildren(
+    ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, DIGITS)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, DIGITS)).join(", ")}`)),
+    el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
+  let sheet;
+  let link;
+  const show = () => {
+    try {
+      sheet = JSON.parse(lab.exerciseSheet(mu));
+    } catch (e) {
+      return fail(e.message);
+    }
+    const choice = mu < 0 ? "batch" : String(mu + 1);
+    link = `${location.href.replace(/#.*$/, "")}#sheet=${choice}&${labHash}`;
+    history.replaceState(null, "", link);
+    chooser.value = choice;
+    document.title = `Exercise sheet: ${what(sheet)} — Backprop Lab`;
+    $("sheet").replaceChildren(...render(sheet, derivatives, link));
+    focusScrollers();
+    $("sheet").dataset.state = "ready";
+  };
+  chooser.addEventListener("change", () => {
+    mu = chooser.value === "batch" ? -1 : Number(chooser.value) - 1;
+    show();
+  });
+  addEventListener("resize", focusScrollers);
+  $("print").addEventListener("click", () => print());
+  $("markdown").addEventListener("click", () =>
+    download(`exercise-sheet-${sheet.dataset}-${sheet.mu < 0 ? "batch" : `mu${sheet.mu + 1}`}.md`, markdown(sheet, facts(sheet, derivatives), link)));
+  for (const c of [chooser, $("print"), $("markdown")]) c.disabled = false;
+  show();
+};
+
+boot();
