@@ -169,6 +169,17 @@ impl Stepper {
         self.undo.len()
     }
 
+    /// The state the next [`Stepper::next`] would reach, without taking the step (the quiz reads
+    /// the number it is about to reveal from here; the undo history is not copied).
+    pub fn peek(&self, data: &Dataset, eta: f64, mode: Mode) -> StepState {
+        let mut ahead = Stepper {
+            current: self.current.clone(),
+            undo: VecDeque::new(),
+        };
+        ahead.next(data, eta, mode);
+        ahead.current
+    }
+
     /// Advances one phase. η is read only by an update, so a change shows at the very next one.
     pub fn next(&mut self, data: &Dataset, eta: f64, mode: Mode) {
         let before = self.current.clone();

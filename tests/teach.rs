@@ -260,10 +260,11 @@ mod quiz {
                         }
                     }
                     let state = lab.stepper().state();
+                    let next = lab.stepper().peek(lab.data(), lab.eta(), mode);
                     let qs: Vec<Value> = selections
                         .iter()
                         .map(|&sel| {
-                            let q = question(state, lab.data(), (lab.eta(), mode), "all", sel);
+                            let q = question(state, &next, lab.data(), lab.eta(), "all", sel);
                             Value::parse(&q.unwrap().expect("always a question for \"all\""))
                                 .unwrap()
                         })
@@ -316,7 +317,8 @@ mod quiz {
     fn kinds_filter_the_questions() {
         let lab = Session::new(Setup::default().model().unwrap()).unwrap();
         let s = lab.stepper().state();
-        let ask = |kinds: &str| question(s, lab.data(), (2.0, Mode::Batch), kinds, None);
+        let next = lab.stepper().peek(lab.data(), 2.0, Mode::Batch);
+        let ask = |kinds: &str| question(s, &next, lab.data(), 2.0, kinds, None);
         // At "ready" the next step is the forward pass of layer 1.
         let q = Value::parse(&ask("forward").unwrap().unwrap()).unwrap();
         assert_eq!(q["symbol"].as_str(), Some("a₁⁽¹⁾"));

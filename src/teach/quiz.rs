@@ -5,28 +5,9 @@
 use crate::dataset::Dataset;
 use crate::json::{rounded, shorten};
 use crate::stepper::{Phase, StepState};
-use crate::train::Mode;
 
 use super::derive::Place;
 use super::{e_symbol, fill, j_field, put, symbol, weight_symbol, Json};
-
-/// The phase the next step completes, as [`crate::stepper::Stepper::next`] moves: forward layers
-/// 1..L, the error, backward layers L..1 for each pattern; the update after each pattern (online)
-/// or after the last (batch); after an epoch's last update, pattern 1 again.
-pub fn next_phase(s: &StepState, mode: Mode) -> Phase {
-    let (depth, last) = (s.net.depth(), s.passes.len() - 1);
-    match s.phase {
-        Phase::Forward { mu, n } if n < depth => Phase::Forward { mu, n: n + 1 },
-        Phase::Forward { mu, .. } => Phase::Error { mu },
-        Phase::Error { mu } => Phase::Backward { mu, n: depth },
-        Phase::Backward { mu, n } if n > 1 => Phase::Backward { mu, n: n - 1 },
-        Phase::Backward { mu, .. } if mode == Mode::Online => Phase::Update { mu: Some(mu) },
-        Phase::Backward { mu, .. } if mu < last => Phase::Forward { mu: mu + 1, n: 1 },
-        Phase::Backward { .. } => Phase::Update { mu: None },
-        Phase::Update { mu: Some(mu) } if mu < last => Phase::Forward { mu: mu + 1, n: 1 },
-        Phase::Ready | Phase::Update { .. } => Phase::Forward { mu: 0, n: 1 },
-    }
-}
 
 /// Whether `kinds` ("all", or any of "forward", "delta", "update" separated by commas, e.g.
 /// "delta,update") asks for questions of `kind`.
@@ -65,16 +46,17 @@ fn times(out: &mut String, a: f64, b: f64) {
 /// - Update: Δw_ij^(n) = −η ∂E/∂w_ij^(n) ("update", "dw").
 ///
 /// `selected` is the chosen neuron (n, i) or weight (n, i, j); a neuron outside the phase's layer,
-/// or none, means neuron i = 0 of that layer, and w_11^(1) for an update. `truth` is summed in the
-/// order the engine's passes sum, so it is the number the step will show, bit for bit; the hint is
+/// or none, means neuron i = 0 of that layer, and w_11^(1) for an update. `truth` is read from `next`,
+/// the state the step will reach (`Stepper::peek`), so it is the number the step will show; the hint is
 /// the formula with the numbers known before the step.
 ///
 /// # Errors
 /// `kinds` has an unknown word.
 pub fn question(
     s: &StepState,
+    next: &StepState,
     data: &Dataset,
-    (eta, mode): (f64, Mode),
+    eta: f64,
     kinds: &str,
     selected: Option<Place>,
 ) -> Result<Option<String>, String> {
@@ -82,7 +64,7 @@ pub fn question(
     let depth = net.depth();
     let (sn, si, sj) = selected.unwrap_or((1, 0, Some(0)));
     // (pattern, layer, what: 0 a, 1 Ẽ(μ), 2 δ, 3 Δw)
-    let (mu, n, what) = match next_phase(s, mode) {
+    let (mu, n, what) = match next.phase {
         Phase::Forward { mu, n } => (Some(mu), n, 0),
         Phase::Error { mu } => (Some(mu), depth, 1),
         Phase::Backward { mu, n } => (Some(mu), n, 2),
@@ -97,6 +79,7 @@ pub fn question(
     let j = if what == 3 { sj } else { None };
     let place = (n, i, j.unwrap_or(0));
     let pass = &s.passes[mu.unwrap_or(0)];
+    let ahead = &next.passes[mu.unwrap_or(0)];
     let (input, target) = data.pattern(mu.unwrap_or(0));
     let layer = net.layer(n);
     let mut h = String::new();
@@ -105,22 +88,18 @@ pub fn question(
             // a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1), x^(0) the input
             let x_in = if n == 1 { input } else { pass.x(net, n - 1) };
             fill(&mut h, "a@^ = Σⱼ w@ⱼ^ xⱼ< + b@^ = ", place);
-            let mut a = net.b(n, i);
             for (k, &x) in x_in.iter().enumerate() {
                 let w = net.w(n, i, k);
-                a += w * x;
                 times(&mut h, w, x);
                 h.push_str(" + ");
             }
             put(&mut h, net.b(n, i));
-            a
+            ahead.a(layer)[i]
         }
         1 => {
             // Ẽ(μ) = ½ Σ_i (t_i − ŷ_i)²
             h = e_symbol(mu.unwrap_or(0)) + " = ½ Σᵢ (tᵢ − ŷᵢ)² = ½ · [";
-            let mut e = 0.0;
             for (k, (t, y)) in target.iter().zip(pass.y(net)).enumerate() {
-                e += (t - y) * (t - y);
                 h.push_str(if k > 0 { " + (" } else { "(" });
                 put(&mut h, *t);
                 h.push_str(" − ");
@@ -128,7 +107,7 @@ pub fn question(
                 h.push_str(")²");
             }
             h.push(']');
-            0.5 * e
+            ahead.e
         }
         2 => {
             let (a, x) = (pass.a(layer)[i], pass.x_out(layer)[i]);
@@ -141,24 +120,21 @@ pub fn question(
                 put(&mut h, target[i]);
                 h.push_str(") · ");
                 put(&mut h, g_prime);
-                (x - target[i]) * g_prime
             } else {
                 // δ_i^(n) = g′(a_i^(n)) Σ_k δ_k^(n+1) w_ki^(n+1)
                 fill(&mut h, "δ@^ = g′(a@^) · Σₖ δₖ> wₖ@> = ", place);
                 put(&mut h, g_prime);
                 h.push_str(" · (");
-                let mut sum = 0.0;
                 for (k, d) in pass.delta(net.layer(n + 1)).iter().enumerate() {
                     let w = net.w(n + 1, k, i);
-                    sum += d * w;
                     if k > 0 {
                         h.push_str(" + ");
                     }
                     times(&mut h, *d, w);
                 }
                 h.push(')');
-                g_prime * sum
             }
+            ahead.delta(layer)[i]
         }
         _ => {
             // Δw_ij^(n) = −η ∂E/∂w_ij^(n): −η δ_i^(n) x_j^(n−1) online, summed over μ in batch
@@ -181,7 +157,7 @@ pub fn question(
             } else {
                 put(&mut h, s.grad[k]);
             }
-            -eta * s.grad[k]
+            next.delta_w[k]
         }
     };
     let sym = match what {

@@ -74,8 +74,9 @@ impl Lab {
             Some(self.place(n, i, j)?)
         };
         let s = &self.session;
-        let state = s.stepper().state();
-        let q = question(state, s.data(), (s.eta(), s.mode()), &kinds, selected).map_err(fail)?;
+        let (stepper, eta) = (s.stepper(), s.eta());
+        let next = stepper.peek(s.data(), eta, s.mode());
+        let q = question(stepper.state(), &next, s.data(), eta, &kinds, selected).map_err(fail)?;
         Ok(q.map_or(JsValue::NULL, |q| JsValue::from_str(&q)))
     }
 
