@@ -39,8 +39,10 @@ const pickMu = (which, count) => {
 };
 
 /** base with stacked superscript and subscript, as the formula panel typesets it: sym("a", 1, "(1)") is a₁⁽¹⁾. */
-const sym = (base, sub, sup = "") =>
-  el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, sup), el("span", {}, String(sub))));
+const sym = (base, sub, sup = "") => el("span", { class: "sym" }, base, indices(String(sub), sup));
+/** Stacked indices, or a plain <sub> or <sup> when there is only one of them. */
+const indices = (sub, sup) =>
+  !sup ? el("sub", {}, sub) : !sub ? el("sup", {}, sup) : el("span", { class: "ss" }, el("span", {}, sup), el("span", {}, sub));
 /** w_ij^(n), or b_i^(n) for j = −1. */
 const wSym = (n, i, j) => (j < 0 ? sym("b", i + 1, `(${n})`) : sym("w", wIndex(i, j), `(${n})`));
 /** The typeset name of a blank (μ is the column's, so Ẽ(μ) stays as it is). */
@@ -63,7 +65,7 @@ const typeset = (text) => {
     if (!m[0]) continue;
     const before = text.slice(at, m.index);
     const word = before.search(/\S*$/); // the indices stay with their letter (and the rest of its word)
-    out.push(before.slice(0, word), el("span", { class: "sym" }, before.slice(word), el("span", { class: "ss" }, el("span", {}, plain(m[2] ?? "")), el("span", {}, plain(m[1] ?? "")))));
+    out.push(before.slice(0, word), el("span", { class: "sym" }, before.slice(word), indices(plain(m[1] ?? ""), plain(m[2] ?? ""))));
     at = m.index + m[0].length;
   }
   return [...out, text.slice(at)];
