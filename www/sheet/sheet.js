@@ -5,7 +5,8 @@
 
 import init, { Lab } from "../pkg/backprop_lab.js";
 import { el, fmt, fmtShort } from "../util.js";
-import { DIGITS, FORMULAS, facts, group, listed, markdown, taskText, what, wIndex } from "./markdown.js";
+import { DIGITS, FORMULAS, facts, group, listed, markdown, taskText, what } from "./markdown.js";
+import { sym, wSym, blankSym, typeset } from "./typeset.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -13,18 +14,20 @@ const $ = (id) => document.getElementById(id);
 const readAddress = (hash) => {
   const parts = hash.replace(/^#/, "").split("&").filter(Boolean);
   const which = parts.find((p) => p.startsWith("sheet="))?.slice(6);
-  const labHash = parts.filter((p) => !p.startsWith("sheet=")).join("&");
-  return { which, labHash };
+  return { which, hash: parts.filter((p) => !p.startsWith("sheet=")).join("&") };
 };
 
-/** The Lab the hash describes (setup and weights); throws with every reason the hash is unusable. */
-const buildLab = (labHash) => {
+/**
+ * The Lab the hash describes (setup and weights) and its full share link (every setting spelt out,
+ * for the regenerate link); throws with every reason the hash is unusable.
+ */
+const buildLab = (labHash, defaultSpeed) => {
   if (!labHash) throw new Error("This address holds no network.");
   const wanted = JSON.parse(Lab.parseHash(labHash));
   if (wanted.ignored.length) throw new Error(`This link is damaged: ${wanted.ignored.join("; ")}.`);
   const lab = Lab.fromSetup(JSON.stringify(wanted.setup));
   if (wanted.weights) lab.setWeights(Float64Array.from(wanted.weights));
-  return lab;
+  return { lab, hash: lab.toHash(wanted.speed ?? defaultSpeed, true) };
 };
 
 /** μ (0-based) or −1 from the address's "sheet=" value (1-based μ or "batch"); throws for anything else. */
@@ -38,53 +41,20 @@ const pickMu = (which, count) => {
   return mu - 1;
 };
 
-/** base with stacked superscript and subscript, as the formula panel typesets it: sym("a", 1, "(1)") is a₁⁽¹⁾. */
-const sym = (base, sub, sup = "") => el("span", { class: "sym" }, base, indices(String(sub), sup));
-/** Stacked indices, or a plain <sub> or <sup> when there is only one of them. */
-const indices = (sub, sup) =>
-  !sup ? el("sub", {}, sub) : !sub ? el("sup", {}, sup) : el("span", { class: "ss" }, el("span", {}, sup), el("span", {}, sub));
-/** w_ij^(n), or b_i^(n) for j = −1. */
-const wSym = (n, i, j) => (j < 0 ? sym("b", i + 1, `(${n})`) : sym("w", wIndex(i, j), `(${n})`));
-/** The typeset name of a blank (μ is the column's, so Ẽ(μ) stays as it is). */
-const blankSym = (b) => {
-  if (b.kind === "E") return "Ẽ(μ)";
-  if (b.kind === "dw") return ["Δ", wSym(b.n, b.i, b.j)];
-  if (b.kind === "grad") return ["∂E/∂", wSym(b.n, b.i, b.j)];
-  return sym({ a: "a", x: "x", delta: "δ" }[b.kind], b.i + 1, `(${b.n})`);
-};
-
-/** The Unicode sub- and superscripts of the formulas (markdown.js) as plain letters: "⁽ⁿ⁻¹⁾" → "(n−1)". */
-const PLAIN = { _: "", ᵢ: "i", ⱼ: "j", ₖ: "k", "⁽": "(", "⁾": ")", ⁿ: "n", ᴸ: "L", "⁻": "−", "¹": "1", "²": "2", "³": "3" };
-const plain = (text) =>
-  text.replace(/./gu, (c) => PLAIN[c] ?? (c >= "₀" && c <= "₉" ? String(c.charCodeAt(0) - 0x2080) : c >= "⁰" && c <= "⁹" ? String(c.charCodeAt(0) - 0x2070) : c));
-/** A formula written with Unicode indices (wᵢⱼ⁽ⁿ⁾) typeset with stacked ones, as in the formula panel: nodes and text. */
-const typeset = (text) => {
-  const out = [];
-  let at = 0;
-  for (const m of text.matchAll(/(_μ|[ᵢⱼₖ₀-₉]+)?(⁽[ⁿᴸ⁻⁰-⁹¹²³]+⁾)?/gu)) {
-    if (!m[0]) continue;
-    const before = text.slice(at, m.index);
-    const word = before.search(/\S*$/); // the indices stay with their letter (and the rest of its word)
-    out.push(before.slice(0, word), el("span", { class: "sym" }, before.slice(word), indices(plain(m[1] ?? ""), plain(m[2] ?? ""))));
-    at = m.index + m[0].length;
-  }
-  return [...out, text.slice(at)];
-};
-
 /** A table in a box that scrolls sideways when the table is wider than the screen (on paper: never). */
 const scroller = (t) => el("div", { class: "scroll" }, t);
 /** Lets the keyboard reach (and scroll) every table box too narrow for its table, named by its caption. */
 const focusScrollers = () => {
   for (const box of document.querySelectorAll(".scroll")) {
-    const wide = box.scrollWidth > box.clientWidth;
-    box.toggleAttribute("tabindex", wide);
-    if (wide) box.setAttribute("tabindex", "0");
-    box.setAttribute("role", wide ? "region" : "none");
-    if (wide) box.setAttribute("aria-label", box.querySelector("caption").textContent);
+    if (box.scrollWidth > box.clientWidth) {
+      for (const [k, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", box.querySelector("caption").textContent]]) box.setAttribute(k, v);
+    } else {
+      for (const k of ["tabindex", "role", "aria-label"]) box.removeAttribute(k);
+    }
   }
 };
 
-/** A table with a caption, a head row and body rows (cells: nodes, strings, or [th, …] pairs). */
+/** A table with a caption, a head row and body rows; the first cell of a row is its header. */
 const table = (cls, caption, head, rows) =>
   scroller(el("table", { class: cls },
     el("caption", {}, caption),
@@ -159,14 +129,14 @@ const passTables = (s, key) => {
   return out;
 };
 
-/** The updates: a row per weight and bias, a column for ∂E/∂w (batch) and one for Δw. */
-const updateTable = (s, key) => {
+/** The updates, a table per layer side by side: a row per weight and bias, a column for ∂E/∂w (batch) and one for Δw. */
+const updateTables = (s, key) => {
   const kinds = s.mu < 0 ? ["grad", "dw"] : ["dw"];
-  return blankTable({
-    cls: "updates", caption: s.mu < 0 ? "2. Summed over μ; update" : "2. Update", corner: "",
-    cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => kinds.includes(b.kind)),
-    id: (b) => `${b.n} ${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), part: (b) => `layer ${b.n}`, key,
-  });
+  return s.weights.map(({ n }) => blankTable({
+    cls: "updates", caption: `2. ${s.mu < 0 ? "∂E/∂w, Δw" : "Δw"}, layer ${n}`, corner: "",
+    cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => b.n === n && kinds.includes(b.kind)),
+    id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key,
+  }));
 };
 
 /** The lecture's formulas the exercise needs, one a line. */
@@ -175,7 +145,7 @@ const formulas = (s) =>
     .map(([k, name]) => el("p", {}, el("span", { class: "what" }, name), el("span", {}, typeset(FORMULAS[k])))));
 
 /** The pass and the updates side by side (stacked when narrow): blanks (key = false) or numbers (key = true). */
-const exercise = (s, key) => el("div", { class: "work" }, el("div", {}, passTables(s, key)), updateTable(s, key));
+const exercise = (s, key) => el("div", { class: "work" }, el("div", {}, passTables(s, key)), el("div", { class: "layers" }, updateTables(s, key)));
 
 /** The whole sheet: page 1 the setup, weights, patterns and blanks; page 2 the answer key. */
 const render = (s, derivatives, link) => [
@@ -220,20 +190,22 @@ const boot = async () => {
   } catch (e) {
     return fail(`The WebAssembly core did not load (${e.message}).`);
   }
-  const derivatives = Object.fromEntries(JSON.parse(Lab.limits()).activations.map((g) => [g.name, g.derivative]));
+  const limits = JSON.parse(Lab.limits());
+  const derivatives = Object.fromEntries(limits.activations.map((g) => [g.name, g.derivative]));
   let lab;
+  let labHash;
   let mu;
-  const { which, labHash } = readAddress(location.hash);
+  let patterns;
+  const { which, hash } = readAddress(location.hash);
   try {
-    lab = buildLab(labHash);
+    ({ lab, hash: labHash } = buildLab(hash, limits.defaultSpeed));
     mu = pickMu(which, lab.patternCount);
+    patterns = JSON.parse(lab.exerciseSheet(0)).patterns;
   } catch (e) {
     return fail(e.message);
   }
-  const app = `${new URL("../../", location.href).href}#${labHash}`;
-  $("app-link").href = app;
+  $("app-link").href = `${new URL("../../", location.href).href}#${labHash}`;
   const chooser = $("which");
-  const patterns = JSON.parse(lab.exerciseSheet(0)).patterns;
   chooser.replaceChildren(
     ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, DIGITS)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, DIGITS)).join(", ")}`)),
     el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
