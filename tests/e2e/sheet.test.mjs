@@ -217,6 +217,25 @@ test("a broken or missing address shows what is wrong, not a blank page", async 
   await context.close();
 });
 
+test("a setup that does not fit in a link gets a notice from the menu, not a broken sheet", async () => {
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
+  await drawn(page);
+  // As for data too big for a link (the core's toHash refuses it): the same reason Copy link gives.
+  await page.evaluate(() => {
+    window.backpropLab.lab.toHash = () => {
+      throw new Error("the data (2000 patterns) makes the link longer than 65536 characters");
+    };
+  });
+  await page.locator("#files-menu summary").click();
+  await page.getByRole("button", { name: "Exercise sheet" }).click();
+  await page.locator("#notice-text").filter({ hasText: "No exercise sheet" }).waitFor();
+  assert.match(await page.locator("#notice-text").innerText(), /^No exercise sheet: the data \(2000 patterns\) makes the link longer than 65536 characters\.$/);
+  assert.equal(await page.locator("#notice-action").innerText(), "Export model");
+  assert.equal(context.pages().length, 1, "no new tab");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the sheet keeps the app's Content-Security-Policy, is served with its headers and shipped by dist.sh", async () => {
   const page = readFileSync(join(ROOT, "www/sheet/index.html"), "utf8");
   assert.equal(metaPolicy(page), metaPolicy(readFileSync(join(ROOT, "index.html"), "utf8")));
