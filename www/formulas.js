@@ -6,12 +6,12 @@ import { fmt, shown, el } from "./util.js";
 import { weightAt } from "./state.js";
 
 /** base with a stacked superscript and subscript: sym("δ", 1, "(2)") is δ₁⁽²⁾. */
-const sym = (base, sub = "", sup = "") =>
+export const sym = (base, sub = "", sup = "") =>
   el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, String(sup)), el("span", {}, String(sub))));
 /** One line of formula. */
-const eq = (...parts) => el("div", { class: "eq" }, ...parts);
+export const eq = (...parts) => el("div", { class: "eq" }, ...parts);
 /** A line of words under or above the formulas. */
-const title = (...parts) => el("div", { class: "title" }, ...parts);
+export const title = (...parts) => el("div", { class: "title" }, ...parts);
 /** parts in parentheses. */
 const paren = (...parts) => ["(", ...parts, ")"];
 
@@ -19,7 +19,7 @@ const paren = (...parts) => ["(", ...parts, ")"];
  * Number typesetters for one drawing of the panel: `num` for an operand, `res` for a result; each
  * notes whether it showed a number not computed yet or a non-finite one, for the notes below.
  */
-const typesetter = () => {
+export const typesetter = () => {
   const seen = { notYet: false, nonFinite: false };
   const make = (cls) => (v, known = true) => {
     if (!known) seen.notYet = true;
@@ -30,7 +30,7 @@ const typesetter = () => {
 };
 
 /** Joins at most `limit` terms with " + ", then "+ …". */
-const terms = (items, limit = 4) => {
+export const terms = (items, limit = 4) => {
   const out = [];
   items.slice(0, limit).forEach((t, k) => out.push(...(k ? [" + "] : []), ...t));
   if (items.length > limit) out.push(` + … (${items.length - limit} more)`);
@@ -71,7 +71,7 @@ const neuron = (s, n, i, { num, res }, derivative) => {
 };
 
 /** The formulas of edge (n, i, j): w, ∂Ẽ(μ)/∂w = δ x, ∂E/∂w summed, and Δw = −η ∂E/∂w. */
-const edge = (s, n, i, j, { num, res }) => {
+const edge = (s, n, i, j, { num, res }, quiz) => {
   const I = i + 1;
   const J = j + 1;
   const bias = j < 0;
@@ -99,7 +99,8 @@ const edge = (s, n, i, j, { num, res }) => {
   const updating = s.phase.kind === "update";
   const eta = updating ? s.stepEta : s.eta;
   const change = updating ? dw : -eta * grad;
-  out.push(eq("Δ", wSym(), " = −η ∂E/∂", wSym(), " = −", num(eta), " · ", num(grad), " = ", res(change)));
+  const asked = quiz?.quantity === "dw" && quiz.n === n && quiz.i === i && quiz.j === j; // "Quiz me" waits for this Δw
+  out.push(eq("Δ", wSym(), " = −η ∂E/∂", wSym(), " = −", num(eta), " · ", num(grad), " = ", res(change, !asked)));
   if (updating) out.push(title(`updated: ${fmt(w - dw, 4)} → ${fmt(w, 4)}`));
   else out.push(title(`η = ${fmt(eta, 4)}: the next update makes this change`));
   return out;
@@ -149,7 +150,7 @@ export const drawFormula = (root, state, s) => {
   let parts;
   if (f.kind === "neuron" && f.n === 0) parts = input(s, f.i, t);
   else if (f.kind === "neuron") parts = neuron(s, f.n, f.i, t, derivatives(state.limits));
-  else if (f.kind === "edge") parts = edge(s, f.n, f.i, f.j, t);
+  else if (f.kind === "edge") parts = edge(s, f.n, f.i, f.j, t, state.teach.quiz.q);
   else parts = patternError(s, s.mu, t);
   root.replaceChildren(...parts, ...notes(t.seen));
 };

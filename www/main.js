@@ -16,6 +16,7 @@ import { openHash } from "./sharing.js";
 import { syncTimeline, setupTimeline } from "./timeline.js";
 import { createData, syncData } from "./data.js";
 import { syncAdvice } from "./advice.js";
+import { setupTeach } from "./teach.js";
 import { palette, fmt, el } from "./util.js";
 
 /** Most milliseconds of training per animation frame, so drawing always gets its share. */
@@ -101,6 +102,7 @@ const render = (state, ui, now, clock) => {
   const pal = (state.palette ??= palette());
   const s = takeSnapshot(state);
   state.snapshot = s;
+  ui.teach.derive(s); // before the diagram, which lights its paths
   state.layout = drawNetwork(ui.network, state, s, pal);
   const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
   networkLegend(ui.networkLegend, state.mapQuantity, maps);
@@ -112,7 +114,7 @@ const render = (state, ui, now, clock) => {
     drawBoundary(ui, state, s, pal);
     drawLossChart(ui.loss, state, pal);
     drawTable(ui, state, s);
-    drawFormula(ui.formula, state, s);
+    if (!ui.teach.draw(s)) drawFormula(ui.formula, state, s);
     if (!state.playing || now - clock.timelineAt > 250) {
       syncTimeline(ui, state);
       clock.timelineAt = now;
@@ -203,6 +205,7 @@ const boot = async () => {
   const data = createData(state, ui, actions);
   const controls = setupControls(state, ui, actions, data);
   setupTimeline(ui, state, actions);
+  ui.teach = setupTeach(state, actions); // Derive a weight, Quiz me
   controls.sync();
   actions.opened(notes);
   if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use

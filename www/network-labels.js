@@ -112,6 +112,37 @@ const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }, placed)
 };
 
 /**
+ * Step 3 of a derivation on the diagram: the factors of its listed paths where they act — w on its
+ * edge, g′ above its neuron, ŷ − t above that — and x = ∂a/∂w on the derived weight's edge.
+ */
+const drawFactors = ({ ctx, s, lay, pal, font, derived: d }, placed) => {
+  const size = font * 0.9;
+  setFont(ctx, size, { mono: true });
+  /** Draws `text` at the first of `spots` [x, y] where it covers no other label (or nowhere). */
+  const put = (text, spots) => {
+    const width = ctx.measureText(text).width + 6;
+    const at = spots.find(([x, y]) => clear(placed, labelBox(x, y, width, "center", size)));
+    if (at) placed.push(label(ctx, text, ...at, { colour: pal.hi_fg, bg: pal.hi, font: size }));
+  };
+  const along = (n, i, j) => {
+    const e = edgeEnds(lay, n, i, j);
+    return [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => [e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t]);
+  };
+  const factors = new Map([["x", { kind: "x", value: d.p.x, n: d.n, i: d.i, j: d.j }]]);
+  for (const path of d.p.paths) for (const f of path.factors) factors.set(`${f.kind}${f.n}|${f.i}|${f.j}`, f);
+  // The neurons' g′ and ŷ − t first (above, left or right of the neuron), then x and the w's (along their edges).
+  const rank = (f) => "gexw".indexOf(f.kind[0]);
+  for (const f of [...factors.values()].sort((f, g) => rank(f) - rank(g))) {
+    const p = lay.nodes[f.n ?? s.L][f.i];
+    const top = p.y - lay.size / 2 + size;
+    const side = lay.size / 2 + size * 3;
+    const text = { g: "g′ ", e: "ŷ − t = ", x: "x = ", w: "w " }[f.kind[0]] + fmt(f.value);
+    if (rank(f) > 1) put(text, along(f.n, f.i, f.j));
+    else put(text, [[p.x, top - size * (f.kind === "error" ? 3.3 : 1.8)], [p.x - side, top], [p.x + side, top]]);
+  }
+};
+
+/**
  * The names and numbers beside the neurons, then the numbers on the edges where they cover none of
  * them; returns the boxes the labels take (kept in the layout, where tests check they never overlap).
  */
@@ -121,6 +152,7 @@ export const drawLabels = (v) => {
   drawInputLabels(v, placed);
   if (lay.showText) for (let n = 1; n <= s.L; n++) for (let i = 0; i < s.sizes[n]; i++) drawUnitText(v, n, i, placed);
   drawOutputLabels(v, placed);
-  drawEdgeNumbers(v, placed);
+  if (v.derived) drawFactors(v, placed);
+  else drawEdgeNumbers(v, placed);
   return placed;
 };

@@ -40,6 +40,9 @@ const focusTest = (focus) => (n, i, j) =>
   !!focus && ((focus.kind === "edge" && focus.n === n && focus.i === i && focus.j === j) ||
     (focus.kind === "neuron" && ((focus.n === n && focus.i === i) || (focus.n === n - 1 && focus.i === j))));
 
+/** Is edge (n, i, j) the weight w = (n, i, j) being derived, or on a path from its neuron a_i^(n) to E? */
+const pathTest = (w) => (n, i, j) => (n === w.n && i === w.i && j === w.j) || (j >= 0 && (n === w.n + 1 ? j === w.i : n > w.n + 1));
+
 /** Edges: colour = sign of w, width = |w|, dashed for biases; the focused ones stand out. */
 const drawEdges = ({ ctx, s, lay, pal, focus, isFocus }) => {
   const { phase } = s;
@@ -159,11 +162,13 @@ export const drawNetwork = (canvas, state, s, pal) => {
   ctx.clearRect(0, 0, w, h);
   const font = Math.round(pal.font * 0.86);
   const lay = layout(s, w, h, font);
-  const focus = state.hover ?? state.selected;
+  const derived = state.teach.derived && state.teach.w; // Step 3 of a derivation: its paths lit
+  const focus = derived ? { kind: "edge", ...derived } : state.hover ?? state.selected;
   const maps = neuronMaps(state, s, pal);
   const v = {
     ctx, state, s, lay, pal, font, focus, maps,
-    isFocus: focusTest(focus),
+    isFocus: derived ? pathTest(derived) : focusTest(focus),
+    derived: state.teach.derived,
     domain: maps ? state.lab.domain() : null,
     manyEdges: s.sizes.slice(1).reduce((acc, m, k) => acc + m * (s.sizes[k] + 1), 0) > 40,
     maxDelta: Math.max(1e-12, ...s.delta.slice(1).flatMap((d) => Array.from(d).filter(Number.isFinite).map(Math.abs))),

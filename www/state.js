@@ -33,6 +33,8 @@ export const createState = (wasm) => {
     layout: null,
     labId: 0,
     check: createCheck(),
+    // teach.js: the derived weight { n, i, j } and its derivation; the quiz's question, where it was asked, the score.
+    teach: { derive: false, w: null, derived: null, quiz: { on: false, kinds: "all", q: null, key: "", right: 0, asked: 0 } },
     scrubEpoch: null,
     timeline: null,
     palette: null, // the theme's colours (util.palette), rebuilt when the theme or the font size changes
@@ -186,6 +188,11 @@ export const takeSnapshot = (state) => {
   s.outputs = Array.from({ length: s.P }, (_, m) => (stepping ? lab.stepX(m, L) : lab.x(m, L)));
   s.target = s.targets.slice(mu * s.K, (mu + 1) * s.K);
   Object.assign(s, computed(lab, s));
+  // A quiz question before the first step hides the numbers the step will compute.
+  if (!stepping && state.teach.quiz.q) {
+    s.known = s.known.map((k, n) => (n ? 0 : k));
+    s.yKnown = s.eKnown = new Uint8Array(s.P);
+  }
   return s;
 };
 
