@@ -17,8 +17,8 @@ pub const MAX_PARAMS: usize = 20_000;
 
 /// XOR on 2-m^(1)-…-1 with the default seed: a network for timing only. Its hidden layers use ReLU,
 /// whose g and g′ cost about one multiply-add, as the notes count a neuron's evaluation (a sigmoid's
-/// e^(−a) costs some thirty multiply-adds in wasm, so with m ∝ √n at a fixed depth it would bend the
-/// slopes of time against n to about 0.9 and 1.8 at n ≈ 10⁴); the output keeps the sigmoid.
+/// e^(−a) costs some thirty multiply-adds in wasm, so with m ∝ √n at a fixed depth it bends the
+/// slopes of time against n to about 0.9 and 1.75 at n ≈ 10⁴); the output keeps the sigmoid.
 ///
 /// # Errors
 /// No hidden layer or more than 3, a layer outside 1..=128 neurons, or n > 20 000, named.

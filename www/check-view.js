@@ -3,19 +3,17 @@
 // share each frame with drawing, so the page stays responsive.
 
 import { fmt, el, fitCanvas } from "./util.js";
-
-/** Networks of the scaling chart (hidden layers; XOR, sigmoid): n from 5 to 609 weights. */
-const SCALING_SHAPES = [[1], [2], [4], [8], [16], [16, 16], [16, 16, 16]];
+import { scalingSweep, fitSlopes } from "./scaling.js";
 /** ε of the sweep: 10^−14 … 10^−1 in half decades. */
 const SWEEP = Array.from({ length: 27 }, (_, k) => 10 ** (-14 + 0.5 * k));
 
 /** What the lab last drew: nothing yet (tableKey: the selection the table was drawn with). */
-const notDrawn = () => ({ sweep: null, scaling: null, table: null, tableKey: null });
+const notDrawn = () => ({ sweep: null, scaling: undefined, table: null, tableKey: null });
 
 /** The lab's part of the app state. */
 export const createCheck = () => ({
   active: false, key: null, jobs: [], eps: 1e-6, progress: 0,
-  table: null, sweep: null, scaling: null, drawn: notDrawn(),
+  table: null, sweep: null, scaling: null, measuring: null, drawn: notDrawn(),
 });
 
 /** Relative error → class and symbol (shape as well as colour). */
@@ -54,6 +52,7 @@ function* tableJob(state) {
     relForward: lab.relativeErrors(forward),
     relCentral: lab.relativeErrors(central),
     costs: { backprop: lab.backpropCost(), forward: costs.slice(0, 3), central: costs.slice(3) },
+    notes: lab.notesCost(),
   };
 }
 
@@ -70,67 +69,42 @@ function* sweepJob(state) {
   state.check.sweep = { eps: SWEEP, forward: fwd, central: cen };
 }
 
-/** Times `fn` by repeating it for at least `ms` milliseconds; returns ms per call. */
-const timeIt = (fn, ms = 4) => {
-  let reps = 0;
-  const t0 = performance.now();
-  do {
-    fn();
-    reps++;
-  } while (performance.now() - t0 < ms);
-  return (performance.now() - t0) / reps;
-};
-
+/** The cost-against-n measurement (www/scaling.js); it goes on when the weights change. */
 function* scalingJob(state) {
-  const rows = [];
-  // Warm up (V8 compiles wasm with a baseline tier first, the optimised one in the background) so
-  // the first network is not timed cold; in slices, so the page keeps drawing meanwhile.
-  const warm = state.wasm.Lab.fromSetup('{"hidden": [8]}');
-  for (let k = 0; k < 12; k++) {
-    timeIt(() => warm.benchGradient("backprop", 20), 6);
-    timeIt(() => warm.benchGradient("central", 1), 6);
-    yield 0;
-  }
-  warm.free();
-  for (const hidden of SCALING_SHAPES) {
-    const setup = { dataset: "xor", hidden, activations: [...hidden.map(() => "sigmoid"), "sigmoid"] };
-    const lab = state.wasm.Lab.fromSetup(JSON.stringify(setup));
-    try {
-      // Time the algorithms inside wasm, 20 gradients a call, so the JS↔wasm crossing is noise.
-      const bpMs = timeIt(() => lab.benchGradient("backprop", 20)) / 20;
-      yield 0;
-      const numMs = timeIt(() => lab.benchGradient("central", 1));
-      const numeric = JSON.parse(lab.numericalGradient(1e-6, "central"));
-      rows.push({ n: lab.paramCount, bpOps: lab.backpropCost()[1], numOps: numeric.cost.multiply_adds, bpMs, numMs });
-    } finally {
-      lab.free();
-    }
-    yield 0;
-  }
-  state.check.scaling = rows;
+  state.check.scaling = yield* scalingSweep(state.wasm.Lab);
+  state.check.measuring = null;
 }
 
-/** Restarts the jobs that depend on the weights (and, the first time, the scaling measurement). */
+/** Restarts the jobs that depend on the weights (and, until it is done, the scaling measurement). */
 export const restartCheck = (state) => {
   const c = state.check;
   c.progress = 0;
   c.jobs = [tableJob(state), sweepJob(state)];
-  if (!c.scaling) c.jobs.push(scalingJob(state));
+  if (!c.scaling) c.jobs.push((c.measuring ??= scalingJob(state)));
 };
 
-/** Re-measures the scaling chart. */
+/** Re-measures the scaling chart (a measurement under way stops and frees its networks). */
 export const remeasure = (state) => {
-  state.check.scaling = null;
-  state.check.jobs.push(scalingJob(state));
+  const c = state.check;
+  c.jobs = c.jobs.filter((j) => j !== c.measuring);
+  c.measuring?.return();
+  c.scaling = null;
+  c.measuring = scalingJob(state);
+  c.jobs.push(c.measuring);
+  state.dirty = true;
 };
 
-/** Runs queued jobs for at most `budgetMs`; marks the state dirty only when a job finished (the
- * progress bar is updated directly), so a long check does not redraw everything every frame. */
+/** Runs queued jobs for at most `budgetMs` (a step is not begun when one as long as the last would
+ * overrun it); marks the state dirty only when a job finished (the progress bar is updated
+ * directly), so a long check does not redraw everything every frame. */
 export const workCheck = (state, budgetMs, progressBar) => {
   const c = state.check;
   const t0 = performance.now();
-  while (c.jobs.length && performance.now() - t0 < budgetMs) {
+  let last = 0;
+  while (c.jobs.length && performance.now() - t0 + last < budgetMs) {
+    const s0 = performance.now();
     const step = c.jobs[0].next();
+    last = performance.now() - s0;
     if (step.done) {
       c.jobs.shift();
       state.dirty = true;
@@ -193,6 +167,15 @@ const drawTable = (ui, state) => {
   ui.costExplain.textContent =
     `n = ${n} weights and biases, P = ${P} patterns. Backprop: one forward and one backward pass per pattern, O(n). ` +
     `Forward difference: (n + 1)·P = ${(n + 1) * P} forward passes; central: 2n·P = ${2 * n * P}; each costs O(n), so O(n²) in all.`;
+  // Blackboard 2.3's own count, one pattern: 2(n + m) per perturbed weight, 2n(n + m) for all n.
+  const m = t.notes[0] / 2 - n;
+  const [, macs, acts] = t.costs.central;
+  const num = (v) => v.toLocaleString("en-US");
+  document.getElementById("notes-cost").textContent =
+    `The notes' count (Blackboard 2.3, one pattern): perturbing one weight costs 2(n + m) = 2(${n} + ${m}) = ${num(t.notes[0])} operations ` +
+    `(n weights' multiply-adds and m = ${m} neurons' evaluations of g, for w + ε and for w − ε), so all n weights cost ` +
+    `2n(n + m) = ${num(t.notes[1])}: O(n²). Ours, central difference per pattern: (multiply-adds + activations) / P = ` +
+    `(${num(macs)} + ${num(acts)}) / ${P} = ${num((macs + acts) / P)}.`;
 };
 
 /** The ε sweep and the scaling charts, each when its results are new (drawn by the core). */
@@ -208,28 +191,37 @@ const drawCharts = (ui, state, pal) => {
       Float64Array.from([1, SWEEP[k], s.forward[k], 2, SWEEP[k], s.central[k]]), "top-middle", pal.dark);
     c.drawn.sweep = c.sweep;
   }
-  if (c.scaling && c.drawn.scaling !== c.scaling) {
-    const rows = c.scaling;
-    const n = Float64Array.from(rows.map((r) => r.n));
-    const series = (keys) => Float64Array.from(keys.flatMap((k) => rows.map((r) => r[k])));
-    // Measured times carry a fixed per-call overhead that flattens small networks, so their slope
-    // is fitted where n dominates (the four largest networks); counts are exact and use them all.
-    const slope = (k) => {
-      const from = k.endsWith("Ms") ? rows.length - 4 : 0;
-      const xs = Float64Array.from(rows.slice(from).map((r) => r.n));
-      return loglogSlope(xs, Float64Array.from(rows.slice(from).map((r) => r[k]))).toFixed(2);
-    };
-    for (const [canvas, [bp, num], unit, where] of [
-      [ui.scalingOps, ["bpOps", "numOps"], "multiply-adds (counted)", ""],
-      [ui.scalingTime, ["bpMs", "numMs"], "ms in this browser", ", n ≥ 33"],
-    ]) {
-      fitCanvas(canvas);
-      drawLogLog(canvas, "n (weights and biases)", unit,
-        `backprop: slope ${slope(bp)}${where}|numerical (central): slope ${slope(num)}${where}`, n, series([bp, num]),
-        Float64Array.from([1, rows[0].n, rows[0][bp], 2, rows[0].n, rows[0][num]]), "top-left", pal.dark);
-    }
+  if (c.drawn.scaling !== c.scaling) {
+    drawScaling(ui, c.scaling, loglogSlope, drawLogLog, pal);
     c.drawn.scaling = c.scaling;
   }
+};
+
+/** The cost-against-n charts (counted, and timed: guide lines through the largest network, where n
+ * sets the time) and their fitted slopes as text, which a screen reader reads too. */
+const drawScaling = (ui, rows, loglogSlope, drawLogLog, pal) => {
+  const said = document.getElementById("scaling-slopes");
+  if (!rows) {
+    said.textContent = "Measuring the time against n (networks up to n = 8,577, taking turns a few milliseconds at a time)…";
+    return;
+  }
+  const fit = fitSlopes(rows, loglogSlope);
+  const n = Float64Array.from(rows, (r) => r.n);
+  const series = (keys) => Float64Array.from(keys.flatMap((k) => rows.map((r) => r[k])));
+  const last = rows.at(-1);
+  for (const [canvas, [bp, num], unit, at] of [
+    [ui.scalingOps, ["bpOps", "numOps"], "multiply-adds (counted)", rows[0]],
+    [ui.scalingTime, ["bpMs", "numMs"], "ms in this browser", last],
+  ]) {
+    fitCanvas(canvas);
+    drawLogLog(canvas, "n (weights and biases)", unit,
+      `backprop: slope ${fit[bp].toFixed(2)}|numerical (central): slope ${fit[num].toFixed(2)}`, n, series([bp, num]),
+      Float64Array.from([1, at.n, at[bp], 2, at.n, at[num]]), "top-left", pal.dark);
+  }
+  said.textContent = `fitted time slope: backprop ${fit.bpMs.toFixed(2)}, numerical (central) ${fit.numMs.toFixed(2)} ` +
+    `(least squares on the ${rows.length - (rows.length >> 1)} largest networks, n = ${fit.from.toLocaleString("en-US")} to ` +
+    `${fit.to.toLocaleString("en-US")}; one backprop gradient ${fmt(last.bpMs, 2)} ms, one numerical ${fmt(last.numMs, 3)} ms at ` +
+    `n = ${last.n.toLocaleString("en-US")}). Counted multiply-adds: slopes ${fit.bpOps.toFixed(2)} and ${fit.numOps.toFixed(2)}.`;
 };
 
 /** Draws the lab (only when its tab is shown). */

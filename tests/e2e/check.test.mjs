@@ -1,6 +1,7 @@
 // The numerical-differentiation lab in the page: the table agrees with the core's trace, the costs
-// follow the closed forms, the ε sweep is a finite V, a row highlights its edge, and the page keeps
-// drawing while the O(n²) work runs.
+// follow the closed forms and the notes' count, the ε sweep is a finite V, a row highlights its edge,
+// the page keeps drawing while the O(n²) work runs, and the measured time against n has the slopes
+// of Blackboard 2.3 without a long frame.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, openApp, shot, drawn } from "./harness.mjs";
@@ -9,7 +10,7 @@ import { fmt } from "../../www/util.js";
 const env = useBrowser();
 
 /** Waits until every job of the check is done and drawn. */
-const finished = async (page, timeout = 60000) => {
+const finished = async (page, timeout = 240000) => {
   await page.waitForFunction(() => {
     const c = window.backpropLab.check;
     return c.jobs.length === 0 && c.table && c.sweep && c.scaling;
@@ -29,13 +30,19 @@ test("the gradient check table, costs and ε sweep on XOR 2-2-1", async () => {
   assert.ok(rel.every((t) => t.endsWith("✓✓")), `central differences at ε = 1e-6 agree: ${rel}`);
   const costs = await page.$$eval("#cost-table tbody tr", (rows) => rows.map((r) => Number(r.cells[1].textContent.replace(/,/g, ""))));
   assert.deepEqual(costs, [4, (9 + 1) * 4, 2 * 9 * 4], "forward passes: P, (n+1)P, 2nP");
+  // The notes' count, n = 9 and m = 3: 2(n + m) = 24 per weight, 2n(n + m) = 216 in all, which is
+  // also our central difference's (multiply-adds + activations) / P = (648 + 216) / 4.
+  const notes = await page.locator("#notes-cost").textContent();
+  assert.match(notes, /2\(n \+ m\) = 2\(9 \+ 3\) = 24 operations/);
+  assert.match(notes, /2n\(n \+ m\) = 216: O\(n²\)/);
+  assert.match(notes, /\(648 \+ 216\) \/ 4 = 216\.$/);
   const sweep = await page.evaluate(() => window.backpropLab.check.sweep);
   assert.equal(sweep.eps.length, 27);
   assert.ok([...sweep.forward, ...sweep.central].every(Number.isFinite), "no NaN or ∞ drawn");
   const best = Math.min(...sweep.central);
   assert.ok(sweep.central[0] > 100 * best && sweep.central.at(-1) > 100 * best, "a V");
   const scaling = await page.evaluate(() => window.backpropLab.check.scaling);
-  assert.deepEqual(scaling.map((r) => r.n), [5, 9, 17, 33, 65, 337, 609]);
+  assert.deepEqual(scaling.map((r) => r.n), [5, 9, 17, 33, 105, 337, 921, 1737, 2377, 3277, 4321, 5721, 7077, 8577]);
   // Selecting a row highlights that edge in the diagram.
   await page.locator("#check-table tbody tr").nth(7).click();
   assert.deepEqual(await page.evaluate(() => window.backpropLab.selected), { kind: "edge", n: 2, i: 0, j: 1 });
@@ -81,7 +88,7 @@ test("the page keeps drawing while a big network is checked", async () => {
   await page.getByRole("button", { name: /Gradient check/ }).click();
   await page.waitForFunction(() => window.backpropLab.check.progress > 0 && window.backpropLab.check.progress < 1);
   await shot(page, "check-in-progress");
-  await finished(page, 120000);
+  await finished(page);
   const frames = await page.evaluate(() => {
     window.__stop = true;
     return window.__frames.slice(2);
@@ -91,6 +98,50 @@ test("the page keeps drawing while a big network is checked", async () => {
   console.log(`# ${gaps.length} frames while checking 337 weights on 100 patterns (${working} with work pending): median ${gaps[gaps.length >> 1].toFixed(1)} ms, max ${gaps.at(-1).toFixed(1)} ms`);
   assert.ok(working >= 20, `the check's work spanned ${working} frames; expected it sliced over many`);
   await shot(page, "check-spiral-done");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the measured time against n has slopes 1 and 2 (Blackboard 2.3), and no frame of the sweep is long", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  // The length of every frame the measurement runs in, from requestAnimationFrame deltas in the
+  // page: a delta ends the frame it measures, so it counts when the measurement was the job at work
+  // two ticks before (the frame began with it); the frame that finishes it and draws the charts too.
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const working = [false, false];
+    const tick = (now) => {
+      const c = window.backpropLab.check;
+      if (working[0]) window.__frames.push(now - last);
+      working.shift();
+      working.push(Boolean(c.measuring) && c.jobs[0] === c.measuring);
+      last = now;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByRole("button", { name: /Gradient check/ }).click();
+  await page.waitForFunction(() => window.backpropLab.check.measuring);
+  const said = page.locator("#scaling-slopes");
+  await page.waitForFunction(() => /^fitted time slope/.test(document.getElementById("scaling-slopes").textContent), null, { timeout: 240000 });
+  const frames = await page.evaluate(() => {
+    window.__stop = true;
+    return window.__frames;
+  });
+  const text = await said.textContent();
+  const [, bp, num] = text.match(/^fitted time slope: backprop (\d+\.\d+), numerical \(central\) (\d+\.\d+) /);
+  const sorted = [...frames].sort((a, b) => a - b);
+  console.log(`# ${text}\n# ${frames.length} frames while measuring: median ${sorted[sorted.length >> 1].toFixed(1)} ms, longest ${sorted.slice(-3).map((f) => f.toFixed(1)).join(", ")} ms`);
+  assert.ok(Math.abs(Number(bp) - 1) <= 0.15, `backprop's time slope ${bp}, expected 1 ± 0.15`);
+  assert.ok(Math.abs(Number(num) - 2) <= 0.15, `numerical differentiation's time slope ${num}, expected 2 ± 0.15`);
+  assert.ok(frames.length > 100, `the measurement spanned ${frames.length} frames`);
+  assert.ok(sorted.at(-1) <= 50, `the longest frame took ${sorted.at(-1).toFixed(1)} ms (at most 50 allowed)`);
+  const rows = await page.evaluate(() => window.backpropLab.check.scaling);
+  assert.equal(rows.at(-1).n, 8577, "up to 2-64-64-64-1");
+  assert.ok(rows.every((r) => r.bpMs > 0 && r.numMs > r.bpMs), "every network timed, numerical slower than backprop");
+  await drawn(page);
+  await shot(page, "check-scaling");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,113 @@
+// Blackboard 2.3 measured: the time backprop and numerical differentiation take against n, on
+// networks up to n ≈ 10⁴ (wider than the editor allows, built only for timing). Every timed unit is
+// a few milliseconds, so frames stay short; the networks take turns, so a change in the machine's
+// load slows all of them alike instead of bending the fitted slopes.
+
+/** Hidden layers of the swept networks (XOR): n from 5 to 8 577 (2-64-64-64-1). */
+export const SCALING_SHAPES = [[1], [2], [4], [8], [8, 8], [16, 16], [20, 20, 20],
+  [28, 28, 28], [33, 33, 33], [39, 39, 39], [45, 45, 45], [52, 52, 52], [58, 58, 58], [64, 64, 64]];
+/** Milliseconds of work in one timed unit (a slice of parameters, or a batch of gradients). */
+const UNIT_MS = 2.5;
+/** Backprop samples per network (the fastest counts: interference only ever slows a sample). */
+const SAMPLES = 16;
+
+/** Milliseconds `fn()` takes. */
+const clock = (fn) => {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+};
+
+/** How many `fn(k)` units (gradients, or parameters) fill UNIT_MS, at most `most`: k grows until a
+ * call takes 0.5 ms, then the fastest of three calls counts. */
+const unitsFor = (fn, most) => {
+  let k = 1;
+  while (k < most && clock(() => fn(k)) < 0.5) k = Math.min(4 * k, most);
+  const ms = Math.min(clock(() => fn(k)), clock(() => fn(k)), clock(() => fn(k)));
+  return Math.max(1, Math.min(most, Math.round((k * UNIT_MS) / Math.max(ms, 0.05))));
+};
+
+/** Least-squares slopes of log time and log count against log n over the larger half of the rows. */
+export const fitSlopes = (rows, loglogSlope) => {
+  const big = rows.slice(rows.length >> 1);
+  const n = Float64Array.from(big, (r) => r.n);
+  const slope = (k) => loglogSlope(n, Float64Array.from(big, (r) => r[k]));
+  return { from: big[0].n, to: big.at(-1).n, bpMs: slope("bpMs"), numMs: slope("numMs"), bpOps: slope("bpOps"), numOps: slope("numOps") };
+};
+
+/** Milliseconds one central difference of parameters from..from + count takes, over `times` runs
+ * (a small network's whole gradient runs many times, as the clock counts in steps of 0.1 ms), and
+ * the multiply-adds counted in one. */
+const difference = (lab, from, count, times) => {
+  let macs = 0;
+  const ms = clock(() => {
+    for (let k = 0; k < times; k++) macs = lab.benchDifference("central", from, count)[1];
+  });
+  return [ms / times, macs];
+};
+
+/** One unit of network p's measurement, of whichever part is further behind. Backprop: `reps`
+ * gradients, the fastest sample counts. Numerical: a slice of parameters, timed twice (a first pass
+ * cuts the slices, a second times each again, far apart in time), the faster time counts. */
+const unit = (p) => {
+  const lab = p.lab;
+  if (p.samples / SAMPLES <= p.done / (2 * p.n)) {
+    p.bpMs = Math.min(p.bpMs, clock(() => lab.benchBackprop(p.reps)) / p.reps);
+    p.reps = Math.max(1, Math.round(UNIT_MS / p.bpMs)); // sized by the fastest so far
+    p.samples++;
+  } else if (p.next < p.n) {
+    const count = Math.min(p.slice, p.n - p.next);
+    const [ms, multiplyAdds] = difference(lab, p.next, count, p.times);
+    p.cuts.push({ from: p.next, count, ms });
+    p.numOps += multiplyAdds;
+    p.perParam = Math.min(p.perParam, ms / count);
+    if (p.times === 1) p.slice = Math.max(1, Math.round(UNIT_MS / p.perParam)); // sized by the fastest so far
+    p.next += count;
+    p.done += count;
+  } else {
+    const cut = p.cuts[p.again++];
+    cut.ms = Math.min(cut.ms, difference(lab, cut.from, cut.count, p.times)[0]);
+    p.done += cut.count;
+  }
+};
+
+/** The sweep, a unit per step (yields between units): rows { n, bpOps, numOps, bpMs, numMs }, bpMs
+ * for one backprop gradient, numMs for one central-difference gradient (the sum of its slices). */
+export function* scalingSweep(Lab) {
+  const points = [];
+  try {
+    for (const hidden of SCALING_SHAPES) {
+      points.push({ lab: Lab.scalingLab(hidden) });
+      yield 0;
+    }
+    // Warm up: V8 compiles wasm with a baseline tier first and optimises hot code in the
+    // background, so the first units would otherwise time the baseline code.
+    const warm = points.at(-1).lab;
+    for (let k = 0; k < 40; k++) {
+      warm.benchBackprop(8);
+      warm.benchDifference("central", 0, 4);
+      yield 0;
+    }
+    for (const p of points) {
+      const lab = p.lab;
+      const n = lab.paramCount;
+      Object.assign(p, { n, bpOps: lab.backpropCost()[1], numOps: 0, bpMs: Infinity, samples: 0, perParam: Infinity, next: 0, done: 0, again: 0, cuts: [] });
+      p.reps = unitsFor((k) => lab.benchBackprop(k), 1e6);
+      yield 0;
+      p.slice = unitsFor((k) => lab.benchDifference("central", 0, k), n);
+      yield 0;
+      p.times = p.slice < n ? 1 : unitsFor((k) => difference(lab, 0, n, k), 1e6);
+      yield 0;
+    }
+    const progress = (p) => Math.min(p.samples / SAMPLES, p.done / (2 * p.n));
+    for (;;) {
+      const p = points.reduce((a, b) => (progress(b) < progress(a) ? b : a));
+      if (progress(p) >= 1) break;
+      unit(p);
+      yield 0;
+    }
+    return points.map((p) => ({ n: p.n, bpOps: p.bpOps, numOps: p.numOps, bpMs: p.bpMs, numMs: p.cuts.reduce((s, c) => s + c.ms, 0) }));
+  } finally {
+    for (const p of points) p.lab.free();
+  }
+}
