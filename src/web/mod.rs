@@ -4,6 +4,10 @@
 //! here panics on bad input. Large, long-lived data stays in wasm memory; JS gets numbers, small
 //! copied arrays (`Float64Array`) and, for the grid images, a view into wasm memory.
 
+/// The heap: talc instead of the default dlmalloc, for size (see Cargo.toml).
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod args;
 mod charts;
 mod data;
