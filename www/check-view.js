@@ -228,7 +228,7 @@ const drawScaling = (ui, rows, loglogSlope, drawLogLog, pal) => {
 export const drawCheck = (ui, state, pal) => {
   const c = state.check;
   ui.checkProgress.value = c.jobs.length ? c.progress : 1;
-  ui.epsLabel.textContent = fmt(c.eps, 2).replace("−", "-");
+  ui.epsLabel.textContent = fmt(c.eps, 2).replace(/−/g, "-");
   drawTable(ui, state);
   drawCharts(ui, state, pal);
 };

@@ -24,7 +24,7 @@ const message = (node, text, field) => {
 /** Puts the Lab's η in both controls and clears the field's complaint. */
 export const showEta = (ui, eta) => {
   ui.etaSlider.value = String(Math.log10(eta));
-  ui.etaNumber.value = fmt(eta, 3).replace("−", "-");
+  ui.etaNumber.value = fmt(eta, 3).replace(/−/g, "-");
   ui.etaNumber.dataset.shown = ui.etaNumber.value; // what the field says on its own, not typed
   message(ui.etaMessage, "", ui.etaNumber);
 };

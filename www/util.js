@@ -7,7 +7,7 @@ export const fmt = (v, digits = 3) => {
   if (v === 0) return "0";
   const a = Math.abs(v);
   const s = a >= 1e4 || a < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
-  return s.replace("-", "−").replace("e+", "e");
+  return s.replace(/-/g, "−").replace("e+", "e");
 };
 
 /** What the page shows for a number stepping has not computed yet (and only for that). */
