@@ -2,9 +2,12 @@
 
 import { el } from "./util.js";
 
-/** The network legend: every colour the diagram uses; `maps` whether neurons show maps of `quantity` over the input plane (2 inputs) or a flat colour of a. */
-export const networkLegend = (root, quantity, maps) => {
-  const key = `${quantity}/${maps}`;
+/**
+ * The network legend: every colour the diagram uses; `maps` whether neurons show maps of `quantity` over the input plane (2
+ * inputs) or a flat colour of a; `deriving` whether the diagram lights a derived weight's paths and labels their factors.
+ */
+export const networkLegend = (root, quantity, maps, deriving) => {
+  const key = `${quantity}/${maps}/${deriving}`;
   if (root.dataset.key === key) return;
   root.dataset.key = key;
   const bar = () => el("span", { class: "bar bar-y" });
@@ -17,7 +20,9 @@ export const networkLegend = (root, quantity, maps) => {
     el("span", {}, el("span", { class: "swatch sw-pos" }), "w > 0"),
     el("span", {}, el("span", { class: "swatch sw-neg" }), "w < 0 (width ∝ |w|, dashed: bias b)"),
     el("span", {}, el("span", { class: "ring" }), "δ (ring width ∝ |δ|)"),
-    el("span", {}, "numbers on edges: ∂E/∂w so far (backward), Δw (update)"),
+    el("span", {}, deriving
+      ? "lit: every path from the derived weight to E, labelled with its factors (w, g′, ŷ − t, x)"
+      : "numbers on edges: ∂E/∂w so far (backward), Δw (update)"),
     el("span", { class: "hi" }, "just computed"),
     el("span", {}, "· not computed yet"),
     el("span", {}, ...fill),

@@ -105,7 +105,7 @@ const render = (state, ui, now, clock) => {
   ui.teach.derive(s); // before the diagram, which lights its paths
   state.layout = drawNetwork(ui.network, state, s, pal);
   const maps = s.sizes[0] === 2; // the neurons' maps need the input plane
-  networkLegend(ui.networkLegend, state.mapQuantity, maps);
+  networkLegend(ui.networkLegend, state.mapQuantity, maps, !!state.teach.derived);
   ui.mapToggle.hidden = !maps;
   syncData(ui, state);
   if (state.check.active) {
