@@ -33,8 +33,8 @@ export const createState = (wasm) => {
     layout: null,
     labId: 0,
     check: createCheck(),
-    // teach.js: the derived weight { n, i, j } and its derivation; the quiz's question, where it was asked, the score.
-    teach: { derive: false, w: null, derived: null, quiz: { on: false, kinds: "all", q: null, key: "", right: 0, asked: 0 } },
+    // teach.js: the derived weight { n, i, j } and its derivation (with what it was derived for, when, and its cost in ms); the quiz's question, where it was asked, the score.
+    teach: { derive: false, w: null, derived: null, derivedKey: "", at: 0, cost: 0, quiz: { on: false, kinds: "all", q: null, key: "", right: 0, asked: 0 } },
     scrubEpoch: null,
     timeline: null,
     palette: null, // the theme's colours (util.palette), rebuilt when the theme or the font size changes

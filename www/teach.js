@@ -145,15 +145,22 @@ export const setupTeach = (state, actions) => {
      * or w_11^(1)) for μ, in batch mode for all (≤ 12) patterns; none while a quiz question waits.
      */
     derive: (s) => {
-      t.derived = null;
-      if (!t.derive || state.check.active || quiz.q) return;
+      if (!t.derive || state.check.active || quiz.q) {
+        t.derived = null;
+        return;
+      }
       const e = state.selected;
       if (e?.kind === "edge") t.w = { n: e.n, i: e.i, j: e.j };
       const w = t.w;
       if (!w || w.n > s.L || w.i >= s.sizes[w.n] || w.j >= s.sizes[w.n - 1]) t.w = s.sizes[0] > 2 && s.sizes[1] > 1 ? { n: 1, i: 1, j: 2 } : { n: 1, i: 0, j: 0 };
+      // While training plays, a derivation that took more than 4 ms (thousands of paths) is redone at most 4 times a
+      // second, so the page keeps its frame rate; paused, every change shows at once.
+      const key = `${t.w.n},${t.w.i},${t.w.j},${s.mu},${s.mode},${s.sizes}`;
+      const now = performance.now();
+      if (state.playing && t.derived && t.derivedKey === key && t.cost > 4 && now - t.at < 250) return;
       const d = JSON.parse(state.lab.derive(t.w.n, t.w.i, t.w.j, s.mode === "batch" && s.P <= 12 ? -1 : s.mu));
       d.p = d.patterns.find((p) => p.mu === s.mu) ?? d.patterns[0];
-      t.derived = d;
+      Object.assign(t, { derived: d, derivedKey: key, at: now, cost: performance.now() - now });
     },
     /** After the diagram: the quiz, and the Derive view in the formula panel's place (true when shown). */
     draw: (s) => {
