@@ -8,8 +8,9 @@ export const SCALING_SHAPES = [[1], [2], [4], [8], [8, 8], [16, 16], [20, 20, 20
   [28, 28, 28], [33, 33, 33], [39, 39, 39], [45, 45, 45], [52, 52, 52], [58, 58, 58], [64, 64, 64]];
 /** Milliseconds of work in one timed unit (a slice of parameters, or a batch of gradients). */
 const UNIT_MS = 2.5;
-/** Backprop samples per network (the fastest counts: interference only ever slows a sample). */
-const SAMPLES = 16;
+/** Backprop samples per network, spread over the sweep (the fastest counts: interference only
+ * ever slows a sample, and this virtual machine's speed changes from moment to moment). */
+const SAMPLES = 40;
 
 /** Milliseconds `fn()` takes. */
 const clock = (fn) => {
