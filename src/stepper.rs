@@ -169,6 +169,15 @@ impl Stepper {
         self.undo.len()
     }
 
+    /// The weights this epoch's numbers were computed with: at an update step the weights before
+    /// it (the update has just changed them), else the weights now.
+    pub fn computed_with(&self) -> &Network {
+        match (self.current.phase, self.undo.back()) {
+            (Phase::Update { .. }, Some(before)) => &before.net,
+            _ => &self.current.net,
+        }
+    }
+
     /// The state the next [`Stepper::next`] would reach, without taking the step (the quiz reads
     /// the number it is about to reveal from here; the undo history is not copied).
     pub fn peek(&self, data: &Dataset, eta: f64, mode: Mode) -> StepState {

@@ -280,6 +280,20 @@ mod quiz {
                         );
                         kinds.insert(q["quantity"].as_str().unwrap().to_string());
                         let (n, i) = (num(&q["n"]) as usize, num(&q["i"]) as usize);
+                        // The forward step's second question, x = g(a), and only there.
+                        let then = &q["then"];
+                        if q["quantity"].as_str() == Some("a") {
+                            let s = lab.stepper().state();
+                            let x = s.passes[num(&q["mu"]) as usize].x_out(lab.net().layer(n))[i];
+                            assert_eq!(num(&then["truth"]).to_bits(), x.to_bits(), "{q}");
+                            assert_eq!(
+                                then["symbol"].as_str(),
+                                Some(symbol("x", n, i, None).as_str())
+                            );
+                            assert!(then["hint"].as_str().unwrap().contains("= g(a"), "{q}");
+                        } else {
+                            assert!(matches!(then, Value::Null), "{q}");
+                        }
                         let expect_n = match phase {
                             Phase::Forward { n, .. } | Phase::Backward { n, .. } => n,
                             Phase::Error { .. } => depth,
@@ -311,6 +325,80 @@ mod quiz {
         let mut s = String::new();
         backprop_lab::teach::put(&mut s, v);
         s
+    }
+
+    /// At an update step the page shows the numbers the update was computed with; the derivation
+    /// (`Stepper::computed_with`) agrees with them, and its Δw is the update's.
+    #[test]
+    fn at_an_update_the_derivation_uses_the_weights_before_it() {
+        for mode in [Mode::Online, Mode::Batch] {
+            let mut lab = xor(mode);
+            while !matches!(lab.stepper().state().phase, Phase::Update { .. }) {
+                lab.step();
+            }
+            let s = lab.stepper().state();
+            let net = lab.stepper().computed_with();
+            assert_ne!(
+                net.params(),
+                s.net.params(),
+                "the update changed the weights"
+            );
+            let bp = backprop_lab::backprop::backprop(net, lab.data());
+            let mu = if mode == Mode::Online { Some(0) } else { None };
+            let d = backprop_lab::teach::derive::derive(
+                net,
+                lab.data(),
+                &bp,
+                lab.eta(),
+                (1, 0, Some(0)),
+                mu,
+            );
+            let d = Value::parse(&d).unwrap();
+            let delta = num(&d["patterns"][0]["delta"]);
+            assert_eq!(
+                delta.to_bits(),
+                s.passes[0].delta(net.layer(1))[0].to_bits(),
+                "{mode:?}"
+            );
+            assert_eq!(
+                num(&d["deltaW"]),
+                s.delta_w[net.layer(1).w_index(0, 0)],
+                "{mode:?}"
+            );
+        }
+    }
+
+    /// Diverged training: the truth is written as text, and read back by the check.
+    #[test]
+    fn a_diverged_truth_is_text_and_only_the_same_answer_is_right() {
+        let mut s = Setup {
+            activations: vec![Linear, Linear],
+            ..Setup::default()
+        };
+        s.eta = 1e300;
+        let mut lab = Session::new(s.model().unwrap()).unwrap();
+        lab.train(3).unwrap();
+        for _ in 0..200 {
+            let next = lab.stepper().peek(lab.data(), lab.eta(), lab.mode());
+            let q = question(
+                lab.stepper().state(),
+                &next,
+                lab.data(),
+                lab.eta(),
+                "all",
+                None,
+            );
+            let q = Value::parse(&q.unwrap().unwrap()).unwrap();
+            if let Some(t) = q["truth"].as_str() {
+                let v = read_answer(t).unwrap();
+                assert!(!v.is_finite(), "{q}");
+                assert!(is_right(read_answer(t).unwrap(), v) || v.is_nan());
+                assert!(!is_right(0.0, v));
+                return;
+            }
+            lab.step();
+        }
+        panic!("no diverged number in 200 steps");
     }
 
     #[test]

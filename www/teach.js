@@ -75,14 +75,24 @@ export const setupTeach = (state, actions) => {
     answer.toggleAttribute("aria-invalid", !!text);
   };
   const step = actions.step;
-  /** Counts the question (right only at the first try), then takes the step that reveals it. */
+  /**
+   * Counts the question (right only at the first try); then asks its follow-up (after a: x = g(a), the same step's
+   * other number) or takes the step that reveals them. A diverged truth comes as text ("NaN", "Infinity").
+   */
   const finish = (right) => {
     const q = quiz.q;
     quiz.asked++;
     quiz.right += right && !q.wrong;
+    const told = `${right ? "Right" : "Revealed"}: ${q.symbol} = ${fmt(Number(q.truth), 4)}.`;
+    if (q.then) {
+      quiz.q = { ...q, ...q.then, then: null, wrong: false };
+      answer.value = hint.textContent = "";
+      say(`${told} The same step computes ${quiz.q.symbol} too. What is it?`);
+      return answer.focus();
+    }
     quiz.q = null;
     step();
-    say(`${right ? "Right" : "Revealed"}: ${q.symbol} = ${fmt(q.truth, 4)}.`);
+    say(told);
   };
   actions.step = () => {
     if (!quiz.on) return step();

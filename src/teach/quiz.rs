@@ -7,7 +7,7 @@ use crate::json::{rounded, shorten};
 use crate::stepper::{Phase, StepState};
 
 use super::derive::Place;
-use super::{e_symbol, fill, j_field, put, symbol, weight_symbol, Json};
+use super::{e_symbol, fill, j_field, push, put, symbol, weight_symbol, Json};
 
 /// Whether `kinds` ("all", or any of "forward", "delta", "update" separated by commas, e.g.
 /// "delta,update") asks for questions of `kind`.
@@ -37,9 +37,11 @@ fn times(out: &mut String, a: f64, b: f64) {
 }
 
 /// The question for the number the next step computes (JSON text), or None when that step's kind
-/// is not among `kinds`: `{ kind, quantity, symbol, mu, n, i, j, hint, truth }`.
+/// is not among `kinds`: `{ kind, quantity, symbol, mu, n, i, j, hint, truth }` (a truth that is
+/// not finite as the text "NaN", "Infinity" or "-Infinity").
 ///
-/// - Forward{μ, n}: a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n) ("forward", "a");
+/// - Forward{μ, n}: a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n) ("forward", "a"), and then, in
+///   `then: { quantity: "x", symbol, hint, truth }`, x_i^(n) = g(a_i^(n)), asked once a is known;
 /// - Error{μ}: Ẽ(μ) = ½ Σ_i (t_i − ŷ_i)² ("forward", "E");
 /// - Backward{μ, n}: δ_i^(L) = (ŷ_i − t_i) g′(a_i^(L)), or δ_i^(n) = g′(a_i^(n)) Σ_k δ_k^(n+1)
 ///   w_ki^(n+1) ("delta", "delta");
@@ -175,8 +177,43 @@ pub fn question(
     out.num("n", n as f64)
         .num("i", i as f64)
         .num("j", j_field(j));
-    out.text("hint", &h).num("truth", truth).close('}');
+    out.text("hint", &h);
+    put_truth(&mut out, truth);
+    if what == 0 {
+        // The forward step computes x_i^(n) = g(a_i^(n)) too: asked once a is known.
+        let mut h = String::new();
+        fill(&mut h, "x@^ = g(a@^) = ", place);
+        push(&mut h, &[layer.activation.name(), "("]);
+        put(&mut h, truth);
+        h.push(')');
+        out.open("then", '{')
+            .text("quantity", "x")
+            .text("symbol", &symbol("x", n, i, None))
+            .text("hint", &h);
+        put_truth(&mut out, ahead.x_out(layer)[i]);
+        out.close('}');
+    }
+    out.close('}');
     Ok(Some(out.0))
+}
+
+/// `"truth"`: the number, or "NaN", "Infinity", "-Infinity" as text when training diverged (JSON
+/// has no such numbers; [`read_answer`] reads them back).
+fn put_truth(out: &mut Json, v: f64) {
+    if v.is_finite() {
+        out.num("truth", v);
+    } else {
+        out.text(
+            "truth",
+            if v.is_nan() {
+                "NaN"
+            } else if v > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            },
+        );
+    }
 }
 
 /// What a student typed, as a number: "0.5", " -1e-3 ", "0,5" (a decimal comma), "−0.2" (the

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args::{index, number, text};
+use super::args::{index, number, text, whole};
 use super::{fail, Lab};
 use crate::backprop::backprop;
 use crate::teach::derive::{derive, Place};
@@ -35,7 +35,8 @@ impl Lab {
 
 #[wasm_bindgen]
 impl Lab {
-    /// Blackboard 2.2's derivation of ∂E/∂w_ij^(n) at the current weights (JSON text): per pattern
+    /// Blackboard 2.2's derivation of ∂E/∂w_ij^(n) at the current weights — at an update step, the
+    /// weights before it, which the numbers on the page were computed with — (JSON text): per pattern
     /// (`mu`, or −1 for all, summed) x, a, δ = Σ over paths of Π factors (g′, w, ŷ − t), the
     /// largest 64 paths, ∂Ẽ(μ)/∂w = δ·x; then ∂E/∂w and Δw = −η ∂E/∂w. j = −1: the bias.
     pub fn derive(
@@ -47,7 +48,8 @@ impl Lab {
     ) -> Result<String, JsError> {
         let place = self.place(n, i, j)?;
         let mu = all_or_index(mu, "pattern μ (or −1 for all)", self.session.data().len())?;
-        let (net, data) = (self.session.net(), self.session.data());
+        // The weights the page's numbers were computed with (before the update, at an update step).
+        let (net, data) = (self.session.stepper().computed_with(), self.session.data());
         let bp = backprop(net, data);
         Ok(derive(net, data, &bp, self.session.eta(), place, mu))
     }
@@ -67,8 +69,9 @@ impl Lab {
     ) -> Result<JsValue, JsError> {
         let kinds = text(kinds, "kinds", 64)?;
         let selected = if n.as_f64() == Some(0.0) {
-            number(i, "neuron i")?;
-            number(j, "input j")?;
+            // No selection: i and j must say so too (0), not be read as something else.
+            whole(i, "neuron i (0 with layer n = 0)", 0, 0)?;
+            whole(j, "input j (0 with layer n = 0)", 0, 0)?;
             None
         } else {
             Some(self.place(n, i, j)?)
@@ -86,7 +89,14 @@ impl Lab {
     #[wasm_bindgen(js_name = quizCheck)]
     pub fn quiz_check(answer: &JsValue, truth: &JsValue) -> Result<String, JsError> {
         let answer = text(answer, "answer", 256)?;
-        check(&answer, number(truth, "truth")?).map_err(fail)
+        // A diverged truth comes as text, as quizQuestion wrote it; any other text is refused.
+        let truth = match truth.as_string().as_deref() {
+            Some("NaN") => f64::NAN,
+            Some("Infinity") => f64::INFINITY,
+            Some("-Infinity") => f64::NEG_INFINITY,
+            _ => number(truth, "truth")?,
+        };
+        check(&answer, truth).map_err(fail)
     }
 
     /// The exercise sheet (JSON text) for pattern `mu`, or −1 for one whole batch epoch: the

@@ -110,9 +110,19 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   await answer.fill(String(t.patterns[0].a[0][1]));
   await check.click();
   await drawn(page);
+  // The same step computes x = g(a): asked next, before the step.
+  assert.deepEqual(await phase(page), ["ready", -1, 0], "x is asked before the step");
+  assert.match(await page.locator("#quiz-q").textContent(), /^Right: a₂⁽¹⁾ = .* The same step computes x₂⁽¹⁾ too/);
+  await expectFocus(page, "quiz-answer");
+  await answer.fill("7");
+  await check.click();
+  assert.match(await page.locator("#quiz-hint").textContent(), /^Not 7\. Hint: x₂⁽¹⁾ = g\(a₂⁽¹⁾\) = sigmoid\(/);
+  await answer.fill(String(t.patterns[0].x[0][1]));
+  await check.click();
+  await drawn(page);
   assert.deepEqual(await phase(page), ["forward", 0, 1]);
-  assert.match(await page.locator("#quiz-q").textContent(), /^Right: a₂⁽¹⁾ = /);
-  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 1 right at the first try");
+  assert.match(await page.locator("#quiz-q").textContent(), /^Right: x₂⁽¹⁾ = /);
+  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 2 right at the first try", "x right only at the second try");
 
   // Nothing selected: the core asks for neuron 1 of the next layer. Wrong, unreadable, then right.
   await page.evaluate(() => {
@@ -139,8 +149,12 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   assert.equal(await answer.getAttribute("aria-invalid"), null, "typing clears the complaint");
   await check.click();
   await drawn(page);
+  assert.deepEqual(await phase(page), ["forward", 0, 1], "then x₁⁽²⁾ = ŷ is asked");
+  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 3 right at the first try", "right after a wrong try does not count");
+  await page.getByRole("button", { name: "Reveal" }).click();
+  await drawn(page);
   assert.deepEqual(await phase(page), ["forward", 0, 2]);
-  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 2 right at the first try", "right after a wrong try does not count");
+  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 4 right at the first try");
 
   // Ẽ(μ): revealed.
   await page.getByRole("button", { name: "Next step" }).click();
@@ -150,7 +164,7 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   await drawn(page);
   assert.deepEqual(await phase(page), ["error", 0, 0]);
   assert.equal(await page.locator("#quiz-q").textContent(), `Revealed: Ẽ(μ=1) = ${fmt(t.patterns[0].E, 4)}.`);
-  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 3 right at the first try");
+  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 1 of 5 right at the first try");
 
   // Only updates: the steps up to the update pass without a question, then Δw₁₁⁽¹⁾ is asked.
   await page.getByLabel("Ask about", { exact: true }).selectOption("update");
@@ -166,7 +180,7 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   await check.click();
   await drawn(page);
   assert.deepEqual(await phase(page), ["update", -1, 0]);
-  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 2 of 4 right at the first try");
+  assert.equal(await page.locator("#quiz-score").textContent(), "Score: 2 of 6 right at the first try");
 
   // Play drops a waiting question and pauses the quiz.
   await page.getByLabel("Ask about", { exact: true }).selectOption("all");

@@ -33,16 +33,25 @@ test("derive: the lecture's shape, the path sum equals the trace's δ, grad equa
 test("quiz: the question's truth is what the next step shows; quizCheck reads typed answers", () => {
   const lab = Lab.fromSetup("{}");
   const q = JSON.parse(lab.quizQuestion("all", 0, 0, 0));
-  assert.deepEqual(keys(q), ["hint", "i", "j", "kind", "mu", "n", "quantity", "symbol", "truth"]);
+  assert.deepEqual(keys(q), ["hint", "i", "j", "kind", "mu", "n", "quantity", "symbol", "then", "truth"]);
+  assert.deepEqual(keys(q.then), ["hint", "quantity", "symbol", "truth"], "then x = g(a), the same step's other number");
+  assert.equal(q.then.symbol, "x₁⁽¹⁾");
   assert.equal(q.kind, "forward");
   assert.equal(q.symbol, "a₁⁽¹⁾");
   assert.match(q.hint, /^a₁⁽¹⁾ = Σⱼ w₁ⱼ⁽¹⁾ xⱼ⁽⁰⁾ \+ b₁⁽¹⁾ = /);
   assert.equal(lab.quizQuestion("delta", 0, 0, 0), null, "the next step computes no δ");
   lab.step();
   assert.equal(lab.stepA(0, 1)[0], q.truth);
+  assert.equal(lab.stepX(0, 1)[0], q.then.truth);
   assert.deepEqual(JSON.parse(Lab.quizCheck(" 0,5 ", 0.503)), { right: true, value: 0.5 });
   assert.deepEqual(JSON.parse(Lab.quizCheck("−0.2", 0.2)), { right: false, value: -0.2 });
   assert.throws(() => Lab.quizCheck("abc", 1), /^Error: Your answer: 'abc' is not a number$/);
+  // A diverged truth is text, as quizQuestion writes it; only the same non-finite answer is right.
+  assert.deepEqual(JSON.parse(Lab.quizCheck("NaN", "NaN")), { right: true, value: null });
+  assert.deepEqual(JSON.parse(Lab.quizCheck("−∞", "-Infinity")), { right: true, value: null });
+  assert.deepEqual(JSON.parse(Lab.quizCheck("1e308", "Infinity")), { right: false, value: 1e308 });
+  assert.throws(() => Lab.quizCheck("1", "1"), /truth: expected a number/);
+  assert.throws(() => lab.quizQuestion("all", 0, -3.5, NaN), /neuron i \(0 with layer n = 0\)/);
   assert.throws(() => lab.quizQuestion("everything", 0, 0, 0), /kinds: expected/);
 });
 
