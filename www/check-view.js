@@ -168,7 +168,7 @@ const drawTable = (ui, state) => {
     `n = ${n} weights and biases, P = ${P} patterns. Backprop: one forward and one backward pass per pattern, O(n). ` +
     `Forward difference: (n + 1)·P = ${(n + 1) * P} forward passes; central: 2n·P = ${2 * n * P}; each costs O(n), so O(n²) in all.`;
   // Blackboard 2.3's own count, one pattern: 2(n + m) per perturbed weight, 2n(n + m) for all n.
-  const m = t.notes[0] / 2 - n;
+  const m = t.notes[2];
   const [, macs, acts] = t.costs.central;
   const num = (v) => v.toLocaleString("en-US");
   document.getElementById("notes-cost").textContent =

@@ -2,7 +2,7 @@
 // opens as a model, anything else is read as data), cells pasted into the pattern table, and
 // "Export data (CSV)". The core parses and writes the CSV; here files are only sized and read.
 
-import { download } from "./sharing.js";
+import { download } from "./util.js";
 
 /** Whether a file is a model file (JSON) rather than data: by its name, else by its first character. */
 export const isModelFile = async (file) => {

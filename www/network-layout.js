@@ -3,8 +3,10 @@
 
 const SUB = "₀₁₂₃₄₅₆₇₈₉";
 const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-/** 12 → "₁₂" (canvas text has no <sub>). */
-export const sub = (k) => String(k).split("").map((d) => SUB[d]).join("");
+/** 12 → "₁₂" (canvas text has no <sub>); anything but a digit (the comma of "10,2") stays as it is. */
+export const sub = (k) => String(k).split("").map((d) => SUB[d] ?? d).join("");
+/** The indices of w_ij (i, j from 0): "12", or "10,2" once one has two digits (as the core writes its symbols). */
+export const wIndex = (i, j) => (i >= 9 || j >= 9 ? `${i + 1},${j + 1}` : `${i + 1}${j + 1}`);
 /** 2 → "⁽²⁾". */
 export const sup = (n) => `⁽${String(n).split("").map((d) => SUP[d]).join("")}⁾`;
 

@@ -2,7 +2,7 @@
 // on every change; it carries drawn data too), and files — export/import of the model file, the
 // trace, a CSV of the pattern table, a PNG of the pictures (data files: data-files.js).
 
-import { el } from "./util.js";
+import { el, download } from "./util.js";
 import { installLab } from "./state.js";
 
 /**
@@ -68,14 +68,6 @@ export const openSheet = (state) => {
   return null;
 };
 
-/** Saves `blob` as file `name` through a temporary link. */
-export const download = (name, blob) => {
-  const a = el("a", { href: URL.createObjectURL(blob), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-};
 /** JSON text as a Blob. */
 const json = (text) => new Blob([text], { type: "application/json" });
 

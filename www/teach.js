@@ -6,22 +6,24 @@
 import { sym, eq, title, terms, typesetter } from "./formulas.js";
 import { weightAt } from "./state.js";
 import { el, fmt } from "./util.js";
-import { sub, sup } from "./network-layout.js";
+import { sub, sup, wIndex } from "./network-layout.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** w_ij^(n) (j = −1: the bias b_i^(n)) as text, and typeset. */
-const text = ({ n, i, j }) => `${j < 0 ? "b" : "w"}${sub(j < 0 ? i + 1 : `${i + 1}${j + 1}`)}${sup(n)}`;
-const wSym = ({ n, i, j }) => sym(j < 0 ? "b" : "w", j < 0 ? i + 1 : `${i + 1}${j + 1}`, `(${n})`);
+const text = ({ n, i, j }) => `${j < 0 ? "b" : "w"}${sub(j < 0 ? i + 1 : wIndex(i, j))}${sup(n)}`;
+const wSym = ({ n, i, j }) => sym(j < 0 ? "b" : "w", j < 0 ? i + 1 : wIndex(i, j), `(${n})`);
 
 /** Where the stepper stands: a question asked here is dropped once this changes (Play, Previous step, Reset, an edit). */
 const where = ({ lab, labId, dataVersion }) => `${labId}|${dataVersion}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${lab.learningRate}|${lab.mode}`;
 
 /** Step 1: ŷ = g^(L)[Σ_k w_ok^(L) g^(L−1)[… w_ij^(n) x_j^(n−1) + …]], the weight's term underlined. */
 const nested = (s, w) => {
-  const out = [s.sizes[s.L] > 1 ? sym("ŷ", "o") : "ŷ", " = "];
+  // The output: ŷ_o, any of several (the weight's own i when it is in the output layer), or ŷ.
+  const o = w.n === s.L ? w.i + 1 : "o";
+  const out = [s.sizes[s.L] > 1 ? sym("ŷ", o) : "ŷ", " = "];
   const ends = [];
-  let up = s.sizes[s.L] > 1 ? "o" : "1";
+  let up = s.sizes[s.L] > 1 ? o : "1";
   for (let l = s.L; l > w.n; l--) {
     const last = l - 1 === w.n; // the sum over layer n has one term on the paths: neuron i's
     const k = last ? w.i + 1 : "klmp"[s.L - l];

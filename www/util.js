@@ -10,6 +10,15 @@ export const fmt = (v, digits = 3) => {
   return s.replace(/-/g, "−").replace("e+", "e");
 };
 
+/** Saves `blob` as a file called `name` (through a temporary link). */
+export const download = (name, blob) => {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+};
+
 /** What the page shows for a number stepping has not computed yet (and only for that). */
 const NOT_YET = "·";
 

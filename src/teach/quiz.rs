@@ -238,11 +238,16 @@ pub fn read_answer(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("Your answer: '{}' is not a number", shorten(text.trim())))
 }
 
+/// How far an answer may be from the truth and still count: this fraction of |truth| …
+pub const RELATIVE: f64 = 0.01;
+/// … or, for tiny numbers, this much.
+pub const ABSOLUTE: f64 = 1e-4;
+
 /// Whether `answer` counts as `truth`: |answer − truth| ≤ max(0.01 |truth|, 10⁻⁴); a non-finite
 /// truth (training diverged) only by the same non-finite answer.
 pub fn is_right(answer: f64, truth: f64) -> bool {
     if truth.is_finite() {
-        (answer - truth).abs() <= (0.01 * truth.abs()).max(1e-4)
+        (answer - truth).abs() <= (RELATIVE * truth.abs()).max(ABSOLUTE)
     } else {
         answer == truth || answer.is_nan() && truth.is_nan()
     }

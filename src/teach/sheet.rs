@@ -45,6 +45,11 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> String {
     out.open("", '{')
         .num("seed", setup.seed as f64)
         .num("eta", eta);
+    // The quiz's rule, for the sheet's "what counts as right".
+    out.open("tolerance", '{')
+        .num("relative", super::quiz::RELATIVE)
+        .num("absolute", super::quiz::ABSOLUTE)
+        .close('}');
     out.text("mode", setup.mode.name())
         .text("dataset", name)
         .text("title", title);

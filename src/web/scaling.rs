@@ -3,10 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::args::{index, numbers, text, whole};
+use super::args::{index, numbers, whole};
 use super::{fail, Lab};
-use crate::numerical::{difference_sum, Scheme};
-use crate::scaling::{backprop_reps, notes_cost, timing_model, MAX_WIDTH};
+use crate::numerical::Scheme;
+use crate::scaling::{backprop_reps, difference_sum, notes_cost, timing_model};
 use crate::session::Session;
 
 #[wasm_bindgen]
@@ -17,10 +17,9 @@ impl Lab {
     pub fn scaling_lab(hidden: &JsValue) -> Result<Lab, JsError> {
         let mut widths = Vec::new();
         for m in numbers(hidden, "hidden", 8)? {
-            if m.fract() != 0.0 || !(1.0..=MAX_WIDTH as f64).contains(&m) {
-                return Err(fail(format!(
-                    "hidden: expected whole numbers from 1 to {MAX_WIDTH}, got {m}"
-                )));
+            // The core says which sizes it takes; here only that they are whole numbers.
+            if m.fract() != 0.0 || m < 0.0 {
+                return Err(fail("hidden: expected whole numbers of neurons"));
             }
             widths.push(m as usize);
         }
@@ -35,24 +34,17 @@ impl Lab {
         Ok(backprop_reps(self.session.net(), self.session.data(), reps))
     }
 
-    /// Computes the `scheme` ("forward" or "central") difference at ε = 10⁻⁶ of parameters
-    /// `from` .. `from + count` only (cut at n); returns [the sum of the estimates (a checksum),
-    /// multiply-adds, activations counted]. The page times numerical differentiation of a large
-    /// network a slice at a time with it.
+    /// Computes the central difference at ε = 10⁻⁶ of parameters `from` .. `from + count` only (cut
+    /// at n); returns [the sum of the estimates (a checksum), multiply-adds, activations counted].
+    /// The page times numerical differentiation of a large network a slice at a time with it.
     #[wasm_bindgen(js_name = benchDifference)]
-    pub fn bench_difference(
-        &self,
-        scheme: &JsValue,
-        from: &JsValue,
-        count: &JsValue,
-    ) -> Result<Vec<f64>, JsError> {
-        let scheme = Scheme::parse(&text(scheme, "scheme", 16)?).map_err(fail)?;
+    pub fn bench_difference(&self, from: &JsValue, count: &JsValue) -> Result<Vec<f64>, JsError> {
         let n = self.param_count();
         let from = index(from, "from", n)?;
         let count = whole(count, "count", 1, n as u64)? as usize;
         let (net, data) = (self.session.net(), self.session.data());
         let range = from..(from + count).min(n);
-        let (sum, cost) = difference_sum(net, data, 1e-6, scheme, range);
+        let (sum, cost) = difference_sum(net, data, 1e-6, Scheme::Central, range);
         Ok(vec![
             sum,
             cost.multiply_adds as f64,
@@ -61,10 +53,11 @@ impl Lab {
     }
 
     /// The notes' count for one pattern (Blackboard 2.3): [2(n + m) operations per perturbed
-    /// weight, 2n(n + m) for all n weights], m the neurons of layers 1..L.
+    /// weight, 2n(n + m) for all n weights, m], m the neurons of layers 1..L.
     #[wasm_bindgen(js_name = notesCost)]
     pub fn notes_cost(&self) -> Vec<f64> {
-        let [one, all] = notes_cost(self.session.net());
-        vec![one as f64, all as f64]
+        let net = self.session.net();
+        let [one, all] = notes_cost(net);
+        vec![one as f64, all as f64, net.neurons() as f64]
     }
 }

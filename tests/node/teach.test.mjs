@@ -59,7 +59,8 @@ test("exerciseSheet: the contract's fields, blanks in the lecture's order, numbe
   const lab = Lab.fromSetup("{}");
   const trace = JSON.parse(lab.trace());
   const s = JSON.parse(lab.exerciseSheet(-1));
-  assert.deepEqual(keys(s), ["activations", "blanks", "dataset", "eta", "mode", "mu", "patterns", "seed", "sizes", "title", "weights"]);
+  assert.deepEqual(keys(s), ["activations", "blanks", "dataset", "eta", "mode", "mu", "patterns", "seed", "sizes", "title", "tolerance", "weights"]);
+  assert.deepEqual(s.tolerance, { relative: 0.01, absolute: 1e-4 }, "the quiz's rule");
   assert.deepEqual(s.sizes, [2, 2, 1]);
   assert.deepEqual(s.activations, ["sigmoid", "sigmoid"]);
   assert.equal(s.mode, "batch");

@@ -3,17 +3,11 @@
 // printed page, built from the core's JSON (lab.exerciseSheet).
 
 import { fmt, fmtShort } from "../util.js";
+import { sub, sup, wIndex } from "../network-layout.js";
 
 /** Significant digits of every number on the sheet (weights and the key alike). */
 export const DIGITS = 4;
 
-/** Digits written as subscripts (low = true) or superscripts: "12" → "₁₂" or "¹²". */
-const script = (text, low) => String(text).replace(/\d/g, (d) => (low ? "₀₁₂₃₄₅₆₇₈₉" : "⁰¹²³⁴⁵⁶⁷⁸⁹")[d]);
-/** The layer as a superscript: ⁽ⁿ⁾. */
-const layerSup = (n) => `⁽${script(n, false)}⁾`;
-
-/** The lecture's indices of w: "12", or "12,3" once an index has two digits. */
-export const wIndex = (i, j) => (i >= 9 || j >= 9 ? `${i + 1},${j + 1}` : `${i + 1}${j + 1}`);
 
 /** The lecture's formula for each group of blanks. */
 export const FORMULAS = {
@@ -33,7 +27,8 @@ export const what = (s) => `${s.title}, ${s.mu < 0 ? "one batch epoch" : `patter
 /** The task for sheet `s`. */
 export const taskText = (s) => {
   const steps = "a and x of every neuron (forward pass), the error Ẽ(μ), δ of every neuron (backward pass)";
-  const digits = `Write ${DIGITS} significant digits; within 1 % of the key counts as right.`;
+  const { relative, absolute } = s.tolerance; // the quiz's rule, from the core
+  const digits = `Write ${DIGITS} significant digits; within ${relative * 100} % of the key (or ${absolute} for tiny numbers) counts as right.`;
   if (s.mu < 0) {
     const online = s.mode === "online" ? " (This network trains online; the sheet asks for one batch step.)" : "";
     return `By hand, one epoch of batch learning: for every pattern μ ${steps}; then ∂E/∂w summed over the patterns, and Δw = −η ∂E/∂w of every weight and bias.${online} ${digits}`;
@@ -58,7 +53,7 @@ export const facts = (s, derivatives) => [
   ["Learning rate", `η = ${fmtShort(s.eta, DIGITS)}`],
   ["Mode", s.mode],
   ["Network", `${s.sizes.join("-")} (inputs, hidden layers, outputs)`],
-  ["Activations", s.activations.map((g, k) => `g${layerSup(k + 1)} = ${g}, g′ = ${derivatives[g] ?? "?"}`).join("; ")],
+  ["Activations", s.activations.map((g, k) => `g${sup(k + 1)} = ${g}, g′ = ${derivatives[g] ?? "?"}`).join("; ")],
 ];
 
 /** A Markdown table from a head row and body rows of text. */
@@ -72,7 +67,7 @@ const passTable = (s, key) => {
   const rows = new Map();
   for (const b of blanks) {
     const id = `${b.kind} ${b.n} ${b.i}`;
-    if (!rows.has(id)) rows.set(id, [b.kind === "E" ? "Ẽ(μ)" : `${{ a: "a", x: "x", delta: "δ" }[b.kind]}${script(b.i + 1, true)}${layerSup(b.n)}`]);
+    if (!rows.has(id)) rows.set(id, [b.kind === "E" ? "Ẽ(μ)" : `${{ a: "a", x: "x", delta: "δ" }[b.kind]}${sub(b.i + 1)}${sup(b.n)}`]);
     rows.get(id)[mus.indexOf(b.mu) + 1] = key ? fmt(b.value, DIGITS) : "";
   }
   return mdTable(["quantity", ...mus.map((mu) => `μ = ${mu + 1}`)], [...rows.values()].map((r) => Array.from(r, (c) => c ?? "")));
@@ -84,7 +79,7 @@ const updateTable = (s, key) => {
   const rows = new Map();
   for (const b of s.blanks.filter((b) => kinds.includes(b.kind))) {
     const id = `${b.n} ${b.i} ${b.j}`;
-    if (!rows.has(id)) rows.set(id, [`${b.j < 0 ? "b" : "w"}${script(b.j < 0 ? b.i + 1 : wIndex(b.i, b.j), true)}${layerSup(b.n)}`]);
+    if (!rows.has(id)) rows.set(id, [`${b.j < 0 ? "b" : "w"}${sub(b.j < 0 ? b.i + 1 : wIndex(b.i, b.j))}${sup(b.n)}`]);
     rows.get(id)[kinds.indexOf(b.kind) + 1] = key ? fmt(b.value, DIGITS) : "";
   }
   return mdTable(["weight", ...kinds.map((k) => (k === "dw" ? "Δw" : "∂E/∂w"))], [...rows.values()]);
@@ -92,7 +87,7 @@ const updateTable = (s, key) => {
 
 /** The weights and biases of layer n: row i, columns j and b. */
 const weightTable = (layer) =>
-  mdTable(["i", ...layer.w[0].map((_, j) => `wᵢ${script(j + 1, true)}`), "bᵢ"],
+  mdTable(["i", ...layer.w[0].map((_, j) => `wᵢ${sub(j + 1)}`), "bᵢ"],
     layer.w.map((row, i) => [String(i + 1), ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)]));
 
 /** The pass and the updates: blanks (key = false) or numbers (key = true). */
@@ -112,7 +107,7 @@ export const markdown = (s, pairs, link) => {
     `This sheet again, with these weights: <${link}>`,
     taskText(s),
     "## Weights and biases",
-    ...s.weights.flatMap((layer) => [`Layer ${layer.n}: wᵢⱼ${layerSup(layer.n)} (row i, column j) and bᵢ${layerSup(layer.n)}`, weightTable(layer)]),
+    ...s.weights.flatMap((layer) => [`Layer ${layer.n}: wᵢⱼ${sup(layer.n)} (row i, column j) and bᵢ${sup(layer.n)}`, weightTable(layer)]),
     `## ${listed(s).caption}`,
     mdTable(["μ", ...p.input.map((_, k) => `x${k + 1}`), ...p.target.map((_, k) => `t${k + 1}`)],
       listed(s).patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, DIGITS)), ...q.target.map((v) => fmtShort(v, DIGITS))])),

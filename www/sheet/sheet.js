@@ -4,7 +4,7 @@
 // answer key on a page of its own, and writes the same content as Markdown.
 
 import init, { Lab } from "../pkg/backprop_lab.js";
-import { el, fmt, fmtShort } from "../util.js";
+import { el, fmt, fmtShort, download } from "../util.js";
 import { DIGITS, FORMULAS, facts, group, listed, markdown, taskText, what } from "./markdown.js";
 import { sym, wSym, blankSym, typeset } from "./typeset.js";
 
@@ -164,15 +164,6 @@ const render = (s, derivatives, link) => [
     exercise(s, true)),
 ];
 
-/** Saves text as a file through a temporary link. */
-const download = (name, text) => {
-  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/markdown" })), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-};
-
 /** Replaces the sheet with a message saying why there is none. */
 const fail = (message) => {
   const app = new URL("../../", location.href).href;
@@ -233,7 +224,7 @@ const boot = async () => {
   addEventListener("resize", focusScrollers);
   $("print").addEventListener("click", () => print());
   $("markdown").addEventListener("click", () =>
-    download(`exercise-sheet-${sheet.dataset}-${sheet.mu < 0 ? "batch" : `mu${sheet.mu + 1}`}.md`, markdown(sheet, facts(sheet, derivatives), link)));
+    download(`exercise-sheet-${sheet.dataset}-${sheet.mu < 0 ? "batch" : `mu${sheet.mu + 1}`}.md`, new Blob([markdown(sheet, facts(sheet, derivatives), link)], { type: "text/markdown" })));
   for (const c of [chooser, $("print"), $("markdown")]) c.disabled = false;
   show();
 };

@@ -3,7 +3,7 @@
 // with Unicode indices for Markdown, turned into the same stacked form for the page.
 
 import { el } from "../util.js";
-import { wIndex } from "./markdown.js";
+import { wIndex } from "../network-layout.js";
 
 /** base with stacked superscript and subscript, as the formula panel typesets it: sym("a", 1, "(1)") is a₁⁽¹⁾. */
 export const sym = (base, sub, sup = "") => el("span", { class: "sym" }, base, indices(String(sub), sup));
