@@ -42,7 +42,7 @@ export const fitSlopes = (rows, loglogSlope) => {
 const difference = (lab, from, count, times) => {
   let macs = 0;
   const ms = clock(() => {
-    for (let k = 0; k < times; k++) macs = lab.benchDifference("central", from, count)[1];
+    for (let k = 0; k < times; k++) macs = lab.benchDifference(from, count)[1];
   });
   return [ms / times, macs];
 };
@@ -86,7 +86,7 @@ export function* scalingSweep(Lab) {
     const warm = points.at(-1).lab;
     for (let k = 0; k < 40; k++) {
       warm.benchBackprop(8);
-      warm.benchDifference("central", 0, 4);
+      warm.benchDifference(0, 4);
       yield 0;
     }
     for (const p of points) {
@@ -95,7 +95,7 @@ export function* scalingSweep(Lab) {
       Object.assign(p, { n, bpOps: lab.backpropCost()[1], numOps: 0, bpMs: Infinity, samples: 0, perParam: Infinity, next: 0, done: 0, again: 0, cuts: [] });
       p.reps = unitsFor((k) => lab.benchBackprop(k), 1e6);
       yield 0;
-      p.slice = unitsFor((k) => lab.benchDifference("central", 0, k), n);
+      p.slice = unitsFor((k) => lab.benchDifference(0, k), n);
       yield 0;
       p.times = p.slice < n ? 1 : unitsFor((k) => difference(lab, 0, n, k), 1e6);
       yield 0;

@@ -68,30 +68,6 @@ pub fn numerical_gradient(
     })
 }
 
-/// Σ over parameters k in `range` of their finite differences at ε (a checksum) and what they cost:
-/// the work of [`numerical_gradient`] for those parameters only (plus E(w) once for the forward
-/// difference), so that a page can time numerical differentiation a slice of parameters at a time.
-/// `range` must lie within the parameters.
-pub fn difference_sum(
-    net: &Network,
-    data: &Dataset,
-    eps: f64,
-    scheme: Scheme,
-    range: std::ops::Range<usize>,
-) -> (f64, OpCount) {
-    let mut probe = net.clone();
-    let mut pass = Pass::new(net);
-    let e0 = match scheme {
-        Scheme::Forward => error_with(net, data, &mut pass),
-        Scheme::Central => f64::NAN,
-    };
-    let mut sum = 0.0;
-    for k in range {
-        sum += difference(&mut probe, data, &mut pass, k, eps, scheme, e0);
-    }
-    (sum, pass.cost)
-}
-
 /// Checks that ε is a finite number > 0.
 ///
 /// # Errors

@@ -5,13 +5,12 @@ use wasm_bindgen::prelude::*;
 
 use super::args::{index, numbers, whole};
 use super::{fail, Lab};
-use crate::numerical::Scheme;
-use crate::scaling::{backprop_reps, difference_sum, notes_cost, timing_model};
+use crate::scaling::{backprop_reps, central_sum, notes_cost, timing_model};
 use crate::session::Session;
 
 #[wasm_bindgen]
 impl Lab {
-    /// A Lab for timing only: XOR on 2-m^(1)-…-1 with `hidden` = [m^(1), …] (1 to 3 ReLU layers of
+    /// A Lab for timing only: XOR on 2-m^(1)-…-1 with `hidden` = [m^(1), …] (0 to 3 ReLU layers of
     /// 1 to 128 neurons, n ≤ 20 000: wider than the editor allows), a sigmoid output.
     #[wasm_bindgen(js_name = scalingLab)]
     pub fn scaling_lab(hidden: &JsValue) -> Result<Lab, JsError> {
@@ -44,7 +43,7 @@ impl Lab {
         let count = whole(count, "count", 1, n as u64)? as usize;
         let (net, data) = (self.session.net(), self.session.data());
         let range = from..(from + count).min(n);
-        let (sum, cost) = difference_sum(net, data, 1e-6, Scheme::Central, range);
+        let (sum, cost) = central_sum(net, data, 1e-6, range);
         Ok(vec![
             sum,
             cost.multiply_adds as f64,

@@ -63,7 +63,7 @@ const METHODS = {
   weights: [["whole", 1]], gradient: [["whole", 1]], stepGradient: [["whole", 1]], stepDeltaW: [["whole", 1]],
   paramLocation: [["whole", 0]], paramIndex: [["whole", 1], ["whole", 0], ["number", -1]],
   advanceCheck: [["whole", 1]], benchGradient: [["text", "backprop"], ["whole", 1]],
-  benchBackprop: [["whole", 1]], benchDifference: [["text", "central"], ["whole", 0], ["whole", 1]],
+  benchBackprop: [["whole", 1]], benchDifference: [["whole", 0], ["whole", 1]],
   numericalGradient: [["number", 1e-6], ["text", "central"]], startCheck: [["number", 1e-6]],
   relativeErrors: [["numbers", new Float64Array(9)]], setWeights: [["numbers", new Float64Array(9)]],
   setLearningRate: [["eta", 0.5]], setMode: [["text", "batch"]], train: [["whole", 1]], scrubTo: [["whole", 0]],
