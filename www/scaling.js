@@ -1,15 +1,14 @@
-// Blackboard 2.3 measured: the time backprop and numerical differentiation take against n, on
-// networks up to n ≈ 10⁴ (wider than the editor allows, built only for timing). Every timed unit is
-// a few milliseconds, so frames stay short; the networks take turns, so a change in the machine's
-// load slows all of them alike instead of bending the fitted slopes.
+// Blackboard 2.3 measured: backprop's and numerical differentiation's time against n, up to n ≈ 10⁴
+// (networks wider than the editor allows, built for timing only). Each timed unit is a few ms, so
+// frames stay short; the networks take turns, so a change of load slows all of them alike.
 
 /** Hidden layers of the swept networks (XOR): n from 5 to 8 577 (2-64-64-64-1). */
 export const SCALING_SHAPES = [[1], [2], [4], [8], [8, 8], [16, 16], [20, 20, 20],
   [28, 28, 28], [33, 33, 33], [39, 39, 39], [45, 45, 45], [52, 52, 52], [58, 58, 58], [64, 64, 64]];
 /** Milliseconds of work in one timed unit (a slice of parameters, or a batch of gradients). */
 const UNIT_MS = 2.5;
-/** Backprop samples per network, spread over the sweep (the fastest counts: interference only
- * ever slows a sample, and this virtual machine's speed changes from moment to moment). */
+/** Backprop samples per network, spread over the sweep; the fastest counts (interference only slows
+ * a sample, and a virtual machine's speed changes from moment to moment). */
 const SAMPLES = 40;
 
 /** Milliseconds `fn()` takes. */
@@ -19,8 +18,7 @@ const clock = (fn) => {
   return performance.now() - t0;
 };
 
-/** How many `fn(k)` units (gradients, or parameters) fill UNIT_MS, at most `most`: k grows until a
- * call takes 0.5 ms, then the fastest of three calls counts. */
+/** How many units k (gradients, parameters) `fn(k)` needs to fill UNIT_MS, at most `most`. */
 const unitsFor = (fn, most) => {
   let k = 1;
   while (k < most && clock(() => fn(k)) < 0.5) k = Math.min(4 * k, most);
@@ -36,9 +34,8 @@ export const fitSlopes = (rows, loglogSlope) => {
   return { from: big[0].n, to: big.at(-1).n, bpMs: slope("bpMs"), numMs: slope("numMs"), bpOps: slope("bpOps"), numOps: slope("numOps") };
 };
 
-/** Milliseconds one central difference of parameters from..from + count takes, over `times` runs
- * (a small network's whole gradient runs many times, as the clock counts in steps of 0.1 ms), and
- * the multiply-adds counted in one. */
+/** [ms, multiply-adds] of one central difference of parameters from..from + count, timed over
+ * `times` runs (a small network's whole gradient runs many times: the clock ticks in 0.1 ms). */
 const difference = (lab, from, count, times) => {
   let macs = 0;
   const ms = clock(() => {
@@ -47,14 +44,14 @@ const difference = (lab, from, count, times) => {
   return [ms / times, macs];
 };
 
-/** One unit of network p's measurement, of whichever part is further behind. Backprop: `reps`
- * gradients, the fastest sample counts. Numerical: a slice of parameters, timed twice (a first pass
- * cuts the slices, a second times each again, far apart in time), the faster time counts. */
+/** One unit of network p, of whichever part is behind: `reps` backprop gradients, or a slice of
+ * parameters (a first pass cuts and times the slices, a second times each again later; the faster
+ * counts). Units are sized by the fastest time so far. */
 const unit = (p) => {
   const lab = p.lab;
   if (p.samples / SAMPLES <= p.done / (2 * p.n)) {
     p.bpMs = Math.min(p.bpMs, clock(() => lab.benchBackprop(p.reps)) / p.reps);
-    p.reps = Math.max(1, Math.round(UNIT_MS / p.bpMs)); // sized by the fastest so far
+    p.reps = Math.max(1, Math.round(UNIT_MS / p.bpMs));
     p.samples++;
   } else if (p.next < p.n) {
     const count = Math.min(p.slice, p.n - p.next);
@@ -62,7 +59,7 @@ const unit = (p) => {
     p.cuts.push({ from: p.next, count, ms });
     p.numOps += multiplyAdds;
     p.perParam = Math.min(p.perParam, ms / count);
-    if (p.times === 1) p.slice = Math.max(1, Math.round(UNIT_MS / p.perParam)); // sized by the fastest so far
+    if (p.times === 1) p.slice = Math.max(1, Math.round(UNIT_MS / p.perParam));
     p.next += count;
     p.done += count;
   } else {
@@ -81,8 +78,7 @@ export function* scalingSweep(Lab) {
       points.push({ lab: Lab.scalingLab(hidden) });
       yield 0;
     }
-    // Warm up: V8 compiles wasm with a baseline tier first and optimises hot code in the
-    // background, so the first units would otherwise time the baseline code.
+    // Warm up: V8 runs wasm in a baseline tier until it has optimised the hot code.
     const warm = points.at(-1).lab;
     for (let k = 0; k < 40; k++) {
       warm.benchBackprop(8);
