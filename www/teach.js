@@ -55,13 +55,14 @@ const steps = (s, d, w, grad) => {
     title(`Step 3 · chain rule: ${p.pathCount > 1 ? `all ${p.pathCount} paths` : "the one path"} from a${sub(I)}${sup(w.n)} to E, lit on the diagram`),
     eq(delta(), w.n < s.L ? [" = g′(", a(), ") Σ", el("sub", {}, "k"), " ", sym("w", `k${I}`, `(${w.n + 1})`), " ", sym("δ", "k", `(${w.n + 1})`)] : "",
       " = Σ", el("sub", {}, "paths"), " g′ · w · … · (ŷ − t)"),
+    // The result first, so a projector shows it whatever the number of paths; then the largest paths.
+    el("div", { class: "eq sum" }, "Σ", el("sub", {}, "paths"), " = ", res(p.pathSum), " = ", delta(), " by backprop = ", res(p.delta),
+      Number.isFinite(p.delta) && fmt(p.pathSum, 4) === fmt(p.delta, 4) ? "  ✓" : ""),
     ...p.paths.slice(0, 3).map((path) => eq(
       el("span", { class: "title" }, `${path.nodes.map(([n, i]) => `a${sub(i + 1)}${sup(n)}`).join(" → ")} → E: `),
       path.factors.flatMap((f, k) => [k ? " · " : "", num(f.value)]), " = ", num(path.product),
     )),
     p.pathCount > 3 ? title(`+ ${p.pathCount - 3} more paths (the largest shown)`) : "",
-    el("div", { class: "eq sum" }, "Σ", el("sub", {}, "paths"), " = ", res(p.pathSum), " = ", delta(), " by backprop = ", res(p.delta),
-      fmt(p.pathSum, 4) === fmt(p.delta, 4) ? "  ✓" : ""),
   ];
 };
 
@@ -90,6 +91,7 @@ export const setupTeach = (state, actions) => {
       quiz.q = { ...q, ...q.then, then: null, wrong: false };
       answer.value = hint.textContent = "";
       say(`${told} The same step computes ${quiz.q.symbol} too. What is it?`);
+      state.dirty = true; // the score line
       return answer.focus();
     }
     quiz.q = null;
@@ -138,7 +140,12 @@ export const setupTeach = (state, actions) => {
   answer.addEventListener("keydown", (e) => e.key === "Enter" && quiz.q && check());
   answer.addEventListener("input", () => invalid());
   $("quiz-reveal").addEventListener("click", () => quiz.q && finish(false));
-  $("quiz-kinds").addEventListener("change", (e) => (quiz.kinds = e.target.value));
+  $("quiz-kinds").addEventListener("change", (e) => {
+    quiz.kinds = e.target.value;
+    if (quiz.q) say("Press Next step: it asks again, about the kind chosen."); // a waiting question of another kind goes
+    quiz.q = null;
+    state.dirty = true;
+  });
   $("derive-toggle").addEventListener("click", (e) => {
     const on = (t.derive = !t.derive);
     e.currentTarget.setAttribute("aria-pressed", on);
@@ -170,7 +177,8 @@ export const setupTeach = (state, actions) => {
       const key = `${t.w.n},${t.w.i},${t.w.j},${s.mu},${s.mode},${s.sizes}`;
       const now = performance.now();
       if (state.playing && t.derived && t.derivedKey === key && t.cost > 4 && now - t.at < 250) return;
-      const d = JSON.parse(state.lab.derive(t.w.n, t.w.i, t.w.j, s.mode === "batch" && s.P <= 12 ? -1 : s.mu));
+      // JSON has no NaN or ±∞: the core writes them as null, read back as NaN (shown as such, never as a number).
+      const d = JSON.parse(state.lab.derive(t.w.n, t.w.i, t.w.j, s.mode === "batch" && s.P <= 12 ? -1 : s.mu), (k, v) => (v === null ? NaN : v));
       d.p = d.patterns.find((p) => p.mu === s.mu) ?? d.patterns[0];
       Object.assign(t, { derived: d, derivedKey: key, at: now, cost: performance.now() - now });
     },

@@ -88,7 +88,7 @@ impl Lab {
     /// Throws "Your answer: 'abc' is not a number" for anything else.
     #[wasm_bindgen(js_name = quizCheck)]
     pub fn quiz_check(answer: &JsValue, truth: &JsValue) -> Result<String, JsError> {
-        let answer = text(answer, "answer", 256)?;
+        let answer = text(answer, "Your answer", 256)?;
         // A diverged truth comes as text, as quizQuestion wrote it; any other text is refused.
         let truth = match truth.as_string().as_deref() {
             Some("NaN") => f64::NAN,

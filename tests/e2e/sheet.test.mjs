@@ -201,6 +201,8 @@ test("a broken or missing address shows what is wrong, not a blank page", async 
     ["", /holds no network/],
     ["#sheet=1&dataset=xor&hidden=99&eta=two", /damaged/],
     ["#sheet=9&dataset=xor", /patterns 1 to 4/],
+    ["#sheet=%&dataset=xor", /asks for pattern “%”/], // not valid %-encoding: shown as typed
+    ["#sheet=batch&dataset=circle", /batch epoch: only for data of up to 12 patterns \(this has 100\)/],
   ];
   for (const [hash, why] of cases) {
     const page = await context.newPage();

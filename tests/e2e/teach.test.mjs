@@ -88,6 +88,24 @@ test("Derive: in a 2-3-3-1 network every path from a₁⁽¹⁾ to E is summed a
   await context.close();
 });
 
+test("Derive: diverged weights show NaN, never a number or a ✓", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { hash: "#hidden=3&g=relu,linear" });
+  await page.evaluate(() => {
+    const s = window.backpropLab;
+    s.lab.setLearningRate(1e300);
+    s.lab.train(20);
+    s.dirty = true;
+  });
+  await page.getByRole("button", { name: "Derive a weight" }).click();
+  await drawn(page);
+  assert.deepEqual(await sumLine(page), ["NaN", "NaN"]);
+  const text = await page.locator("#derive").textContent();
+  assert.ok(!text.includes("✓") && !text.includes("∞"), text);
+  assert.match(text, /= −1\.000e300 · NaN = NaN/, "Δw = −η ∂E/∂w is NaN, not 0");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text changes nothing, Reveal, the score", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
   const t = await trace(page);
@@ -231,6 +249,15 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
       assert.deepEqual(errors, []);
       await context.close();
     }
+    // A deeper network's derivation is longer: its result (Σ over paths = δ by backprop) still shows without scrolling.
+    const { page, errors, context } = await openApp(env.browser, env.server.url, { width, height, hash: "#hidden=3,3,3" });
+    await page.getByRole("button", { name: "Projector" }).click();
+    await page.getByRole("button", { name: "Derive a weight" }).click();
+    await drawn(page);
+    const b = await page.evaluate(() => document.querySelector("#derive .sum").getBoundingClientRect().toJSON());
+    assert.ok(b.top >= 0 && b.bottom <= height, `2-3-3-3-1: the path sum (${Math.round(b.top)}–${Math.round(b.bottom)} of ${height}) lies in the viewport`);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 }
 

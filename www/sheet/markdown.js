@@ -38,7 +38,7 @@ export const taskText = (s) => {
 };
 
 /** More patterns than this, and a sheet of one pattern lists only that one (a batch sheet lists all). */
-const MAX_LISTED = 12;
+export const MAX_LISTED = 12;
 
 /** The patterns the sheet lists, and its caption: all, or the chosen one of many. */
 export const listed = (s) =>

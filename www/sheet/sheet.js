@@ -5,7 +5,10 @@
 
 import init, { Lab } from "../pkg/backprop_lab.js";
 import { el, fmt, fmtShort, download } from "../util.js";
-import { DIGITS, FORMULAS, facts, group, listed, markdown, taskText, what } from "./markdown.js";
+import { DIGITS, FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } from "./markdown.js";
+
+/** Why there is no batch sheet of `count` patterns (by hand, a batch epoch over more is no exercise). */
+const batchTooBig = (count) => `One batch epoch: only for data of up to ${MAX_LISTED} patterns (this has ${count})`;
 import { sym, wSym, blankSym, typeset } from "./typeset.js";
 
 const $ = (id) => document.getElementById(id);
@@ -33,10 +36,17 @@ const buildLab = (labHash, defaultSpeed) => {
 /** μ (0-based) or −1 from the address's "sheet=" value (1-based μ or "batch"); throws for anything else. */
 const pickMu = (which, count) => {
   if (which === undefined) return 0;
-  if (which === "batch") return -1;
+  if (which === "batch") {
+    if (count > MAX_LISTED) throw new Error(batchTooBig(count));
+    return -1;
+  }
   const mu = Number(which);
   if (!Number.isInteger(mu) || mu < 1 || mu > count) {
-    throw new Error(`This link asks for pattern “${decodeURIComponent(which)}”; the data set has patterns 1 to ${count} (or “batch”).`);
+    let asked = which;
+    try {
+      asked = decodeURIComponent(which);
+    } catch {} // not valid %-encoding: shown as it is
+    throw new Error(`This link asks for pattern “${asked}”; the data set has patterns 1 to ${count} (or “batch”).`);
   }
   return mu - 1;
 };
@@ -199,7 +209,9 @@ const boot = async () => {
   const chooser = $("which");
   chooser.replaceChildren(
     ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, DIGITS)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, DIGITS)).join(", ")}`)),
-    el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
+    patterns.length > MAX_LISTED
+      ? el("option", { value: "batch", disabled: "" }, batchTooBig(patterns.length))
+      : el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
   let sheet;
   let link;
   const show = () => {
