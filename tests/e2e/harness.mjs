@@ -1,10 +1,12 @@
 // Shared by the browser tests: the app's own server (tools/serve.mjs, with its security headers) on a
 // free loopback port, headless Chromium through playwright-core, a console-error collector, and the
 // screenshot folder.
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { before, after } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve as serveStatic } from "../../tools/serve.mjs";
 
@@ -48,6 +50,19 @@ export const openApp = async (browser, url, { width = 1366, height = 768, colorS
 /** Waits until the page has drawn everything changed so far: the render loop clears `dirty` as it
  * draws, so after an action that changes what is shown, read the DOM or a canvas only after this. */
 export const drawn = (page, timeout = 30000) => page.waitForFunction(() => !window.backpropLab.dirty, null, { timeout });
+
+/**
+ * Runs axe-core on the page as it is now (open it in a context with `bypassCSP: true`: axe comes in as a
+ * script) and asserts no serious or critical violation; `what` names the view in the message.
+ */
+export const assertAxeClean = async (page, what) => {
+  if (!(await page.evaluate(() => !!window.axe))) {
+    await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], what);
+};
 
 /** Saves a screenshot as tests/screenshots/NAME.png. */
 export const shot = async (page, name) => {

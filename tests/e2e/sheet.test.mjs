@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { join } from "node:path";
-import { useBrowser, openApp, shot, drawn, ROOT } from "./harness.mjs";
+import { useBrowser, openApp, shot, drawn, ROOT, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 import { metaPolicy } from "../../tools/csp.mjs";
 
@@ -257,10 +257,7 @@ test("axe-core finds no serious or critical violation on the sheet; screenshots 
     await page.goto(`${env.server.url}www/sheet/#sheet=2&${hash}`);
     assert.equal(await settled(page), "ready");
     await shot(page, `sheet-${name}`);
-    await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], name);
+    await assertAxeClean(page, name);
     if (name === "phone") {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(wide, false, "no sideways scrolling of the whole page on a phone");

@@ -3,9 +3,7 @@
 // keyboard works, and axe-core finds no serious accessibility problem. One screenshot per phase.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { useBrowser, openApp, shot, drawn, ROOT } from "./harness.mjs";
+import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -121,12 +119,7 @@ test("axe-core finds no serious or critical accessibility violation", async () =
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.keyboard.press("ArrowRight");
     await drawn(page); // check the page as it shows the step
-    await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
-    const check = async (view) => {
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], `${colorScheme}, ${view}`);
-    };
+    const check = (view) => assertAxeClean(page, `${colorScheme}, ${view}`);
     await check("stepping");
     await page.getByRole("button", { name: /Gradient check/ }).click();
     await page.waitForFunction(() => window.backpropLab.check.table);

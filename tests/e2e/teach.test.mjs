@@ -5,9 +5,7 @@
 // decision boundary on one screen at 1920×1080 and 1280×720 in both themes, and axe-core is clean.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { useBrowser, openApp, shot, drawn, ROOT } from "./harness.mjs";
+import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -294,10 +292,7 @@ test("axe-core finds no serious or critical violation in the derivation and the 
     await page.getByLabel("Your answer").fill("2");
     await page.getByRole("button", { name: "Check", exact: true }).click();
     await drawn(page);
-    await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], colorScheme);
+    await assertAxeClean(page, colorScheme);
     await context.close();
   }
 });
