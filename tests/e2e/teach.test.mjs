@@ -175,6 +175,7 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   // Ẽ(μ): revealed.
   await page.getByRole("button", { name: "Next step" }).click();
   assert.match(await page.locator("#quiz-q").textContent(), /Ẽ\(μ=1\)/);
+  await drawn(page);
   await shot(page, "teach-quiz-desktop");
   await page.getByRole("button", { name: "Reveal" }).click();
   await drawn(page);
@@ -191,6 +192,7 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   assert.deepEqual(await phase(page), ["backward", 3, 1]);
   await page.getByRole("button", { name: "Next step" }).click();
   assert.match(await page.locator("#quiz-q").textContent(), /Δw₁₁⁽¹⁾/);
+  await drawn(page); // the panel hides the asked Δw from the next frame on
   assert.equal(await page.locator("#formula .res").last().textContent(), "·", "the formula panel does not give Δw away");
   await answer.fill(String(-2 * t.gradient[0].weights[0][0]));
   await check.click();
