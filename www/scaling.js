@@ -10,6 +10,9 @@ const UNIT_MS = 2.5;
 /** Backprop samples per network, spread over the sweep; the fastest counts (interference only slows
  * a sample, and a virtual machine's speed changes from moment to moment). */
 const SAMPLES = 40;
+/** Times each slice of parameters is timed, at moments far apart; the fastest counts (two were not
+ * enough on a 2-core machine with both cores busy: a numerical slope of 1.78 once). */
+const PASSES = 3;
 
 /** Milliseconds `fn()` takes. */
 const clock = (fn) => {
@@ -45,11 +48,11 @@ const difference = (lab, from, count, times) => {
 };
 
 /** One unit of network p, of whichever part is behind: `reps` backprop gradients, or a slice of
- * parameters (a first pass cuts and times the slices, a second times each again later; the faster
+ * parameters (a first pass cuts and times the slices, later passes time each again; the fastest
  * counts). Units are sized by the fastest time so far. */
 const unit = (p) => {
   const lab = p.lab;
-  if (p.samples / SAMPLES <= p.done / (2 * p.n)) {
+  if (p.samples / SAMPLES <= p.done / (PASSES * p.n)) {
     p.bpMs = Math.min(p.bpMs, clock(() => lab.benchBackprop(p.reps)) / p.reps);
     p.reps = Math.max(1, Math.round(UNIT_MS / p.bpMs));
     p.samples++;
@@ -63,7 +66,7 @@ const unit = (p) => {
     p.next += count;
     p.done += count;
   } else {
-    const cut = p.cuts[p.again++];
+    const cut = p.cuts[p.again++ % p.cuts.length];
     cut.ms = Math.min(cut.ms, difference(lab, cut.from, cut.count, p.times)[0]);
     p.done += cut.count;
   }
@@ -96,7 +99,7 @@ export function* scalingSweep(Lab) {
       p.times = p.slice < n ? 1 : unitsFor((k) => difference(lab, 0, n, k), 1e6);
       yield 0;
     }
-    const progress = (p) => Math.min(p.samples / SAMPLES, p.done / (2 * p.n));
+    const progress = (p) => Math.min(p.samples / SAMPLES, p.done / (PASSES * p.n));
     for (;;) {
       const p = points.reduce((a, b) => (progress(b) < progress(a) ? b : a));
       if (progress(p) >= 1) break;
