@@ -10,6 +10,8 @@ use backprop_lab::{
     rng::Rng,
 };
 
+mod common;
+
 fn random_case(rng: &mut Rng, smooth_only: bool) -> (Network, Dataset) {
     let pick = |rng: &mut Rng, k: usize| (rng.next_u64() % k as u64) as usize;
     let inputs = 1 + pick(rng, 4);
@@ -28,13 +30,8 @@ fn random_case(rng: &mut Rng, smooth_only: bool) -> (Network, Dataset) {
     let mut net = Network::new(inputs, &layers).unwrap();
     net.init(rng.next_u64());
     let patterns = 1 + pick(rng, 5);
-    let xs: Vec<Vec<f64>> = (0..patterns)
-        .map(|_| (0..inputs).map(|_| rng.uniform(-1.0, 1.0)).collect())
-        .collect();
-    let ts: Vec<Vec<f64>> = (0..patterns)
-        .map(|_| (0..net.outputs()).map(|_| rng.unit()).collect())
-        .collect();
-    (net, Dataset::inline(&xs, &ts).unwrap())
+    let data = common::random_patterns(rng, &net, patterns);
+    (net, data)
 }
 
 /// |b − n| relative to the larger magnitude, floored at 1e-4 · max(E, 1): below that floor the

@@ -12,6 +12,8 @@ use backprop_lab::{
     teach::derive::{derive, MAX_LISTED},
 };
 
+mod common;
+
 fn pick(rng: &mut Rng, k: usize) -> usize {
     (rng.next_u64() % k as u64) as usize
 }
@@ -26,13 +28,8 @@ fn random_case(rng: &mut Rng) -> (Network, Dataset) {
     let mut net = Network::new(inputs, &layers).unwrap();
     net.init(rng.next_u64());
     let patterns = 1 + pick(rng, 4);
-    let xs: Vec<Vec<f64>> = (0..patterns)
-        .map(|_| (0..inputs).map(|_| rng.uniform(-1.0, 1.0)).collect())
-        .collect();
-    let ts: Vec<Vec<f64>> = (0..patterns)
-        .map(|_| (0..net.outputs()).map(|_| rng.unit()).collect())
-        .collect();
-    (net, Dataset::inline(&xs, &ts).unwrap())
+    let data = common::random_patterns(rng, &net, patterns);
+    (net, data)
 }
 
 fn num(v: &Value) -> f64 {

@@ -1,6 +1,19 @@
 //! Helpers shared by the property tests.
+// Each test crate uses only some of these helpers.
+#![allow(dead_code)]
 
-use backprop_lab::rng::Rng;
+use backprop_lab::{dataset::Dataset, network::Network, rng::Rng};
+
+/// `count` random patterns for `net`: inputs uniform in [−1, 1], targets in [0, 1).
+pub fn random_patterns(rng: &mut Rng, net: &Network, count: usize) -> Dataset {
+    let xs: Vec<Vec<f64>> = (0..count)
+        .map(|_| (0..net.inputs()).map(|_| rng.uniform(-1.0, 1.0)).collect())
+        .collect();
+    let ts: Vec<Vec<f64>> = (0..count)
+        .map(|_| (0..net.outputs()).map(|_| rng.unit()).collect())
+        .collect();
+    Dataset::inline(&xs, &ts).unwrap()
+}
 
 /// `text` with 1 to `max_edits` random one-byte edits (delete, replace or insert a byte of
 /// `alphabet`), as lossy UTF-8.
