@@ -5,7 +5,7 @@
 //!           g′(a_(k_n)^(n)) · Π_(l=n+1..L) [ w_(k_l k_(l−1))^(l) g′(a_(k_l)^(l)) ] · (ŷ_(k_L) − t_(k_L)),
 //!
 //! which is backprop's δ_k^(n) = g′(a_k^(n)) Σ_j δ_j^(n+1) w_jk^(n+1) unrolled down to layer n. There
-//! are Π_(l>n) m^(l) paths (up to 16⁴); all are summed, the largest [`MAX_LISTED`] listed.
+//! are Π_(l>n) m^(l) paths (up to 16³ at the editor's limits); all are summed, the largest [`MAX_LISTED`] listed.
 
 use crate::backprop::Backprop;
 use crate::dataset::Dataset;
