@@ -14,6 +14,7 @@ const notDrawn = () => ({ sweep: null, scaling: undefined, table: null, tableKey
 export const createCheck = () => ({
   active: false, key: null, jobs: [], eps: 1e-6, progress: 0,
   table: null, sweep: null, scaling: null, measuring: null, drawn: notDrawn(),
+  longestMeasuringFrameMs: 0, // the most any one frame spent (sweep work and drawing) while measuring time against n
 });
 
 /** Relative error → class and symbol (shape as well as colour). */

@@ -142,6 +142,9 @@ const checkFrame = (state, ui) => {
 const startLoop = (state, ui, actions) => {
   const clock = { last: performance.now(), timelineAt: 0 };
   const frame = (now) => {
+    const t0 = performance.now();
+    const c = state.check;
+    const measuring = Boolean(c.measuring) && c.jobs[0] === c.measuring;
     try {
       if (state.playing) {
         trainFrame(state, now - clock.last);
@@ -152,10 +155,11 @@ const startLoop = (state, ui, actions) => {
       else syncAdvice(ui, state, now, actions);
       if (state.dirty) {
         state.dirty = false;
-        const t0 = performance.now();
+        const r0 = performance.now();
         render(state, ui, now, clock);
-        state.renderMs = 0.9 * state.renderMs + 0.1 * (performance.now() - t0); // for the benchmark
+        state.renderMs = 0.9 * state.renderMs + 0.1 * (performance.now() - r0); // for the benchmark
       }
+      if (measuring) c.longestMeasuringFrameMs = Math.max(c.longestMeasuringFrameMs, performance.now() - t0);
     } catch (e) {
       fatal(`An internal error stopped the page (${e.message}).`, "Backprop Lab could not go on.");
       return;

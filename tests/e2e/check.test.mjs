@@ -104,9 +104,14 @@ test("the page keeps drawing while a big network is checked", async () => {
 
 test("the measured time against n has slopes 1 and 2 (Blackboard 2.3), and no frame of the sweep is long", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
-  // The length of every frame the measurement runs in, from requestAnimationFrame deltas in the
-  // page: a delta ends the frame it measures, so it counts when the measurement was the job at work
-  // two ticks before (the frame began with it); the frame that finishes it and draws the charts too.
+  // What the test holds the page to is the work the page itself does in a frame while measuring (the
+  // sweep's slices and the drawing, timed by the page's loop): at most 50 ms. The time between frames
+  // is also printed, for information only: it includes the time the browser was not scheduled at all
+  // on a busy machine (a CI run saw one interval of 83 ms between frames of 8 ms of work); how long
+  // frames take is the benchmark's to measure.
+  // The intervals come from requestAnimationFrame deltas in the page: a delta ends the frame it
+  // measures, so it counts when the measurement was the job at work two ticks before (the frame
+  // began with it); the frame that finishes it and draws the charts too.
   await page.evaluate(() => {
     window.__frames = [];
     let last = performance.now();
@@ -140,17 +145,17 @@ test("the measured time against n has slopes 1 and 2 (Blackboard 2.3), and no fr
     await page.waitForFunction(() => /^Measuring/.test(document.getElementById("scaling-slopes").textContent));
     measured = await slopes();
   }
-  const frames = await page.evaluate(() => {
+  const [frames, worked] = await page.evaluate(() => {
     window.__stop = true;
-    return window.__frames;
+    return [window.__frames, window.backpropLab.check.longestMeasuringFrameMs];
   });
   const [text, bp, num] = measured;
   const sorted = [...frames].sort((a, b) => a - b);
-  console.log(`# ${text}\n# ${frames.length} frames while measuring: median ${sorted[sorted.length >> 1].toFixed(1)} ms, longest ${sorted.slice(-3).map((f) => f.toFixed(1)).join(", ")} ms`);
+  console.log(`# ${text}\n# ${frames.length} frames while measuring: median ${sorted[sorted.length >> 1].toFixed(1)} ms, longest intervals ${sorted.slice(-3).map((f) => f.toFixed(1)).join(", ")} ms; the most work in one frame ${worked.toFixed(1)} ms`);
   assert.ok(Math.abs(Number(bp) - 1) <= 0.15, `backprop's time slope ${bp}, expected 1 ± 0.15`);
   assert.ok(Math.abs(Number(num) - 2) <= 0.15, `numerical differentiation's time slope ${num}, expected 2 ± 0.15`);
   assert.ok(frames.length > 100, `the measurement spanned ${frames.length} frames`);
-  assert.ok(sorted.at(-1) <= 50, `the longest frame took ${sorted.at(-1).toFixed(1)} ms (at most 50 allowed)`);
+  assert.ok(worked > 0 && worked <= 50, `the page worked ${worked.toFixed(1)} ms in one frame while measuring (at most 50 allowed)`);
   const rows = await page.evaluate(() => window.backpropLab.check.scaling);
   assert.equal(rows.at(-1).n, 8577, "up to 2-64-64-64-1");
   assert.ok(rows.every((r) => r.bpMs > 0 && r.numMs > r.bpMs), "every network timed, numerical slower than backprop");
