@@ -43,6 +43,7 @@ pub use backprop_engine::{
 pub mod advice;
 pub mod check;
 pub mod csv;
+pub mod experiments;
 pub mod history;
 pub mod json;
 pub mod model;

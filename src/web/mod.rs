@@ -11,6 +11,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 mod args;
 mod charts;
 mod data;
+mod experiments;
 mod frame;
 mod gradient_check;
 mod loglog;

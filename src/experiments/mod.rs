@@ -1,0 +1,1 @@
+//! Experiments a fast engine can run in seconds: an η sweep, many seeds, and the loss landscape.

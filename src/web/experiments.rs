@@ -1,0 +1,1 @@
+//! The experiments (η sweep, seeds, loss landscape) for JavaScript: see `crate::experiments`.
