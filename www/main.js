@@ -76,7 +76,7 @@ const collectUi = () => ({
   boundaryLegend: $("boundary-legend"), loss: $("loss"), table: $("patterns"),
   formula: $("formula"), phase: $("phase"), epoch: $("epoch"), error: $("error"),
   notice: $("notice"), noticeText: $("notice-text"), noticeAction: $("notice-action"), noticeClose: $("notice-close"),
-  tabStep: $("tab-step"), tabCheck: $("tab-check"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
+  tabStep: $("tab-step"), tabCheck: $("tab-check"), tabExperiments: $("tab-experiments"), experimentsPanel: $("experiments-panel"), checkPanel: $("check-panel"), epsSlider: $("eps-slider"),
   epsLabel: $("eps-label"), checkProgress: $("check-progress"), checkTable: $("check-table"), costTable: $("cost-table"),
   costExplain: $("cost-explain"), epsChart: $("eps-chart"), scalingOps: $("scaling-ops"), scalingTime: $("scaling-time"),
   measureAgain: $("measure-again"), scrub: $("scrub"), scrubLabel: $("scrub-label"), resume: $("resume"),
@@ -110,6 +110,8 @@ const render = (state, ui, now, clock) => {
   syncData(ui, state);
   if (state.check.active) {
     drawCheck(ui, state, pal);
+  } else if (state.experiments.active) {
+    state.experiments.view?.render(pal); // the diagram stays (its edges pick the landscape's weights)
   } else {
     drawBoundary(ui, state, s, pal);
     drawLossChart(ui.loss, state, pal);
@@ -153,6 +155,7 @@ const startLoop = (state, ui, actions) => {
       clock.last = now;
       if (state.check.active) checkFrame(state, ui);
       else syncAdvice(ui, state, now, actions);
+      if (state.experiments.active) state.experiments.view?.frame(now); // progress, streamed results, the live landscape
       if (state.dirty) {
         state.dirty = false;
         const r0 = performance.now();
@@ -169,11 +172,48 @@ const startLoop = (state, ui, actions) => {
   requestAnimationFrame(frame);
 };
 
+/**
+ * The Experiments tab next to the two of controls.js: its modules load by dynamic import when it
+ * first opens (so the first frame does not wait for them); the other tabs' own handlers hide it.
+ */
+const wireExperimentsTab = (state, ui, actions) => {
+  const ex = state.experiments;
+  const show = (on) => {
+    ex.active = on;
+    document.body.classList.toggle("experimenting", on);
+    ui.experimentsPanel.hidden = !on;
+    ui.tabExperiments.setAttribute("aria-pressed", String(on));
+    ex.view?.shown(on);
+    state.dirty = true;
+  };
+  ui.tabStep.addEventListener("click", () => show(false));
+  ui.tabCheck.addEventListener("click", () => show(false));
+  ui.tabExperiments.addEventListener("click", () => {
+    state.check.active = false;
+    document.body.classList.remove("checking");
+    ui.checkPanel.hidden = true;
+    ui.tabStep.setAttribute("aria-pressed", "false");
+    ui.tabCheck.setAttribute("aria-pressed", "false");
+    show(true);
+    ex.loading ??= import("./experiments-view.js")
+      .then(({ setupExperiments }) => {
+        ex.view = setupExperiments(state, ui, actions);
+        ex.view.shown(ex.active);
+        state.dirty = true;
+      })
+      .catch((e) => {
+        ex.loading = null;
+        actions.notice(`The experiments did not load (${e.message}).`);
+      });
+  });
+};
+
 /** Redraws when the theme or the size changes (the palette and the font size follow them). */
 const watchSurroundings = (state) => {
   const changed = () => {
     state.palette = null;
     invalidateCharts(state);
+    state.experiments.view?.invalidate();
     state.dirty = true;
   };
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", changed);
@@ -209,6 +249,7 @@ const boot = async () => {
   const data = createData(state, ui, actions);
   const controls = setupControls(state, ui, actions, data);
   setupTimeline(ui, state, actions);
+  wireExperimentsTab(state, ui, actions);
   ui.teach = setupTeach(state, actions); // Derive a weight, Quiz me
   controls.sync();
   actions.opened(notes);

@@ -4,7 +4,7 @@
 import { css, yColour, aColour, fitCanvas, paint } from "./util.js";
 import { label, arrow } from "./draw.js";
 import { weightAt } from "./state.js";
-import { layout, edgeEnds, eachEdge, MAP_RES } from "./network-layout.js";
+import { layout, edgeEnds, eachEdge, MAP_RES, hitNetwork } from "./network-layout.js";
 import { drawHeadings, drawLabels } from "./network-labels.js";
 
 /** Paints every neuron's map (x or a over the input plane) into one offscreen canvas, a row each. */
@@ -185,5 +185,26 @@ export const drawNetwork = (canvas, state, s, pal) => {
     if (n < s.L) drawBias(v, n);
   }
   lay.labels = drawLabels(v); // text last, on backdrops, so no edge or arrow runs through it
+  if (state.experiments.active && state.experiments.plane) drawPicked(v, state.experiments.plane);
   return lay;
 };
+
+/** The Experiments tab's landscape: tags "p" and "q" on the edges of the two parameters it plots. */
+const drawPicked = ({ ctx, state, lay, pal, font }, plane) => {
+  for (const [k, tag] of [[plane.p, "p"], [plane.q, "q"]]) {
+    if (k >= state.lab.paramCount) continue;
+    const [n, i, j] = state.lab.paramLocation(k);
+    const e = edgeEnds(lay, n, i, j);
+    const t = tag === "p" ? 0.62 : 0.72;
+    label(ctx, tag, e.x0 + t * (e.x1 - e.x0), e.y0 + t * (e.y1 - e.y0), { colour: pal.hi_fg, bg: pal.hi, bold: true, font: font + 2 });
+  }
+};
+
+/** Calls `pick(n, i, j)` when a click on the diagram hits an edge (j = −1: a bias): how the
+ * landscape's parameters are chosen on the diagram while the Experiments tab is open. */
+export const pickEdges = (canvas, state, pick) =>
+  canvas.addEventListener("click", (e) => {
+    const r = canvas.getBoundingClientRect();
+    const hit = hitNetwork(state.layout, state.snapshot, e.clientX - r.left, e.clientY - r.top);
+    if (hit?.kind === "edge") pick(hit.n, hit.i, hit.j);
+  });

@@ -33,6 +33,9 @@ export const createState = (wasm) => {
     layout: null,
     labId: 0,
     check: createCheck(),
+    // The Experiments tab (www/experiments-view.js, loaded when the tab first opens): whether it is
+    // shown, its view once loaded, and its own state (runs, results, the landscape's choice).
+    experiments: { active: false, loading: null, view: null },
     // teach.js: the derived weight { n, i, j } and its derivation (with what it was derived for, when, and its cost in ms); the quiz's question, where it was asked, the score.
     teach: { derive: false, w: null, derived: null, derivedKey: "", at: 0, cost: 0, quiz: { on: false, kinds: "all", q: null, key: "", right: 0, asked: 0 } },
     scrubEpoch: null,

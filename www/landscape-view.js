@@ -1,0 +1,381 @@
+// The loss landscape of the Experiments tab: E over the plane through the current weights along two
+// parameters w_p (across) and w_q (up), as a heatmap of log₁₀ E with contour lines every half
+// decade, the training path so far projected onto the plane, the current point and −∇E there.
+// Computed by the core on the main thread (lab.landscape, ≤ 8 ms for 101 × 101) at most once a
+// frame, whenever the weights, the choice or the range changed — so it follows training live.
+
+import { fmt, el, sentence } from "./util.js";
+import { plotBox, drawAxes, setFont } from "./draw.js";
+import { pickEdges } from "./network-view.js";
+import { begin, viridisLut } from "./experiments-charts.js";
+
+/** Resolutions offered (points per side), those within the core's limits. */
+const RESOLUTIONS = [101, 151, 201, 301];
+/** The screen reader's line is rewritten at most this often (ms) while the landscape follows training. */
+const SAID_EVERY_MS = 1000;
+
+/** w₂₃⁽¹⁾ or b₂⁽¹⁾: parameter k's name in the lecture's notation (the core's). */
+const paramName = (lab, k) => lab.paramLabel(k);
+
+/** Parameter k's current value. */
+const paramValue = (lab, k) => {
+  const [n, i, j] = lab.paramLocation(k);
+  return lab.weights(n)[lab.paramIndex(n, i, j)];
+};
+
+/** Parameter k of edge (n, i, j) (j = −1: the bias), or −1. */
+const paramOf = (lab, n, i, j) => {
+  for (let k = 0; k < lab.paramCount; k++) {
+    const [a, b, c] = lab.paramLocation(k);
+    if (a === n && b === i && c === j) return k;
+  }
+  return -1;
+};
+
+/** Marching squares on `level` of a res × res grid: segments in grid coordinates (column, row). */
+const contourSegments = (v, res, level, out) => {
+  const cut = (a, b) => (level - a) / (b - a);
+  for (let r = 0; r + 1 < res; r++) {
+    for (let c = 0; c + 1 < res; c++) {
+      const tl = v[r * res + c];
+      const tr = v[r * res + c + 1];
+      const bl = v[(r + 1) * res + c];
+      const br = v[(r + 1) * res + c + 1];
+      const s = (tl < level) + (tr < level) + (bl < level) + (br < level);
+      if (s === 0 || s === 4) continue;
+      const pts = [];
+      if ((tl < level) !== (tr < level)) pts.push(c + cut(tl, tr), r);
+      if ((tr < level) !== (br < level)) pts.push(c + 1, r + cut(tr, br));
+      if ((bl < level) !== (br < level)) pts.push(c + cut(bl, br), r + 1);
+      if ((tl < level) !== (bl < level)) pts.push(c, r + cut(tl, bl));
+      if (pts.length >= 4) out.push(pts[0], pts[1], pts[2], pts[3]);
+      if (pts.length === 8) out.push(pts[4], pts[5], pts[6], pts[7]);
+    }
+  }
+};
+
+/** The spacing of contour levels (in log₁₀ E) for a range of `span` decades: ½ when that gives at
+ * least 4 lines, else the largest of 0.2, 0.1, 0.05, … × 10⁻ᵏ that does. */
+const contourStep = (span) => {
+  if (span >= 2) return 0.5;
+  for (let k = 0; k < 12; k++) for (const m of [0.2, 0.1, 0.05]) if (span / (m * 10 ** -k) >= 4) return m * 10 ** -k;
+  return 1e-12;
+};
+
+/** Builds the landscape section; returns what the tab calls every frame. */
+export const createLandscape = (state, ui) => {
+  const $ = (id) => document.getElementById(id);
+  const lim = state.limits.experiments;
+  const dom = {
+    p: $("land-p"), q: $("land-q"), pMsg: $("land-p-message"), qMsg: $("land-q-message"), span: $("land-span"),
+    spanMsg: $("land-span-message"), res: $("land-res"), moved: $("land-moved"), hint: $("land-hint"), canvas: $("land-canvas"), said: $("land-said"),
+  };
+  // Its part of the app state (state.experiments.plane): the choice, and what was computed for which key.
+  const plane = (state.experiments.plane = {
+    p: 0, q: 1, span: lim.defaultSpan, res: lim.defaultRes, labKey: null, key: null, values: null, logs: null, at: null, path: null,
+    centre: null, ms: 0, drawMs: 0, computed: 0, clicks: 0, saidAt: 0, image: null, error: null,
+  });
+  dom.span.value = String(plane.span);
+  for (const r of RESOLUTIONS.filter((r) => r >= lim.minRes && r <= lim.maxRes)) dom.res.append(el("option", { value: String(r) }, `${r} × ${r}`));
+  dom.res.value = String(plane.res);
+
+  const say = (node, text, field) => {
+    node.textContent = text ? sentence(text) : "";
+    if (text) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+  };
+  const hint = () => {
+    const lab = state.lab;
+    dom.hint.textContent = plane.clicks === 1
+      ? `p = ${paramName(lab, plane.p)} (across). Now click a second edge in the diagram for q (up).`
+      : `Across: ${paramName(lab, plane.p)}, up: ${paramName(lab, plane.q)}. Click an edge in the diagram (dashed: a bias) to choose p, then another for q.`;
+  };
+
+  /** The menus list every parameter of the Lab (rebuilt when the Lab or its shape changes). */
+  const syncMenus = () => {
+    const lab = state.lab;
+    const key = `${state.labId}|${state.shape}`;
+    if (plane.labKey === key) return;
+    const fresh = plane.labKey?.split("|")[1] !== state.shape || plane.p >= lab.paramCount || plane.q >= lab.paramCount;
+    plane.labKey = key;
+    const names = Array.from({ length: lab.paramCount }, (_, k) => paramName(lab, k));
+    for (const menu of [dom.p, dom.q]) menu.replaceChildren(...names.map((n, k) => el("option", { value: String(k) }, n)));
+    if (fresh) mostMoved();
+    dom.p.value = String(plane.p);
+    dom.q.value = String(plane.q);
+    hint();
+  };
+  const mostMoved = () => {
+    const [p, q] = state.lab.movedMost(lim.defaultWindow);
+    plane.p = p;
+    plane.q = q;
+    plane.clicks = 0;
+    dom.p.value = String(p);
+    dom.q.value = String(q);
+    hint();
+  };
+
+  dom.p.addEventListener("change", () => {
+    plane.p = Number(dom.p.value);
+    plane.clicks = 0;
+    hint();
+  });
+  dom.q.addEventListener("change", () => {
+    plane.q = Number(dom.q.value);
+    plane.clicks = 0;
+    hint();
+  });
+  dom.span.addEventListener("change", () => {
+    plane.span = Number(dom.span.value.trim().replace(/−/g, "-"));
+    plane.spanText = dom.span.value;
+  });
+  dom.span.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") dom.span.dispatchEvent(new Event("change"));
+  });
+  dom.res.addEventListener("change", () => {
+    plane.res = Number(dom.res.value);
+  });
+  dom.moved.addEventListener("click", mostMoved);
+  // A click on an edge of the diagram (while this tab is open): the first sets p, the second q.
+  pickEdges(ui.network, state, (n, i, j) => {
+    if (!state.experiments.active) return;
+    const k = paramOf(state.lab, n, i, j);
+    if (k < 0) return;
+    if (plane.clicks === 1) {
+      plane.q = k;
+      plane.clicks = 0;
+    } else {
+      plane.p = k;
+      plane.clicks = 1;
+    }
+    dom.p.value = String(plane.p);
+    dom.q.value = String(plane.q);
+    hint();
+    state.dirty = true; // the diagram marks p and q
+  });
+
+  /** Computes the grid, E and ∇E at the point, and the path, when anything they depend on changed. */
+  const compute = () => {
+    const lab = state.lab;
+    const key = `${state.labId}|${state.dataVersion}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${lab.phasePattern}|${state.scrubEpoch}|${plane.p}|${plane.q}|${plane.span}|${plane.res}`;
+    if (key === plane.key) return false;
+    plane.key = key;
+    const t0 = performance.now();
+    let values;
+    try {
+      values = lab.landscape(plane.p, plane.q, plane.span, plane.res);
+    } catch (e) {
+      // The same parameter twice goes next to q, anything else (the range) next to the range.
+      const onQ = plane.p === plane.q;
+      say(onQ ? dom.qMsg : dom.spanMsg, e.message ?? String(e), onQ ? dom.q : dom.span);
+      say(onQ ? dom.spanMsg : dom.qMsg, "", onQ ? dom.span : dom.q);
+      plane.error = e.message ?? String(e);
+      return false;
+    }
+    say(dom.qMsg, "", dom.q);
+    say(dom.spanMsg, "", dom.span);
+    plane.error = null;
+    plane.at = lab.landscapeAt(plane.p, plane.q);
+    plane.path = lab.landscapePath(plane.p, plane.q);
+    plane.centre = [paramValue(lab, plane.p), paramValue(lab, plane.q)];
+    plane.drawnFor = [plane.p, plane.q, plane.span, plane.res];
+    plane.values = values;
+    plane.ms = performance.now() - t0;
+    plane.computed++;
+    return true;
+  };
+
+  /** Paints the heatmap, the contours, the path, the point and the arrow. */
+  const draw = (pal) => {
+    const t0 = performance.now();
+    const { values, at, path, centre } = plane;
+    const [p, q, span, res] = plane.drawnFor;
+    const lab = state.lab;
+    const { ctx, w, h } = begin(dom.canvas);
+    const font = Math.round(pal.font * 0.82);
+    const barW = font * 3.2; // the colour bar's column
+    const [xlo, xhi, ylo, yhi] = [centre[0] - span, centre[0] + span, centre[1] - span, centre[1] + span];
+    const box = plotBox(ctx, state.wasm, w - barW, h, [ylo, yhi], font);
+    // log₁₀ E per cell and its range.
+    const n = res * res;
+    if (!plane.logs || plane.logs.length !== n) plane.logs = new Float32Array(n);
+    const logs = plane.logs;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      const l = v > 0 && Number.isFinite(v) ? Math.log10(v) : v === 0 ? -16 : NaN;
+      logs[k] = l;
+      if (l === l) {
+        if (l < lo) lo = l;
+        if (l > hi) hi = l;
+      }
+    }
+    if (!(hi > lo)) hi = lo + 1;
+    if (!plane.image || plane.image.img.width !== res) plane.image = { img: new ImageData(res, res), off: new OffscreenCanvas(res, res), lut: viridisLut() };
+    const { img, off, lut } = plane.image;
+    const px = img.data;
+    for (let k = 0; k < n; k++) {
+      const l = logs[k];
+      if (l !== l) {
+        px[4 * k] = px[4 * k + 1] = px[4 * k + 2] = 128; // overflow: grey
+      } else {
+        const i = 4 * Math.round(((l - lo) / (hi - lo)) * 255);
+        px[4 * k] = lut[i];
+        px[4 * k + 1] = lut[i + 1];
+        px[4 * k + 2] = lut[i + 2];
+      }
+      px[4 * k + 3] = 255;
+    }
+    off.getContext("2d").putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(off, box.x, box.y, box.w, box.h);
+    const { toX, toY } = drawAxes(ctx, state.wasm, box, [xlo, xhi], [ylo, yhi], [`${paramName(lab, p)} (across)`, `${paramName(lab, q)} (up)`], { pal, font });
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.x, box.y, box.w, box.h);
+    ctx.clip();
+    // Contours at evenly spaced levels of log₁₀ E: half a decade apart, closer on a flat plane.
+    const segs = [];
+    const step = contourStep(hi - lo);
+    for (let level = Math.ceil(lo / step) * step; level < hi; level += step) contourSegments(logs, res, level, segs);
+    plane.contourStep = step;
+    const sx = box.w / (res - 1);
+    const sy = box.h / (res - 1);
+    ctx.strokeStyle = "rgb(255 255 255 / .55)";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let k = 0; k < segs.length; k += 4) {
+      ctx.moveTo(box.x + segs[k] * sx, box.y + segs[k + 1] * sy);
+      ctx.lineTo(box.x + segs[k + 2] * sx, box.y + segs[k + 3] * sy);
+    }
+    ctx.stroke();
+    // The path so far: a white line on a dark edge, its start a square.
+    if (path.length >= 2) {
+      for (const [colour, width] of [["rgb(0 0 0 / .75)", 4], ["#fff", 2]]) {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = width;
+        ctx.lineJoin = "round";
+        ctx.beginPath();
+        for (let k = 0; k < path.length; k += 2) {
+          const x = toX(path[k]);
+          const y = toY(path[k + 1]);
+          if (k) ctx.lineTo(x, y);
+          else ctx.moveTo(x, y);
+        }
+        ctx.stroke();
+      }
+      ctx.fillStyle = "#fff";
+      ctx.strokeStyle = "#000";
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.rect(toX(path[0]) - 4, toY(path[1]) - 4, 8, 8);
+      ctx.fill();
+      ctx.stroke();
+    }
+    // −∇E at the point: its direction in the plane's pixels, a fixed length (|∇E| is in the text).
+    const cx = toX(centre[0]);
+    const cy = toY(centre[1]);
+    const dx = (-at[1] / (2 * span)) * box.w;
+    const dy = (at[2] / (2 * span)) * box.h;
+    const len = Math.hypot(dx, dy);
+    if (len > 0 && Number.isFinite(len)) {
+      const L = Math.min(box.w, box.h) * 0.2;
+      const ux = (dx / len) * L;
+      const uy = (dy / len) * L;
+      for (const [colour, width] of [["#000", 5], ["#fff", 2.5]]) {
+        ctx.strokeStyle = ctx.fillStyle = colour;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(cx, cy);
+        ctx.lineTo(cx + ux * 0.82, cy + uy * 0.82);
+        ctx.stroke();
+        const a = Math.atan2(uy, ux);
+        const head = width === 5 ? 13 : 10;
+        const tx = cx + ux + (width === 5 ? Math.cos(a) * 2 : 0);
+        const ty = cy + uy + (width === 5 ? Math.sin(a) * 2 : 0);
+        ctx.beginPath();
+        ctx.moveTo(tx, ty);
+        ctx.lineTo(tx - Math.cos(a - 0.45) * head, ty - Math.sin(a - 0.45) * head);
+        ctx.lineTo(tx - Math.cos(a + 0.45) * head, ty - Math.sin(a + 0.45) * head);
+        ctx.fill();
+      }
+      ctx.fillStyle = "#fff";
+      setFont(ctx, font, { bold: true });
+      ctx.textAlign = ux >= 0 ? "left" : "right";
+      ctx.textBaseline = "middle";
+      ctx.strokeStyle = "#000";
+      ctx.lineWidth = 3;
+      ctx.strokeText("−∇E", cx + ux * 1.08, cy + uy * 1.08);
+      ctx.fillText("−∇E", cx + ux * 1.08, cy + uy * 1.08);
+    }
+    ctx.fillStyle = pal.neg;
+    ctx.strokeStyle = "#fff";
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.arc(cx, cy, 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.strokeStyle = "#000";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.arc(cx, cy, 7.5, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.restore();
+    // The colour bar: log₁₀ E from lo (bottom) to hi (top), its ends labelled.
+    const bx = w - barW + font * 0.9;
+    const bw = font * 0.9;
+    const by = box.y + font * 1.3;
+    const bh = box.h - font * 2.6;
+    for (let y = 0; y < bh; y++) {
+      const i = 4 * Math.round((1 - y / bh) * 255);
+      ctx.fillStyle = `rgb(${lut[i]} ${lut[i + 1]} ${lut[i + 2]})`;
+      ctx.fillRect(bx, by + y, bw, 1.5);
+    }
+    ctx.strokeStyle = pal.muted;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(bx, by, bw, bh);
+    ctx.fillStyle = pal.muted;
+    setFont(ctx, font);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(fmt(10 ** hi, 2), bx + bw / 2, by - 2);
+    ctx.textBaseline = "top";
+    ctx.fillText(fmt(10 ** lo, 2), bx + bw / 2, by + bh + 2);
+    ctx.fillText("E", bx + bw / 2, box.y + box.h + font * 1.2);
+    plane.range = [lo, hi];
+    plane.drawMs = performance.now() - t0;
+  };
+
+  /** The text alternative: E and −∇E at the point, the range, the path. */
+  const describe = (now) => {
+    if (now - plane.saidAt < SAID_EVERY_MS && state.playing) return;
+    plane.saidAt = now;
+    const lab = state.lab;
+    const [p, q] = plane.drawnFor;
+    const [E, gp, gq] = plane.at;
+    dom.said.textContent = `At the current weights (${paramName(lab, p)} = ${fmt(plane.centre[0], 3)}, ${paramName(lab, q)} = ${fmt(plane.centre[1], 3)}) ` +
+      `E = ${fmt(E, 3)} and −∇E = (${fmt(-gp, 3)}, ${fmt(-gq, 3)}). Over the plane E runs from ${fmt(10 ** plane.range[0], 2)} to ${fmt(10 ** plane.range[1], 2)}; ` +
+      `contour lines every ${fmt(plane.contourStep, 2)} in log₁₀ E; the path shows ${plane.path.length / 2} kept epochs (computed in ${plane.ms.toFixed(1)} ms).`;
+  };
+
+  return {
+    shown: (on) => {
+      if (!on) return;
+      syncMenus();
+      plane.key = null;
+    },
+    /** Once a frame while the tab is open: recompute and redraw if anything changed. */
+    frame: (now, pal) => {
+      syncMenus();
+      if (!compute() && !plane.stale) return;
+      plane.stale = false;
+      if (!plane.values) return;
+      draw(pal);
+      describe(now);
+    },
+    invalidate: () => {
+      plane.stale = true;
+    },
+  };
+};
