@@ -166,6 +166,11 @@ impl Session {
         &self.history
     }
 
+    /// The kept weights of past epochs (the experiments' loss landscape draws the path from it).
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
     /// E = ½ Σ_i Σ_μ (t_i^μ − y_i^μ)² at the current weights.
     pub fn error(&self) -> f64 {
         error(self.net(), &self.data)

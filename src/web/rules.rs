@@ -19,7 +19,8 @@ impl Lab {
     /// `maxLayers`, `maxHidden`, `maxNeurons`, `maxPatterns`, `maxSeed`, `maxEpochsPerCall`,
     /// `maxModelBytes` (a model file), `maxCsvBytes` (CSV data), `maxGridSide` (a side of `grid`),
     /// `activations` (`name`, `derivative`), `datasets` (`name`, `title`), `speeds`
-    /// (`perSecond` or `perFrame`) and `defaultSpeed`.
+    /// (`perSecond` or `perFrame`), `defaultSpeed`, and `experiments` (the η sweep's, the seeds' and
+    /// the loss landscape's limits and defaults: `crate::experiments`).
     pub fn limits() -> String {
         let activations: Vec<Value> = Activation::ALL
             .iter()
@@ -57,6 +58,7 @@ impl Lab {
             ("datasets", datasets.into()),
             ("speeds", speeds.into()),
             ("defaultSpeed", DEFAULT_SPEED.into()),
+            ("experiments", super::experiments::limits()),
         ])
         .to_string()
     }

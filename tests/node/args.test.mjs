@@ -79,6 +79,11 @@ const METHODS = {
   derive: [["whole", 1], ["whole", 0], ["number", 0], ["number", 0]],
   quizQuestion: [["text", "all"], ["whole", 1], ["whole", 0], ["number", 0]],
   exerciseSheet: [["number", -1]],
+  sweepEta: [["numbers", [0.5, 2]], ["whole", 5]],
+  seedRuns: [["whole", 0], ["whole", 2], ["whole", 5], ["text", "batch"], ["whole", 4]],
+  landscape: [["whole", 0], ["whole", 1], ["number", 1], ["whole", 11]],
+  landscapeAt: [["whole", 0], ["whole", 1]], landscapePath: [["whole", 0], ["whole", 1]],
+  movedMost: [["whole", 100]], paramLabel: [["whole", 0]],
 };
 /** Instance methods without arguments (called once each, for the coverage check). */
 const NO_ARGS = [
@@ -92,6 +97,7 @@ const STATICS = {
   fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]],
   ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]],
   scalingLab: [["numbers", [4, 4]]], quizCheck: [["text", "0.5"], ["number", 0.5]],
+  parseEtaList: [["text", "0.1, 1"]], parseCount: [["text", "100"], ["text", "seeds"]],
 };
 const FREE = {
   loglogSlope: [["numbers", [1, 2]], ["numbers", [1, 4]]],

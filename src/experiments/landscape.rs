@@ -1,0 +1,156 @@
+//! The loss landscape: E over a plane through the current weights along two parameters w_p and
+//! w_q, the gradient there, which two parameters moved most lately, and the training path.
+
+use crate::backprop::backprop;
+use crate::block::Block;
+use crate::dataset::Dataset;
+use crate::json::number;
+use crate::network::Network;
+use crate::timeline::Timeline;
+
+use super::{MAX_PATH_POINTS, MAX_RES, MAX_SPAN, MIN_RES, MIN_SPAN};
+
+/// Two parameter indices of `net`, different.
+fn check_pair(net: &Network, p: usize, q: usize) -> Result<(), String> {
+    let n = net.params().len();
+    if p >= n || q >= n {
+        return Err(format!("parameters: expected indices from 0 to {}", n - 1));
+    }
+    if p == q {
+        return Err("the two parameters must differ".into());
+    }
+    Ok(())
+}
+
+/// E on a res × res grid over the plane through the current weights w⁰ along w_p and w_q; cell
+/// r·res + c holds E at
+/// w_p = w_p⁰ + span·(2c/(res − 1) − 1) (left to right) and
+/// w_q = w_q⁰ + span·(1 − 2r/(res − 1)) (top row: the largest w_q),
+/// every other weight at its current value. With res odd the centre cell is E at the current
+/// weights exactly. All patterns go through the network as one [`Block`], one forward pass per
+/// cell, nothing allocated per cell.
+///
+/// # Errors
+/// p or q not a parameter, p = q, span outside [`MIN_SPAN`]..=[`MAX_SPAN`], res outside
+/// [`MIN_RES`]..=[`MAX_RES`], or no memory for the grid.
+pub fn landscape(
+    net: &Network,
+    data: &Dataset,
+    (p, q): (usize, usize),
+    span: f64,
+    res: usize,
+) -> Result<Vec<f64>, String> {
+    check_pair(net, p, q)?;
+    if !(MIN_SPAN..=MAX_SPAN).contains(&span) {
+        let (lo, hi) = (number(MIN_SPAN), number(MAX_SPAN));
+        return Err(format!("span: expected a number from {lo} to {hi}"));
+    }
+    if !(MIN_RES..=MAX_RES).contains(&res) {
+        return Err(format!(
+            "res: expected a whole number from {MIN_RES} to {MAX_RES}"
+        ));
+    }
+    let mut out = Vec::new();
+    out.try_reserve_exact(res * res)
+        .map_err(|_| "landscape: out of memory for the grid".to_string())?;
+    let mut w = net.clone();
+    let mut block = Block::new(net, data.len());
+    block.load(data, 0);
+    let (p0, q0) = (net.params()[p], net.params()[q]);
+    let last = (res - 1) as f64;
+    for r in 0..res {
+        w.params_mut()[q] = q0 + span * (1.0 - 2.0 * r as f64 / last);
+        for c in 0..res {
+            w.params_mut()[p] = p0 + span * (2.0 * c as f64 / last - 1.0);
+            block.forward(&w);
+            out.push(block.error(&w));
+        }
+    }
+    Ok(out)
+}
+
+/// [E, ∂E/∂w_p, ∂E/∂w_q] at the current weights, by backpropagation (the −∇E arrow's point and
+/// components).
+///
+/// # Errors
+/// p or q not a parameter, or p = q.
+pub fn landscape_at(
+    net: &Network,
+    data: &Dataset,
+    (p, q): (usize, usize),
+) -> Result<[f64; 3], String> {
+    check_pair(net, p, q)?;
+    let b = backprop(net, data);
+    Ok([b.e, b.grad[p], b.grad[q]])
+}
+
+/// The kept epoch to compare `now` with: the earliest kept epoch from `now − window` on (the window
+/// clamped to what the timeline holds), at most `now`.
+fn looked_back(timeline: &Timeline, now: u64, window: u64) -> Option<u64> {
+    let from = now.saturating_sub(window);
+    timeline
+        .epochs()
+        .into_iter()
+        .find(|&e| e >= from && e <= now)
+}
+
+/// The two parameters (p, q) with the largest |w(now) − w(now − window)|, the larger first; ties go
+/// to the lower index, and a parameter that became NaN counts as not moved. `w_now` are the
+/// current weights; w(now − window) the timeline's earliest kept weights from that epoch on (the
+/// window clamped to what it holds). Every network has at least 2 parameters (one neuron's weight
+/// and bias). Nothing moved (epoch 0): (0, 1).
+pub fn moved_most(timeline: &Timeline, now: u64, w_now: &[f64], window: u64) -> (usize, usize) {
+    let then = looked_back(timeline, now, window).and_then(|e| timeline.weights(e));
+    let moved = |k: usize| -> f64 {
+        let d = then.map_or(0.0, |w| (w_now[k] - w[k]).abs());
+        if d.is_nan() {
+            0.0
+        } else {
+            d
+        }
+    };
+    let (mut first, mut second) = (0, 1);
+    if moved(1) > moved(0) {
+        (first, second) = (1, 0);
+    }
+    for k in 2..w_now.len() {
+        let d = moved(k);
+        if d > moved(first) {
+            (first, second) = (k, first);
+        } else if d > moved(second) {
+            second = k;
+        }
+    }
+    (first, second)
+}
+
+/// The training path on the plane of w_p, w_q: (w_p, w_q) at every kept epoch up to `now`, oldest
+/// first, thinned evenly to at most [`MAX_PATH_POINTS`] (the first and the last kept).
+///
+/// # Errors
+/// p or q not a parameter of `net` (the timeline's network), or p = q.
+pub fn path(
+    net: &Network,
+    timeline: &Timeline,
+    now: u64,
+    (p, q): (usize, usize),
+) -> Result<Vec<(f64, f64)>, String> {
+    check_pair(net, p, q)?;
+    let epochs: Vec<u64> = timeline
+        .epochs()
+        .into_iter()
+        .filter(|&e| e <= now)
+        .collect();
+    let n = epochs.len();
+    let picked: Vec<u64> = if n <= MAX_PATH_POINTS {
+        epochs
+    } else {
+        (0..MAX_PATH_POINTS)
+            .map(|i| epochs[i * (n - 1) / (MAX_PATH_POINTS - 1)])
+            .collect()
+    };
+    Ok(picked
+        .into_iter()
+        .filter_map(|e| timeline.weights(e).map(|w| (w[p], w[q])))
+        .collect())
+}
