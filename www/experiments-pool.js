@@ -83,48 +83,51 @@ const chunksOf = (kind, settings, workers) => {
 
 export const createPool = ({ size } = {}) => {
   const most = Math.max(1, Math.min(MAX_WORKERS, Math.floor(size ?? (navigator.hardwareConcurrency || 2))));
-  /** { worker, task }: task is the chunk it computes, or null when idle. */
+  /** { worker, tasks }: tasks are the chunks handed to it, oldest first (it answers in order). */
   const workers = [];
   /** Chunks not handed out yet, oldest job first. */
   const queue = [];
   let closed = false;
   let nextId = 1;
 
+  /** Terminates a worker; its chunks of jobs still running go back to the front of the queue. */
   const retire = (w) => {
     w.worker.onmessage = w.worker.onerror = w.worker.onmessageerror = null;
     w.worker.terminate();
-    w.task?.job.busy.delete(w);
-    w.task = null;
+    queue.unshift(...w.tasks.filter((t) => !t.job.over));
+    w.tasks = [];
     const k = workers.indexOf(w);
     if (k >= 0) workers.splice(k, 1);
   };
 
-  /** Ends a job at once: its queued chunks dropped, its busy workers terminated. */
-  const stop = (job) => {
+  const drop = (job) => {
     job.over = true;
     for (let k = queue.length - 1; k >= 0; k--) if (queue[k].job === job) queue.splice(k, 1);
-    for (const w of [...job.busy]) retire(w);
   };
 
-  /** Ends a job with an error: its queued chunks dropped; its busy workers finish their chunk (the
+  /** Ends a job at once: its queued chunks dropped, the workers computing its chunks terminated. */
+  const stop = (job) => {
+    drop(job);
+    for (const w of workers.filter((w) => w.tasks.some((t) => t.job === job))) retire(w);
+  };
+
+  /** Ends a job with an error: its queued chunks dropped; workers finish the chunks they have (the
    * results are ignored) and stay for later jobs. */
   const fail = (job, message) => {
     if (job.over) return;
-    job.over = true;
-    for (let k = queue.length - 1; k >= 0; k--) if (queue[k].job === job) queue.splice(k, 1);
+    drop(job);
     call(job.handlers.error, message);
   };
 
   const give = (w, task) => {
-    w.task = task;
-    task.job.busy.add(w);
+    w.tasks.push(task);
     const { job } = task;
     w.worker.postMessage({ type: "task", id: task.id, kind: job.kind, model: job.model, settings: job.settings, from: task.from, count: task.count });
   };
 
   const spawn = () => {
     const worker = new Worker(WORKER_URL, { type: "module", name: "experiments" });
-    const w = { worker, task: null };
+    const w = { worker, tasks: [] };
     worker.onmessage = ({ data }) => received(w, data);
     worker.onerror = (e) => {
       e.preventDefault?.();
@@ -142,16 +145,20 @@ export const createPool = ({ size } = {}) => {
     return w;
   };
 
-  /** Hands queued chunks to idle workers, starting workers up to `most`. */
+  /** Hands queued chunks out: one to each idle worker, new workers up to `most`, then a second
+   * one to each while there is work for all (a worker then starts its next chunk without waiting
+   * for the page to answer, which a busy page does late). */
   const pump = () => {
     if (closed) return;
-    for (const w of workers) if (!w.task && queue.length) give(w, queue.shift());
+    for (const w of workers) if (!w.tasks.length && queue.length) give(w, queue.shift());
     while (queue.length && workers.length < most) give(spawn(), queue.shift());
+    for (const w of workers) if (w.tasks.length < 2 && queue.length >= workers.length) give(w, queue.shift());
   };
 
   const crashed = (w, message) => {
     if (!workers.includes(w)) return;
-    const job = w.task?.job;
+    const job = w.tasks[0]?.job;
+    w.tasks.shift();
     retire(w);
     if (job) fail(job, message);
     pump();
@@ -176,10 +183,9 @@ export const createPool = ({ size } = {}) => {
 
   const received = (w, msg) => {
     if (msg?.type === "ready") return;
-    const task = w.task;
+    const task = w.tasks[0];
     if (!task || msg?.id !== task.id) return;
-    task.job.busy.delete(w);
-    w.task = null;
+    w.tasks.shift();
     if (msg.type === "error") {
       if (msg.fatal) retire(w);
       fail(task.job, msg.message);
@@ -193,7 +199,7 @@ export const createPool = ({ size } = {}) => {
   const run = (kind, model, settings, handlers = {}) => {
     if (closed) throw new Error("experiments: the pool is closed");
     const { total, chunks } = chunksOf(kind, settings, most);
-    const job = { kind, model, settings, handlers, total, parts: new Array(chunks.length), left: chunks.length, done: 0, t0: performance.now(), busy: new Set(), over: false };
+    const job = { kind, model, settings, handlers, total, parts: new Array(chunks.length), left: chunks.length, done: 0, t0: performance.now(), over: false };
     chunks.forEach(([from, count], index) => queue.push({ id: nextId++, job, index, from, count }));
     pump();
     return {
@@ -209,7 +215,7 @@ export const createPool = ({ size } = {}) => {
     for (const task of queue) task.job.over = true;
     queue.length = 0;
     for (const w of [...workers]) {
-      if (w.task) w.task.job.over = true;
+      for (const t of w.tasks) t.job.over = true;
       retire(w);
     }
   };
