@@ -10,7 +10,7 @@ bash tools/build.sh
 rm -rf "$out"
 mkdir -p "$out/www/pkg"
 cp index.html "$out/"
-cp www/*.js www/style.css "$out/www/"
+cp www/*.js www/style.css "$out/www/" # every module, also those loaded on demand: the Experiments tab's and its workers' script (experiments-worker.js, which imports pkg/backprop_lab.js)
 mkdir -p "$out/www/sheet"
 cp www/sheet/*.html www/sheet/*.js www/sheet/*.css "$out/www/sheet/" # the exercise sheet's page (opened in its own tab)
 cp www/pkg/backprop_lab.js www/pkg/backprop_lab_bg.wasm "$out/www/pkg/"
