@@ -59,6 +59,50 @@ fn main() {
         println!("native {name}: {epochs:.0} XOR batch epochs/s, {grid:.0} grid forward passes/s");
     }
     restore_on_the_largest_network();
+    experiments();
+}
+
+/// The median of `runs` timings of `f`, in milliseconds.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    ms[runs / 2]
+}
+
+/// Issue #13's experiments on 2-2-1 XOR (the default setup), single-threaded: the η sweep (13 ×
+/// 2000 epochs), 1000 seeds × 5000 epochs (batch, 16 × 16 thumbnails) and the loss landscape
+/// (101 × 101, along the two parameters that moved most, after 300 epochs).
+fn experiments() {
+    use backprop_lab::experiments::{
+        landscape::{landscape, moved_most},
+        seeds::seed_runs,
+        sweep::sweep_eta,
+        DEFAULT_ETAS,
+    };
+    use backprop_lab::train::Mode;
+    let mut lab = Session::from_setup(&Setup::default()).unwrap();
+    let sweep = median_ms(5, || {
+        black_box(sweep_eta(&lab, &DEFAULT_ETAS, 2000).unwrap());
+    });
+    println!("native sweep 13x2000: {sweep:.1} ms");
+    let mut solved = 0;
+    let seeds = median_ms(1, || {
+        let runs = seed_runs(&lab, (0, 1000), 5000, Mode::Batch, 16).unwrap();
+        solved = runs.iter().filter(|r| r.solved_at.is_some()).count();
+    });
+    println!("native seeds 1000x5000 batch: {seeds:.0} ms (one thread; {solved} of 1000 solved)");
+    lab.train(300).unwrap();
+    let pq = moved_most(lab.timeline(), lab.epoch(), lab.net().params(), 100);
+    let land = median_ms(51, || {
+        black_box(landscape(lab.net(), lab.data(), pq, 4.0, 101).unwrap());
+    });
+    println!("native landscape 101x101: {land:.2} ms");
 }
 
 /// "Restore last good state" after a blow-up on the largest network the app allows (16-16-16-16-16,

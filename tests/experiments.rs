@@ -275,19 +275,28 @@ fn the_landscape_centre_is_e_and_its_slopes_are_the_gradient() {
         s.train(trained).unwrap();
         let (net, data) = (s.net(), s.data());
         let n = net.params().len();
-        for (p, q) in [(0, 1), (n - 1, 2), (3, n - 2)] {
+        // pairs in layer 1, across layers, and above layer 1 (only the layers above are recomputed)
+        for (p, q) in [
+            (0, 1),
+            (n - 1, 2),
+            (3, n - 2),
+            (n - 1, n - 2),
+            (n - 4, n - 2),
+            (n - 3, n - 1),
+        ] {
             let big = landscape(net, data, (p, q), 2.0, 101).unwrap();
             assert_eq!(big.len(), 101 * 101);
             assert_eq!(bits(cell(&big, 101, 50, 50)), bits(s.error()), "centre = E");
-            // corners: top left is (w_p − span, w_q + span)
-            let mut w = net.clone();
-            w.params_mut()[p] -= 2.0;
-            w.params_mut()[q] += 2.0;
-            let corner = cell(&big, 101, 0, 0);
-            assert!(
-                (corner - error(&w, data)).abs() <= 1e-12 * (1.0 + corner),
-                "top left"
-            );
+            // every cell of a coarse one is E at its weights, bit for bit (top left: w_p − span,
+            // w_q + span)
+            let coarse = landscape(net, data, (p, q), 3.0, 11).unwrap();
+            for (k, &e) in coarse.iter().enumerate() {
+                let (r, c) = ((k / 11) as f64, (k % 11) as f64);
+                let mut w = net.clone();
+                w.params_mut()[p] += 3.0 * (2.0 * c / 10.0 - 1.0);
+                w.params_mut()[q] += 3.0 * (1.0 - 2.0 * r / 10.0);
+                assert_eq!(bits(e), bits(error(&w, data)), "({p}, {q}) cell {k}");
+            }
 
             let (span, res) = (1e-3, 11);
             let fine = landscape(net, data, (p, q), span, res).unwrap();
@@ -301,6 +310,20 @@ fn the_landscape_centre_is_e_and_its_slopes_are_the_gradient() {
             assert!(close(slope_q, gq), "q = {q}: {slope_q} vs {gq}");
         }
     }
+}
+
+#[test]
+fn a_diverged_network_still_has_a_landscape() {
+    let mut s = session(Setup {
+        activations: vec![Activation::Linear, Activation::Linear],
+        eta: 50.0,
+        ..Setup::default()
+    });
+    s.train(1000).unwrap();
+    assert!(s.diverged());
+    let grid = landscape(s.net(), s.data(), (7, 8), 1.0, 11).unwrap();
+    assert_eq!(grid.len(), 121);
+    assert!(grid.iter().all(|e| !e.is_finite()));
 }
 
 #[test]

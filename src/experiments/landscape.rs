@@ -53,10 +53,16 @@ pub fn landscape(
     let mut out = Vec::new();
     out.try_reserve_exact(res * res)
         .map_err(|_| "landscape: out of memory for the grid".to_string())?;
-    let mut w = net.clone();
-    let mut block = Block::new(net, data.len());
+    // Only the layers from w_p's or w_q's (the lower) up change: the rest is computed once.
+    let upper = upper_part(net, data, p.min(q));
+    let (mut w, data, skipped) = match &upper {
+        Some((w, d, skipped)) => (w.clone(), d, *skipped),
+        None => (net.clone(), data, 0),
+    };
+    let (p, q) = (p - skipped, q - skipped);
+    let mut block = Block::new(&w, data.len());
     block.load(data, 0);
-    let (p0, q0) = (net.params()[p], net.params()[q]);
+    let (p0, q0) = (w.params()[p], w.params()[q]);
     let last = (res - 1) as f64;
     for r in 0..res {
         w.params_mut()[q] = q0 + span * (1.0 - 2.0 * r as f64 / last);
@@ -67,6 +73,40 @@ pub fn landscape(
         }
     }
     Ok(out)
+}
+
+/// The layers n₀..L of `net`, n₀ the layer of parameter `k`, as a network of their own, and the
+/// patterns as they reach layer n₀: inputs x^(n₀−1) at the current weights, the same targets; with
+/// the number of parameters below layer n₀. The same operations in the same order as the whole
+/// network's layers n₀..L, so E comes out bit for bit the same. None when k is in layer 1, or
+/// when x^(n₀−1) is not a data set (a diverged network, no patterns).
+fn upper_part(net: &Network, data: &Dataset, k: usize) -> Option<(Network, Dataset, usize)> {
+    let n0 = net.param_location(k)?.0;
+    if n0 == 1 {
+        return None;
+    }
+    let mut block = Block::new(net, data.len());
+    block.load(data, 0);
+    block.forward(net);
+    let below = net.layer(n0 - 1);
+    let inputs: Vec<Vec<f64>> = (0..data.len())
+        .map(|mu| {
+            (0..below.m)
+                .map(|i| block.x_of_unit(below.unit + i)[mu])
+                .collect()
+        })
+        .collect();
+    let targets: Vec<Vec<f64>> = (0..data.len())
+        .map(|mu| data.pattern(mu).1.to_vec())
+        .collect();
+    let shape: Vec<_> = net.layers()[n0 - 1..]
+        .iter()
+        .map(|l| (l.m, l.activation))
+        .collect();
+    let mut upper = Network::new(below.m, &shape).ok()?;
+    let skipped = net.layer(n0).offset;
+    upper.params_mut().copy_from_slice(&net.params()[skipped..]);
+    Some((upper, Dataset::inline(&inputs, &targets).ok()?, skipped))
 }
 
 /// [E, ∂E/∂w_p, ∂E/∂w_q] at the current weights, by backpropagation (the −∇E arrow's point and
