@@ -372,8 +372,15 @@ const hatching = (colour) => {
  * grid) in the boundary view's colours, scaled to the canvas, and the patterns as small marks
  * (circle: target 1, square: target 0). `toUnit` maps ŷ to [−1, 1] as the boundary view does.
  */
-export const drawThumb = (canvas, thumb, t, pal, toUnit, points) => {
-  const { ctx, w, h } = begin(canvas);
+export const drawThumb = (canvas, thumb, t, pal, toUnit, points, side) => {
+  // The side in CSS pixels comes from the caller (measured once for a whole gallery): reading each
+  // canvas's size would lay the page out once per thumbnail.
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = canvas.height = Math.round(side * dpr);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const w = side;
+  const h = side;
   const img = new ImageData(t, t);
   paint(thumb, img.data, pal.lut, toUnit);
   const off = new OffscreenCanvas(t, t);

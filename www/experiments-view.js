@@ -67,6 +67,8 @@ export const setupExperiments = (state, ui, actions) => {
     sweep: null, // { etas, epochs, runs: [by η index], colours, hot, lines, done }
     seeds: null, // { count, epochs, modes: { batch: { runs, done }, online: … }, shown }
     changed: { sweep: false, seeds: false }, // results arrived since the last drawing
+    frameMs: 0, // the tab's own work in the last frame, and the most in one frame of the current run
+    longestFrameMs: 0,
     drawnAt: 0,
     pal: null,
     land: null,
@@ -109,6 +111,7 @@ export const setupExperiments = (state, ui, actions) => {
     cancel();
     const job = { kind, total: parts.reduce((a, p) => a + p.count, 0), done: 0, base: 0, t0: performance.now(), current: null };
     ex.job = job;
+    ex.longestFrameMs = 0;
     dom.status.textContent = "";
     const next = (k) => {
       if (ex.job !== job) return;
@@ -207,7 +210,8 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate, drawn: { batch: null, online: null } };
+    ex.seeds = { count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+      gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     buildSeedColumns();
     start("seeds", ["batch", "online"].map((mode) => ({
@@ -219,6 +223,7 @@ export const setupExperiments = (state, ui, actions) => {
       done: (all) => {
         if (all) modes[mode].runs = [].concat(all).map(seedRun);
         modes[mode].done = true;
+        ex.seeds.gal[mode].due = true;
         ex.changed.seeds = true;
       },
     })), m);
@@ -276,7 +281,7 @@ export const setupExperiments = (state, ui, actions) => {
     [...dom.legend.children].forEach((b, k) => {
       const r = s.runs[k];
       b.querySelector(".key-text").textContent = `η = ${fmt(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
-      b.setAttribute("aria-label", `Open η = ${fmt(s.etas[k], 3)} in the main view${r ? ` (${ending(r, s.epochs)})` : ""}`);
+      b.title = `Open η = ${fmt(s.etas[k], 3)} in the main view`;
       b.classList.toggle("diverged", !!r && r.divergedAt != null);
       b.classList.toggle("solved", !!r && r.solvedAt != null);
     });
@@ -351,10 +356,10 @@ export const setupExperiments = (state, ui, actions) => {
       const more = el("button", { type: "button", class: "show-more", hidden: "" }, "Show more");
       more.addEventListener("click", () => {
         ex.seeds.shown[mode] += GALLERY_STEP;
-        ex.seeds.drawn[mode] = null;
+        ex.seeds.gal[mode].due = true;
         ex.changed.seeds = true;
       });
-      const gallery = el("div", { class: "gallery", role: "list", "aria-label": `Decision boundaries, ${mode}, sorted by final E (open a seed in the main view)` });
+      const gallery = el("div", { class: "gallery", role: "group", "aria-label": `Decision boundaries, ${mode}, sorted by final E (open a seed in the main view)` });
       gallery.addEventListener("click", (e) => {
         const b = e.target.closest("button[data-seed]");
         if (b) openInMain({ seed: Number(b.dataset.seed), mode });
@@ -388,13 +393,11 @@ export const setupExperiments = (state, ui, actions) => {
     return pts;
   };
 
-  const drawSeeds = (final) => {
+  /** The counts and histograms (as results stream in); a gallery once its mode has finished. */
+  const drawSeeds = () => {
     const S = ex.seeds;
     if (!S) return;
     const pal = ex.pal;
-    const outSigmoid = state.lab.activation(state.lab.depth) === "sigmoid";
-    const toUnit = outSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
-    const points = thumbPoints();
     for (const mode of ["batch", "online"]) {
       const { runs, done } = S.modes[mode];
       const id = `seeds-${mode}`;
@@ -407,28 +410,74 @@ export const setupExperiments = (state, ui, actions) => {
       const hist = drawHistogram($(`${id}-hist`), runs, pal, isSolved);
       const diverged = hist.diverged ? `, ${hist.diverged} diverged` : "";
       $(`${id}-hist-said`).textContent = runs.length
-        ? `Histogram of final E: ${solved} solved (E below 0.01, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText([...runs].sort(byFinal)[runs.length >> 1].final)}.`
+        ? `Histogram of final E: ${solved} solved (E below 0.01, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
         : "";
-      // The gallery: redrawn when its results changed, at most every STREAM_REDRAW_MS while they stream.
-      if (S.drawn[mode] === runs.length && !final) continue;
-      S.drawn[mode] = runs.length;
-      const sorted = [...runs].sort(byFinal);
-      const shown = sorted.slice(0, S.shown[mode]);
-      const gallery = dom.cols[mode].querySelector(".gallery");
-      const tiles = shown.map((r) => {
-        const ok = isSolved(r);
-        const what = r.divergedAt != null ? `diverged at epoch ${r.divergedAt}` : ok ? `solved at epoch ${r.solvedAt}` : `stuck, ${r.right} of ${state.lab.patternCount} right`;
-        const b = el("button", { type: "button", class: `thumb${ok ? "" : " stuck"}`, "data-seed": String(r.seed), role: "listitem",
-          "aria-label": `Seed ${r.seed}: E = ${eText(r.final)}, ${what}. Open it in the main view (${mode})`, title: `seed ${r.seed} · E = ${eText(r.final)} · ${what}` });
-        const c = el("canvas", { "aria-hidden": "true" });
-        b.append(c, el("span", { class: "thumb-label" }, ok ? `${r.seed}` : `${r.seed} stuck`));
-        return [b, c, r];
-      });
-      gallery.replaceChildren(...tiles.map(([b]) => b));
-      for (const [, c, r] of tiles) if (r.thumb?.length) drawThumb(c, r.thumb, S.thumb, pal, toUnit, points);
-      const more = dom.cols[mode].querySelector(".show-more");
-      more.hidden = sorted.length <= shown.length;
-      more.textContent = `Show more (${shown.length.toLocaleString("en-US")} of ${sorted.length.toLocaleString("en-US")} shown)`;
+      if (done && S.gal[mode].due) {
+        const t0 = performance.now();
+        buildGallery(mode);
+        ex.buildMs = performance.now() - t0;
+      }
+    }
+  };
+  const median = (runs) => runs.map((r) => (Number.isFinite(r.final) ? r.final : Infinity)).sort((a, b) => a - b)[runs.length >> 1];
+
+  /**
+   * A finished mode's gallery, sorted by final E: the buttons for the first S.shown[mode] (those
+   * not there yet; Show more adds), their pictures drawn a few per frame by drawThumbs.
+   */
+  const buildGallery = (mode) => {
+    const S = ex.seeds;
+    const g = S.gal[mode];
+    g.due = false;
+    const runs = S.modes[mode].runs;
+    const host = dom.cols[mode].querySelector(".gallery");
+    if (!g.sorted || g.sorted.length !== runs.length) {
+      g.sorted = [...runs].sort(byFinal);
+      g.tiles = [];
+      g.next = 0;
+      host.replaceChildren();
+    }
+    const outSigmoid = state.lab.activation(state.lab.depth) === "sigmoid";
+    g.toUnit = outSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
+    g.points = thumbPoints();
+    const fresh = [];
+    for (let k = g.tiles.length; k < Math.min(g.sorted.length, S.shown[mode]); k++) {
+      const r = g.sorted[k];
+      const ok = isSolved(r);
+      const what = r.divergedAt != null ? `diverged at epoch ${r.divergedAt}` : ok ? `solved at epoch ${r.solvedAt}` : `stuck, ${r.right} of ${state.lab.patternCount} right`;
+      const b = el("button", { type: "button", class: `thumb${ok ? "" : " stuck"}`, "data-seed": String(r.seed),
+        "aria-label": `Seed ${r.seed}${ok ? "" : " stuck"}: E = ${eText(r.final)}, ${what}. Open it in the main view (${mode})`, title: `seed ${r.seed} · E = ${eText(r.final)} · ${what}` });
+      const c = el("canvas", { "aria-hidden": "true" });
+      b.append(c, el("span", { class: "thumb-label" }, ok ? `${r.seed}` : `${r.seed} stuck`));
+      g.tiles.push({ c, r });
+      fresh.push(b);
+    }
+    host.append(...fresh);
+    g.side = 0; // measured once, when the first picture is drawn
+    g.settle = true; // … in the next frame, after the browser has laid the new tiles out
+    const more = dom.cols[mode].querySelector(".show-more");
+    more.hidden = g.sorted.length <= g.tiles.length;
+    more.textContent = `Show more (${g.tiles.length.toLocaleString("en-US")} of ${g.sorted.length.toLocaleString("en-US")} shown)`;
+  };
+
+  /** Draws waiting thumbnails for at most `budgetMs` (so a gallery of 200 spreads over frames). */
+  const drawThumbs = (budgetMs) => {
+    const S = ex.seeds;
+    if (!S) return;
+    const t0 = performance.now();
+    for (const mode of ["batch", "online"]) {
+      const g = S.gal[mode];
+      if (g.settle) {
+        g.settle = false;
+        continue;
+      }
+      while (g.tiles && g.next < g.tiles.length) {
+        if (performance.now() - t0 > budgetMs) return;
+        g.side ||= g.tiles[0].c.clientWidth; // one layout for the whole gallery
+        if (!g.side) return;
+        const { c, r } = g.tiles[g.next++];
+        if (r.thumb?.length) drawThumb(c, r.thumb, S.thumb, ex.pal, g.toUnit, g.points, g.side);
+      }
     }
   };
 
@@ -455,16 +504,20 @@ export const setupExperiments = (state, ui, actions) => {
     },
     /** Every frame while the tab is shown: progress, streamed results (throttled), the landscape. */
     frame: (now) => {
+      const t0 = performance.now();
       ex.pal = state.palette ??= palette();
       if (ex.job) showProgress();
       const streaming = !!ex.job;
       if ((ex.changed.sweep || ex.changed.seeds) && (!streaming || now - ex.drawnAt >= STREAM_REDRAW_MS)) {
         ex.drawnAt = now;
         if (ex.changed.sweep) drawSweep();
-        if (ex.changed.seeds) drawSeeds(!streaming);
+        if (ex.changed.seeds) drawSeeds();
         ex.changed.sweep = ex.changed.seeds = false;
       }
+      drawThumbs(4);
       ex.land.frame(now, ex.pal);
+      ex.frameMs = performance.now() - t0; // the tab's own work in this frame (for tests and the benchmark)
+      if (ex.job) ex.longestFrameMs = Math.max(ex.longestFrameMs, ex.frameMs);
     },
     /** When the rest of the page redraws (something changed): nothing more to do here. */
     render: (pal) => {
@@ -473,7 +526,7 @@ export const setupExperiments = (state, ui, actions) => {
     /** Theme or size changed: redraw everything. */
     invalidate: () => {
       ex.changed.sweep = ex.changed.seeds = true;
-      if (ex.seeds) ex.seeds.drawn = { batch: null, online: null };
+      for (const g of ex.seeds ? Object.values(ex.seeds.gal) : []) Object.assign(g, { next: 0, side: 0 }); // every picture again
       if (ex.sweep) ex.sweep.colours = runColours(ex.sweep.etas.length, matchMedia("(prefers-color-scheme: dark)").matches);
       ex.land.invalidate();
     },

@@ -32,24 +32,42 @@ const paramOf = (lab, n, i, j) => {
   return -1;
 };
 
-/** Marching squares on `level` of a res × res grid: segments in grid coordinates (column, row). */
-const contourSegments = (v, res, level, out) => {
-  const cut = (a, b) => (level - a) / (b - a);
+/**
+ * Marching squares on the levels base + k·step of a res × res grid, in one pass: each cell is
+ * visited once and cut by the levels between its corners' least and greatest value. Segments go
+ * to `out` as x0, y0, x1, y1 in grid coordinates (column, row).
+ */
+const contourSegments = (v, res, base, step, out) => {
   for (let r = 0; r + 1 < res; r++) {
     for (let c = 0; c + 1 < res; c++) {
       const tl = v[r * res + c];
       const tr = v[r * res + c + 1];
       const bl = v[(r + 1) * res + c];
       const br = v[(r + 1) * res + c + 1];
-      const s = (tl < level) + (tr < level) + (bl < level) + (br < level);
-      if (s === 0 || s === 4) continue;
-      const pts = [];
-      if ((tl < level) !== (tr < level)) pts.push(c + cut(tl, tr), r);
-      if ((tr < level) !== (br < level)) pts.push(c + 1, r + cut(tr, br));
-      if ((bl < level) !== (br < level)) pts.push(c + cut(bl, br), r + 1);
-      if ((tl < level) !== (bl < level)) pts.push(c, r + cut(tl, bl));
-      if (pts.length >= 4) out.push(pts[0], pts[1], pts[2], pts[3]);
-      if (pts.length === 8) out.push(pts[4], pts[5], pts[6], pts[7]);
+      const lo = Math.min(tl, tr, bl, br);
+      const hi = Math.max(tl, tr, bl, br);
+      if (!(hi > lo)) continue; // flat, or a NaN corner
+      for (let k = Math.ceil((lo - base) / step); base + k * step < hi; k++) {
+        const level = base + k * step;
+        let n = 0;
+        let x0 = 0;
+        let y0 = 0;
+        const add = (x, y) => {
+          if (n === 0) {
+            x0 = x;
+            y0 = y;
+          } else if (n === 1 || n === 3) out.push(x0, y0, x, y);
+          else {
+            x0 = x;
+            y0 = y;
+          }
+          n++;
+        };
+        if ((tl < level) !== (tr < level)) add(c + (level - tl) / (tr - tl), r);
+        if ((tr < level) !== (br < level)) add(c + 1, r + (level - tr) / (br - tr));
+        if ((bl < level) !== (br < level)) add(c + (level - bl) / (br - bl), r + 1);
+        if ((tl < level) !== (bl < level)) add(c, r + (level - tl) / (bl - tl));
+      }
     }
   }
 };
@@ -60,6 +78,15 @@ const contourStep = (span) => {
   if (span >= 2) return 0.5;
   for (let k = 0; k < 12; k++) for (const m of [0.2, 0.1, 0.05]) if (span / (m * 10 ** -k) >= 4) return m * 10 ** -k;
   return 1e-12;
+};
+
+/** The colour scale as a 1 × 256 image, high E at the top. */
+const colourBar = (lut) => {
+  const c = new OffscreenCanvas(1, 256);
+  const img = new ImageData(1, 256);
+  for (let y = 0; y < 256; y++) img.data.set(lut.subarray(4 * (255 - y), 4 * (256 - y)), 4 * y);
+  c.getContext("2d").putImageData(img, 0, 0);
+  return c;
 };
 
 /** Builds the landscape section; returns what the tab calls every frame. */
@@ -73,7 +100,7 @@ export const createLandscape = (state, ui) => {
   // Its part of the app state (state.experiments.plane): the choice, and what was computed for which key.
   const plane = (state.experiments.plane = {
     p: 0, q: 1, span: lim.defaultSpan, res: lim.defaultRes, labKey: null, key: null, values: null, logs: null, at: null, path: null,
-    centre: null, ms: 0, drawMs: 0, computed: 0, clicks: 0, saidAt: 0, image: null, error: null,
+    centre: null, ms: 0, drawMs: 0, lastAt: -Infinity, computed: 0, clicks: 0, saidAt: 0, image: null, error: null,
   });
   dom.span.value = String(plane.span);
   for (const r of RESOLUTIONS.filter((r) => r >= lim.minRes && r <= lim.maxRes)) dom.res.append(el("option", { value: String(r) }, `${r} × ${r}`));
@@ -238,7 +265,7 @@ export const createLandscape = (state, ui) => {
     // Contours at evenly spaced levels of log₁₀ E: half a decade apart, closer on a flat plane.
     const segs = [];
     const step = contourStep(hi - lo);
-    for (let level = Math.ceil(lo / step) * step; level < hi; level += step) contourSegments(logs, res, level, segs);
+    contourSegments(logs, res, 0, step, segs);
     plane.contourStep = step;
     const sx = box.w / (res - 1);
     const sy = box.h / (res - 1);
@@ -327,11 +354,7 @@ export const createLandscape = (state, ui) => {
     const bw = font * 0.9;
     const by = box.y + font * 1.3;
     const bh = box.h - font * 2.6;
-    for (let y = 0; y < bh; y++) {
-      const i = 4 * Math.round((1 - y / bh) * 255);
-      ctx.fillStyle = `rgb(${lut[i]} ${lut[i + 1]} ${lut[i + 2]})`;
-      ctx.fillRect(bx, by + y, bw, 1.5);
-    }
+    ctx.drawImage((plane.bar ??= colourBar(lut)), bx, by, bw, bh);
     ctx.strokeStyle = pal.muted;
     ctx.lineWidth = 1;
     ctx.strokeRect(bx, by, bw, bh);
@@ -368,7 +391,11 @@ export const createLandscape = (state, ui) => {
     /** Once a frame while the tab is open: recompute and redraw if anything changed. */
     frame: (now, pal) => {
       syncMenus();
+      // While training moves the weights, a landscape that costs more than about 2/3 of the time
+      // between its redraws waits a frame (the page keeps its frame rate; the default 101 × 101 does not wait).
+      if (state.playing && plane.values && now - plane.lastAt < 1.5 * (plane.ms + plane.drawMs) - 1) return;
       if (!compute() && !plane.stale) return;
+      plane.lastAt = now;
       plane.stale = false;
       if (!plane.values) return;
       draw(pal);
