@@ -1,14 +1,55 @@
 // The benchmark: prints the figures of the performance targets, natively and in headless Chromium.
-// Run with `npm run bench` (it builds the release wasm first). Figures, not pass/fail.
+// Run with `npm run bench` (it builds the release wasm first). Figures, not pass/fail. Only the
+// experiments' figures: `node tools/bench.mjs --experiments`.
 import { execFileSync } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { serve, launch } from "../tests/e2e/harness.mjs";
 import { sizeReport } from "./sizes.mjs";
 
 const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString("en-US", { maximumFractionDigits: d }) : "n/a");
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
+/**
+ * The experiments' figures (issue #13; tests/bench/experiments.js in the app's page, which plays at
+ * its default speed meanwhile): seeds and the η sweep through the worker pool, the page's frame
+ * rate during the seeds, and the loss landscape.
+ */
+const experimentFigures = async (browser, url) => {
+  const load = loadavg()[0];
+  const app = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  app.on("pageerror", (e) => console.error("page error:", e));
+  app.on("console", (m) => m.type() === "error" && console.error("console error:", m.text()));
+  await app.goto(url);
+  await app.waitForFunction(() => window.backpropLab?.snapshot);
+  const x = await app.evaluate(async () => {
+    if (!window.backpropLab.playing) document.getElementById("play").click();
+    const { measure } = await import("/tests/bench/experiments.js");
+    const out = await measure(window.backpropLab.lab.constructor);
+    document.getElementById("play").click(); // pause
+    return out;
+  });
+  await app.context().close();
+  const ms = (v) => `${fmt(v, 0)} ms`;
+  const best = (xs) => Math.min(...xs);
+  console.log(`\n[browser] experiments in workers (${x.workers} workers: min(8, hardwareConcurrency = ${x.hardwareConcurrency}); load average before: ${load.toFixed(2)} on ${cpus().length} cores)`);
+  console.log(`worker start-up: ${ms(x.startupMs)} for a fresh pool's first 1-seed job (module worker, the core's compiled module posted to it), ${fmt(x.warmTinyMs, 1)} ms warm`);
+  console.log(`1000 seeds × 5000 epochs, 2-2-1 XOR batch: ${ms(x.seedsColdMs)} with the workers' start-up (first result after ${ms(x.seedsFirstResultMs)}), warm ${x.seedsWarmMs.map(ms).join(" / ")} (target ≤ 2 s); ${x.solved} of 1000 solve`);
+  console.log(`  the same on the page's thread alone: ${ms(10 * x.oneThread100Ms)} (100 seeds in ${ms(x.oneThread100Ms)}, × 10); speed-up ${fmt((10 * x.oneThread100Ms) / best(x.seedsWarmMs), 2)}×`);
+  console.log(`  the page meanwhile (playing, default speed): ${fmt(x.frames.fps, 1)} fps over ${x.frames.frames} frames, p95 frame ${fmt(x.frames.p95, 1)} ms, longest ${fmt(x.frames.worst, 1)} ms (target ≥ 55 fps)`);
+  console.log(`η sweep ${x.etas} × ${x.sweepEpochs}: pool ${x.sweepPoolMs.map(ms).join(" / ")}, page thread ${x.sweepPageMs.map(ms).join(" / ")} (target ≤ 200 ms)`);
+  console.log(`loss landscape ${x.landscape.res} × ${x.landscape.res} (lab.landscape, 300 calls): median ${fmt(x.landscape.medianMs, 2)} ms, p95 ${fmt(x.landscape.p95Ms, 2)} ms (target ≤ 8 ms)`);
+};
+
 console.log(`Backprop Lab benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus()[0].model}, ${cpus().length} cores`);
+if (process.argv.includes("--experiments")) {
+  // Only the experiments' figures: `node tools/bench.mjs --experiments` (after `bash tools/build.sh`).
+  const server = await serve();
+  const browser = await launch();
+  await experimentFigures(browser, server.url);
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 console.log("\n[native] cargo bench --bench native");
 const native = execFileSync("cargo", ["bench", "--quiet", "--bench", "native"], { encoding: "utf8" });
 process.stdout.write(native);
@@ -91,6 +132,8 @@ console.log(`first complete frame: ${firstFrame.toFixed(0)} ms after navigation 
 console.log(`default speed (5 epochs/frame): ${slow.fps.toFixed(1)} fps, p95 frame ${slow.p95.toFixed(1)} ms (target ≥ 55 fps)`);
 console.log(`fastest speed (10 000 epochs/frame, 8 ms training budget): ${fast.fps.toFixed(1)} fps, p95 frame ${fast.p95.toFixed(1)} ms, ${fmt(fast.epochsPerSecond)} epochs/s (target ≥ 30 fps)`);
 console.log(`Pause takes effect within ${latency.pauseFrames} frame; a new η is in the Lab before the next frame: ${latency.etaApplied}`);
+
+await experimentFigures(browser, server.url);
 
 console.log("\n[load] sizes (tools/sizes.mjs)");
 for (const line of sizeReport()) console.log(line);
