@@ -287,6 +287,7 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
  */
 export const drawHistogram = (canvas, runs, pal, solved) => {
   const { ctx, w, h } = begin(canvas);
+  if (!runs.length) return { diverged: 0 }; // nothing yet: no empty axes
   const font = Math.round(pal.font * 0.8);
   const finite = runs.filter((r) => r.divergedAt == null && r.final > 0 && Number.isFinite(r.final));
   const [lo, hi] = logRange(finite.map((r) => r.final).concat([0.01]), -16);

@@ -183,6 +183,7 @@ export const setupExperiments = (state, ui, actions) => {
     const sweep = { etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
+    $("sweep-results").hidden = dom.legend.hidden = false;
     buildLegend();
     start("sweep", [{
       kind: "sweep", count: list.length, settings: { etas: list, epochs },

@@ -372,7 +372,8 @@ export const createLandscape = (state, ui) => {
 
   /** The text alternative: E and −∇E at the point, the range, the path. */
   const describe = (now) => {
-    if (now - plane.saidAt < SAID_EVERY_MS && state.playing) return;
+    plane.saidStale = now - plane.saidAt < SAID_EVERY_MS && state.playing;
+    if (plane.saidStale) return;
     plane.saidAt = now;
     const lab = state.lab;
     const [p, q] = plane.drawnFor;
@@ -394,7 +395,10 @@ export const createLandscape = (state, ui) => {
       // While training moves the weights, a landscape that costs more than about 2/3 of the time
       // between its redraws waits a frame (the page keeps its frame rate; the default 101 × 101 does not wait).
       if (state.playing && plane.values && now - plane.lastAt < 1.5 * (plane.ms + plane.drawMs) - 1) return;
-      if (!compute() && !plane.stale) return;
+      if (!compute() && !plane.stale) {
+        if (plane.saidStale && !state.playing) describe(now); // paused: the text catches up with the picture
+        return;
+      }
       plane.lastAt = now;
       plane.stale = false;
       if (!plane.values) return;
