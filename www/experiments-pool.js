@@ -28,6 +28,10 @@
 const MAX_WORKERS = 8;
 /** The most seeds in one chunk: small enough for steady progress and a fair split at the end. */
 const SEEDS_PER_CHUNK = 25;
+/** A worker holds chunks for about this many ms of work (2 to 8 chunks), so that it does not
+ * wait for a busy page to answer between chunks. */
+const AHEAD_MS = 50;
+const MAX_AHEAD = 8;
 /** Above this many seeds or η a job is sent whole; the worker's core then refuses it with its message. */
 const SPLIT_AT_MOST = 1_000_000;
 
@@ -145,14 +149,30 @@ export const createPool = ({ size } = {}) => {
     return w;
   };
 
-  /** Hands queued chunks out: one to each idle worker, new workers up to `most`, then a second
-   * one to each while there is work for all (a worker then starts its next chunk without waiting
-   * for the page to answer, which a busy page does late). */
+  /** Epochs (of one seed or η) a worker ran per ms in the last chunk of any job: the first guess
+   * of a new job's chunk time, until one of its own chunks has been timed. */
+  let epochsPerMs;
+  /** Chunks a worker may hold of `job`: about AHEAD_MS of work, 2 when no time is known. */
+  const ahead = (job, task) => {
+    const ms = job.chunkMs ?? (task.count * job.settings.epochs) / epochsPerMs;
+    return Number.isFinite(ms) ? Math.min(MAX_AHEAD, Math.max(2, Math.ceil(AHEAD_MS / Math.max(ms, 0.1)))) : 2;
+  };
+
+  /** Hands queued chunks out: one to each idle worker, new workers up to `most`, then, round by
+   * round, more to each up to `ahead` (a worker then starts its next chunk without waiting for the
+   * page to answer, which a busy page does late; at the end, workers differ by ≤ AHEAD_MS of work). */
   const pump = () => {
     if (closed) return;
     for (const w of workers) if (!w.tasks.length && queue.length) give(w, queue.shift());
     while (queue.length && workers.length < most) give(spawn(), queue.shift());
-    for (const w of workers) if (w.tasks.length < 2 && queue.length >= workers.length) give(w, queue.shift());
+    for (let gave = true; gave; ) {
+      gave = false;
+      for (const w of workers) {
+        if (!queue.length || w.tasks.length >= ahead(queue[0].job, queue[0])) continue;
+        give(w, queue.shift());
+        gave = true;
+      }
+    }
   };
 
   const crashed = (w, message) => {
@@ -191,6 +211,10 @@ export const createPool = ({ size } = {}) => {
       fail(task.job, msg.message);
       pump();
     } else {
+      if (msg.ms > 0) {
+        task.job.chunkMs = msg.ms;
+        epochsPerMs = (task.count * task.job.settings.epochs) / msg.ms;
+      }
       pump(); // the next chunk goes out before the handlers run
       finished(task, msg.data);
     }

@@ -4,9 +4,10 @@
 //   { type: "task", id, kind, model, settings, from, count }
 //     kind "seeds": seeds from … from + count − 1 of settings { count, epochs, mode, thumb }
 //     kind "sweep": settings.etas[from … from + count − 1], settings.epochs
-// Messages out: { type: "ready", ms }, then per task either { type: "result", id, kind, data }
+// Messages out: { type: "ready", ms }, then per task either { type: "result", id, kind, data, ms }
 // (seeds: the packed Float64Array of lab.seedRuns, its buffer transferred; sweep: the `runs` of
-// lab.sweepEta) or { type: "error", id, message, fatal } (fatal: the core trapped, end this worker).
+// lab.sweepEta; ms: the time it took here) or { type: "error", id, message, fatal } (fatal: the core
+// trapped, end this worker).
 import { initSync, Lab } from "./pkg/backprop_lab.js";
 
 /** The Lab of the last model text (a job's chunks share it; a new model replaces it). */
@@ -47,8 +48,9 @@ const run = ({ kind, model, settings, from, count }) => {
 const handle = (data) => {
   const { id, kind } = data;
   try {
+    const t0 = performance.now();
     const [result, transfer] = run(data);
-    self.postMessage({ type: "result", id, kind, data: result }, transfer);
+    self.postMessage({ type: "result", id, kind, data: result, ms: performance.now() - t0 }, transfer);
   } catch (e) {
     // A JsError arrives as an Error with the core's message; a trap (RuntimeError) leaves the
     // instance unusable, so the pool ends this worker.
