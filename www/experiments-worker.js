@@ -1,6 +1,7 @@
 // One worker of the experiments pool (www/experiments-pool.js): runs chunks of an experiment on its
-// own instance of the core, off the page's thread. Messages in (in this order):
-//   { type: "init", module }  the page's compiled WebAssembly.Module (instantiated here, no fetch)
+// own instance of the core, off the page's thread. Messages in:
+//   { type: "init", module }  the core's WebAssembly.Module, compiled once by the pool (instantiated
+//                             here: no fetch, no compile); tasks that come before it wait for it
 //   { type: "task", id, kind, model, settings, from, count }
 //     kind "seeds": seeds from … from + count − 1 of settings { count, epochs, mode, thumb }
 //     kind "sweep": settings.etas[from … from + count − 1], settings.epochs
