@@ -144,7 +144,10 @@ export const drawSweepCurves = (canvas, runs, colours, epochs, hot, pal) => {
   const { ctx, w, h } = begin(canvas);
   const font = Math.round(pal.font * 0.82);
   const done = runs.filter(Boolean);
-  const [ylo, yhi] = logRange(done.flatMap((r) => r.e));
+  // The top: two decades over the largest E at epoch 0, so a run on its way to overflow (E of
+  // 10²⁷⁶ before it diverges) leaves the chart at the top instead of squashing every other curve.
+  const [ylo, top] = logRange(done.flatMap((r) => r.e));
+  const yhi = Math.min(top, Math.ceil(Math.max(...done.map((r) => lg(r.e[0])).filter(Number.isFinite), ylo)) + 2);
   const xhi = Math.log10(1 + epochs);
   const f = logFrame(ctx, w, h, {
     x: [0, xhi], y: [ylo, yhi], xName: "epoch (log scale)", yName: "E (log)", pal, font,
@@ -163,7 +166,7 @@ export const drawSweepCurves = (canvas, runs, colours, epochs, hot, pal) => {
     for (let i = 0; i < r.epochs.length; i++) {
       const l = lg(r.e[i]);
       if (!Number.isFinite(l)) break;
-      pts.push([f.toX(Math.log10(1 + r.epochs[i])), f.toY(Math.max(ylo, l))]);
+      pts.push([f.toX(Math.log10(1 + r.epochs[i])), f.toY(Math.max(ylo - 0.05, Math.min(yhi + 0.05, l)))]);
     }
     lines[k] = pts;
     ctx.strokeStyle = colours[k];
@@ -174,7 +177,8 @@ export const drawSweepCurves = (canvas, runs, colours, epochs, hot, pal) => {
     ctx.stroke();
     if (r.divergedAt != null && pts.length) {
       ctx.lineWidth = 2.5;
-      cross(ctx, ...pts.at(-1), 6);
+      const [x, y] = pts.at(-1);
+      cross(ctx, x, Math.max(f.box.y + 7, y), 6);
     }
   }
   ctx.restore();
@@ -194,7 +198,7 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
   const pad = 0.15;
   const x = [Math.min(...le) - pad, Math.max(...le) + pad];
   const lower = Math.round(h * 0.36);
-  const [ylo, yhi] = logRange(done.map((r) => r.final).concat([0.01]));
+  const [ylo, yhi] = logRange(done.map((r) => r.final).concat([0.01]), -10);
   const f = logFrame(ctx, w, h, { x, y: [ylo, yhi], xName: "η (log scale)", yName: "final E (log)", pal, font, bottom: lower });
   // The solved line.
   ctx.strokeStyle = pal.muted;
@@ -208,7 +212,8 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
   ctx.textAlign = "left";
   ctx.textBaseline = "bottom";
   ctx.fillText("E = 0.01", f.box.x + 4, f.toY(-2) - 2);
-  // The line through the finite final E, then the points.
+  // The line through the finite final E, then the points (a final E below the chart sits on its floor).
+  const clampY = (l) => f.toY(Math.max(ylo, Math.min(yhi, l)));
   ctx.strokeStyle = pal.muted;
   ctx.lineWidth = 1.2;
   ctx.beginPath();
@@ -220,7 +225,7 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
       return;
     }
     const px = f.toX(Math.log10(r.eta));
-    const py = f.toY(l);
+    const py = clampY(l);
     if (on) ctx.lineTo(px, py);
     else ctx.moveTo(px, py);
     on = true;
@@ -236,7 +241,7 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
       cross(ctx, px, f.box.y + 7, 6);
     } else {
       ctx.beginPath();
-      ctx.arc(px, f.toY(l), 4.5, 0, 2 * Math.PI);
+      ctx.arc(px, clampY(l), 4.5, 0, 2 * Math.PI);
       ctx.fill();
     }
   });
@@ -303,7 +308,7 @@ export const drawHistogram = (canvas, runs, pal, solved) => {
   const diverged = runs.length - finite.length;
   const most = Math.max(1, ...good.map((g, b) => g + bad[b]), diverged);
   setFont(ctx, font);
-  const box = { x: font * 2.6, y: font * 0.5, w: w - font * 2.6 - 8 - (diverged ? font * 3 : 0), h: h - font * 3 };
+  const box = { x: font * 2.6, y: font * 0.5, w: w - font * 2.6 - 8 - (diverged ? font * 6 : 0), h: h - font * 3 };
   const toX = (v) => box.x + ((v - lo) / (hi - lo)) * box.w;
   const toY = (n) => box.y + box.h - (n / most) * box.h;
   const hatch = ctx.createPattern(hatching(pal.neg), "repeat");
@@ -316,13 +321,13 @@ export const drawHistogram = (canvas, runs, pal, solved) => {
     ctx.fillRect(x0, toY(good[b] + bad[b]), x1 - x0, toY(good[b]) - toY(good[b] + bad[b]));
   }
   if (diverged) {
-    const x0 = box.x + box.w + font * 0.6;
+    const x0 = box.x + box.w + font * 2.4;
     ctx.fillStyle = hatch;
-    ctx.fillRect(x0, toY(diverged), font * 2, box.y + box.h - toY(diverged));
+    ctx.fillRect(x0, toY(diverged), font * 3, box.y + box.h - toY(diverged));
     ctx.fillStyle = pal.muted;
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    ctx.fillText("NaN", x0 + font, box.y + box.h + 3);
+    ctx.fillText("diverged", x0 + font * 1.5, box.y + box.h + 3);
   }
   ctx.strokeStyle = pal.muted;
   ctx.lineWidth = 1;
@@ -339,7 +344,7 @@ export const drawHistogram = (canvas, runs, pal, solved) => {
   ctx.fillStyle = pal.muted;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (const d of decades(lo, hi, Math.floor(box.w / (font * 3.2)))) ctx.fillText(decade(d), toX(d), box.y + box.h + 3);
+  for (const d of decades(lo, hi, Math.floor(box.w / (font * 4)))) ctx.fillText(decade(d), toX(d), box.y + box.h + 3);
   ctx.fillText("final E (log scale)", box.x + box.w / 2, box.y + box.h + font * 1.4);
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";

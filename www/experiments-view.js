@@ -413,12 +413,9 @@ export const setupExperiments = (state, ui, actions) => {
       $(`${id}-hist-said`).textContent = runs.length
         ? `Histogram of final E: ${solved} solved (E below 0.01, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
         : "";
-      if (done && S.gal[mode].due) {
-        const t0 = performance.now();
-        buildGallery(mode);
-        ex.buildMs = performance.now() - t0;
-      }
     }
+    // After both histograms: they read their canvas's size, which would lay out a gallery's new tiles at once.
+    for (const mode of ["batch", "online"]) if (S.modes[mode].done && S.gal[mode].due) buildGallery(mode);
   };
   const median = (runs) => runs.map((r) => (Number.isFinite(r.final) ? r.final : Infinity)).sort((a, b) => a - b)[runs.length >> 1];
 
@@ -446,10 +443,11 @@ export const setupExperiments = (state, ui, actions) => {
       const r = g.sorted[k];
       const ok = isSolved(r);
       const what = r.divergedAt != null ? `diverged at epoch ${r.divergedAt}` : ok ? `solved at epoch ${r.solvedAt}` : `stuck, ${r.right} of ${state.lab.patternCount} right`;
+      const tag = r.divergedAt != null ? " diverged" : ok ? "" : " stuck";
       const b = el("button", { type: "button", class: `thumb${ok ? "" : " stuck"}`, "data-seed": String(r.seed),
-        "aria-label": `Seed ${r.seed}${ok ? "" : " stuck"}: E = ${eText(r.final)}, ${what}. Open it in the main view (${mode})`, title: `seed ${r.seed} · E = ${eText(r.final)} · ${what}` });
+        "aria-label": `Seed ${r.seed}${tag}: E = ${eText(r.final)}, ${what}. Open it in the main view (${mode})`, title: `seed ${r.seed} · E = ${eText(r.final)} · ${what}` });
       const c = el("canvas", { "aria-hidden": "true" });
-      b.append(c, el("span", { class: "thumb-label" }, ok ? `${r.seed}` : `${r.seed} stuck`));
+      b.append(c, el("span", { class: "thumb-label" }, `${r.seed}`, tag ? " " : "", tag ? el("span", { class: "thumb-tag" }, tag.trim()) : ""));
       g.tiles.push({ c, r });
       fresh.push(b);
     }
