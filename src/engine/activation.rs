@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::lanes::{F64x2, Real};
+
 /// The activation g^(n) of one layer: x_i^(n) = g^(n)(a_i^(n)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Activation {
@@ -55,8 +57,32 @@ impl Activation {
         }
     }
 
-    /// x = g(a) for a whole slice, the match hoisted out of the loop.
-    #[inline]
+    /// x = g(a) for two patterns at once, each lane the same bits as [`Activation::g`].
+    #[inline(always)]
+    pub fn g_pair(self, a: F64x2) -> F64x2 {
+        match self {
+            Activation::Sigmoid => crate::math::sigmoid_of(a),
+            Activation::Tanh => crate::math::tanh_of(a),
+            Activation::Relu => F64x2::from_lanes(a.lanes().map(|a| a.max(0.0))),
+            Activation::Linear => a,
+        }
+    }
+
+    /// g'(a) for two patterns at once, each lane the same bits as [`Activation::g_prime`].
+    #[inline(always)]
+    pub fn g_prime_pair(self, a: F64x2, x: F64x2) -> F64x2 {
+        let one = F64x2::splat(1.0);
+        match self {
+            Activation::Sigmoid => x * (one - x),
+            Activation::Tanh => one - x * x,
+            Activation::Relu => F64x2::select(a.gt(F64x2::splat(0.0)), one, F64x2::splat(0.0)),
+            Activation::Linear => one,
+        }
+    }
+
+    /// x = g(a) for a whole slice, the match hoisted out of the loop. Inlined into the block's
+    /// loops, so that a block of known width (4 patterns) runs straight-line SIMD code.
+    #[inline(always)]
     pub fn apply(self, a: &[f64], x: &mut [f64]) {
         match self {
             Activation::Sigmoid => a
@@ -73,7 +99,7 @@ impl Activation {
     }
 
     /// d ← g'(a) · d for whole slices (a, x = g(a)), the match hoisted out of the loop.
-    #[inline]
+    #[inline(always)]
     pub fn times_prime(self, a: &[f64], x: &[f64], d: &mut [f64]) {
         #[inline(always)]
         fn each(a: &[f64], x: &[f64], d: &mut [f64], f: impl Fn(f64, f64) -> f64) {

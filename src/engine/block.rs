@@ -5,6 +5,7 @@
 //! for batch training and for evaluating the input plane.
 
 use crate::dataset::Dataset;
+use crate::lanes::{F64x2, Real};
 use crate::network::Network;
 
 /// Values of a block of patterns: x^(0..L), a^(1..L), δ^(1..L), each [neuron][pattern].
@@ -81,11 +82,40 @@ impl Block {
     /// The forward pass: a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1) and x_i^(n) = g^(n)(a_i^(n)) for
     /// every pattern of the block, layer n = 1..L.
     pub fn forward(&mut self, net: &Network) {
-        // A block of 4 (XOR, AND, OR) gets its own copy with the width known at compile time, so
-        // the loops over patterns unroll into straight SIMD code.
+        // A block of 4 (XOR, AND, OR) goes as two pairs of patterns (f64x2 in wasm), the
+        // activations included, in straight code.
         match self.width {
-            4 => self.forward_w::<4>(net),
+            4 => self.forward_pairs::<2>(net),
             _ => self.forward_w::<0>(net),
+        }
+    }
+
+    /// [`Block::forward`] for a block of exactly 2·P patterns, P pairs at a time.
+    fn forward_pairs<const P: usize>(&mut self, net: &Network) {
+        let bw = 2 * P;
+        let params = net.params();
+        for layer in net.layers() {
+            let (fan_in, g) = (layer.fan_in, layer.activation);
+            let x_row0 = self.inputs + layer.unit; // first row of x^(n)
+            let (below, above) = self.x.split_at_mut(x_row0 * bw);
+            let x_in = &below[(x_row0 - fan_in) * bw..];
+            for i in 0..layer.m {
+                // a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1), added in that order
+                let mut a = [F64x2::splat(params[layer.b_index(i)]); P];
+                for j in 0..fan_in {
+                    let w = F64x2::splat(params[layer.w_index(i, j)]);
+                    let x = &x_in[j * bw..(j + 1) * bw];
+                    for (p, a) in a.iter_mut().enumerate() {
+                        *a = *a + w * F64x2::load(&x[2 * p..]);
+                    }
+                }
+                let a_row = &mut self.a[(layer.unit + i) * bw..(layer.unit + i + 1) * bw];
+                let x_row = &mut above[i * bw..(i + 1) * bw];
+                for (p, a) in a.into_iter().enumerate() {
+                    a.store(&mut a_row[2 * p..]);
+                    g.g_pair(a).store(&mut x_row[2 * p..]);
+                }
+            }
         }
     }
 
@@ -133,8 +163,67 @@ impl Block {
     /// ∂E/∂w_ij^(n) += Σ_μ δ_i^(n) x_j^(n−1), ∂E/∂b_i^(n) += Σ_μ δ_i^(n), patterns in order.
     pub fn backward(&mut self, net: &Network, grad: &mut [f64]) {
         match self.width {
-            4 => self.backward_w::<4>(net, grad),
+            4 => self.backward_pairs::<2>(net, grad),
             _ => self.backward_w::<0>(net, grad),
+        }
+    }
+
+    /// [`Block::backward`] for a block of exactly 2·P patterns, P pairs at a time.
+    fn backward_pairs<const P: usize>(&mut self, net: &Network, grad: &mut [f64]) {
+        let bw = 2 * P;
+        let params = net.params();
+        let depth = net.depth();
+        for n in (1..=depth).rev() {
+            let layer = net.layer(n);
+            let (m, unit, g) = (layer.m, layer.unit, layer.activation);
+            for i in 0..m {
+                let row = |v: &[f64], r: usize, p: usize| F64x2::load(&v[r * bw + 2 * p..]);
+                let mut d = [F64x2::splat(0.0); P];
+                for (p, d) in d.iter_mut().enumerate() {
+                    let (a, x) = (
+                        row(&self.a, unit + i, p),
+                        row(&self.x, self.inputs + unit + i, p),
+                    );
+                    let sum = if n == depth {
+                        // ŷ_i − t_i
+                        x - row(&self.t, i, p)
+                    } else {
+                        // Σ_j δ_j^(n+1) w_ij^(n+1), j in order
+                        let above = net.layer(n + 1);
+                        let mut sum = F64x2::splat(0.0);
+                        for j in 0..above.m {
+                            let w = F64x2::splat(params[above.w_index(j, i)]);
+                            sum = sum + row(&self.delta, above.unit + j, p) * w;
+                        }
+                        sum
+                    };
+                    *d = sum * g.g_prime_pair(a, x);
+                }
+                let delta = &mut self.delta[(unit + i) * bw..(unit + i + 1) * bw];
+                for (p, d) in d.iter().enumerate() {
+                    d.store(&mut delta[2 * p..]);
+                }
+                // ∂E/∂w_ij^(n) += δ_i^(n) x_j^(n−1) and ∂E/∂b_i^(n) += δ_i^(n), patterns in order
+                for j in 0..layer.fan_in {
+                    let k = layer.w_index(i, j);
+                    let mut acc = grad[k];
+                    for (p, d) in d.iter().enumerate() {
+                        let x = row(&self.x, self.inputs + unit - layer.fan_in + j, p);
+                        for v in (*d * x).lanes() {
+                            acc += v;
+                        }
+                    }
+                    grad[k] = acc;
+                }
+                let k = layer.b_index(i);
+                let mut acc = grad[k];
+                for d in d {
+                    for v in d.lanes() {
+                        acc += v;
+                    }
+                }
+                grad[k] = acc;
+            }
         }
     }
 

@@ -19,6 +19,7 @@ pub mod cost;
 pub mod dataset;
 pub mod forward;
 pub mod grid;
+pub mod lanes;
 pub mod math;
 pub mod network;
 pub mod numerical;

@@ -10,11 +10,13 @@ const INV_LN2: f64 = std::f64::consts::LOG2_E;
 /// 1.5·2⁵²: adding it rounds to an integer (ties to even) and leaves that integer in the low bits.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
+use crate::lanes::Real;
+
 /// e^r − 1 for |r| ≤ ln2/2, by its Taylor series to r¹³/13! (the next term is below 2⁻⁵⁵ · r),
 /// evaluated in Estrin's scheme (pairs of terms, then powers of r²) so that the multiply-adds do not
 /// wait on each other in one long chain.
 #[inline(always)]
-fn expm1_reduced(r: f64) -> f64 {
+fn expm1_reduced<T: Real>(r: T) -> T {
     const C: [f64; 12] = [
         1.0 / 2.0,
         1.0 / 6.0,
@@ -29,16 +31,17 @@ fn expm1_reduced(r: f64) -> f64 {
         1.0 / 479001600.0,
         1.0 / 6227020800.0,
     ];
+    let c = |k: usize| T::splat(C[k]);
     let r2 = r * r;
     let r4 = r2 * r2;
     let r8 = r4 * r4;
     // p(r) = Σ C[i] rⁱ, so that e^r − 1 = r + r² p(r)
-    let p01 = C[0] + C[1] * r;
-    let p23 = C[2] + C[3] * r;
-    let p45 = C[4] + C[5] * r;
-    let p67 = C[6] + C[7] * r;
-    let p89 = C[8] + C[9] * r;
-    let p1011 = C[10] + C[11] * r;
+    let p01 = c(0) + c(1) * r;
+    let p23 = c(2) + c(3) * r;
+    let p45 = c(4) + c(5) * r;
+    let p67 = c(6) + c(7) * r;
+    let p89 = c(8) + c(9) * r;
+    let p1011 = c(10) + c(11) * r;
     let p03 = p01 + p23 * r2;
     let p47 = p45 + p67 * r2;
     let p811 = p89 + p1011 * r2;
@@ -47,66 +50,88 @@ fn expm1_reduced(r: f64) -> f64 {
 }
 
 /// x = k·ln2 + r with |r| ≤ ln2/2, for |x| ≤ 709; returns (2^k, r). No branches, no float-to-int
-/// conversion and no table, so a loop of these vectorises (f64x2 in wasm).
+/// conversion and no table, so it runs on two lanes at once (f64x2 in wasm).
 #[inline(always)]
-fn reduce(x: f64) -> (f64, f64) {
-    let t = x * INV_LN2 + ROUNDER;
-    let k = t - ROUNDER;
-    let r = (x - k * LN2_HI) - k * LN2_LO;
+fn reduce<T: Real>(x: T) -> (T, T) {
+    let t = x * T::splat(INV_LN2) + T::splat(ROUNDER);
+    let k = t - T::splat(ROUNDER);
+    let r = (x - k * T::splat(LN2_HI)) - k * T::splat(LN2_LO);
     // The low bits of t hold k; shifted into the exponent field they make 2^k.
-    let two_k = f64::from_bits(t.to_bits().wrapping_add(1023) << 52);
-    (two_k, r)
+    (T::two_to_low_bits(t), r)
+}
+
+/// x clamped to [−708, 709] by comparisons (the same value as `f64::clamp` for every number; NaN
+/// may come out as a bound, which the callers override).
+#[inline(always)]
+fn clamp_range<T: Real>(x: T) -> T {
+    let (lo, hi) = (T::splat(-708.0), T::splat(709.0));
+    let x = T::select(x.lt(lo), lo, x);
+    T::select(x.gt(hi), hi, x)
+}
+
+/// e^x on f64 or on two lanes at once ([`exp`] for one number).
+#[inline(always)]
+pub fn exp_of<T: Real>(x: T) -> T {
+    let (two_k, r) = reduce(clamp_range(x));
+    let y = two_k + two_k * expm1_reduced(r);
+    let y = T::select(x.lt(T::splat(-708.0)), T::splat(0.0), y);
+    let y = T::select(x.gt(T::splat(709.0)), T::splat(f64::INFINITY), y);
+    T::select(x.is_nan(), x, y)
+}
+
+/// e^x − 1 on f64 or on two lanes at once ([`expm1`] for one number).
+#[inline(always)]
+pub fn expm1_of<T: Real>(x: T) -> T {
+    let (two_k, r) = reduce(clamp_range(x));
+    let y = two_k * expm1_reduced(r) + (two_k - T::splat(1.0));
+    let y = T::select(x.lt(T::splat(-708.0)), T::splat(-1.0), y);
+    let y = T::select(x.gt(T::splat(709.0)), T::splat(f64::INFINITY), y);
+    T::select(x.is_nan(), x, y)
+}
+
+/// tanh on f64 or on two lanes at once ([`tanh`] for one number).
+#[inline(always)]
+pub fn tanh_of<T: Real>(a: T) -> T {
+    // min(2|a|, 44) as a comparison: `f64::min` is a libm call in wasm (its NaN rule differs from
+    // the instruction's) and does not vectorise; for NaN both give 44, overridden below.
+    let two_a = T::splat(2.0) * a.abs();
+    let x = T::select(two_a.lt(T::splat(44.0)), two_a, T::splat(44.0));
+    // e^x − 1 as in [`expm1_of`], whose clamping and NaN cases cannot arise for x in [0, 44].
+    let (two_k, r) = reduce(x);
+    let t = two_k * expm1_reduced(r) + (two_k - T::splat(1.0));
+    let y = (t / (t + T::splat(2.0))).copysign(a);
+    T::select(a.is_nan(), a, y)
+}
+
+/// The logistic function on f64 or on two lanes at once ([`sigmoid`] for one number).
+#[inline(always)]
+pub fn sigmoid_of<T: Real>(a: T) -> T {
+    T::splat(1.0) / (T::splat(1.0) + exp_of(-a))
 }
 
 /// e^x. Results below the normal range flush to 0 (x < −708), above it are ∞ (x > 709).
 #[inline(always)]
 pub fn exp(x: f64) -> f64 {
-    let (two_k, r) = reduce(x.clamp(-708.0, 709.0));
-    let y = two_k + two_k * expm1_reduced(r);
-    if x.is_nan() {
-        x
-    } else if x > 709.0 {
-        f64::INFINITY
-    } else if x < -708.0 {
-        0.0
-    } else {
-        y
-    }
+    exp_of(x)
 }
 
 /// e^x − 1, accurate also for tiny x: 2^k·p + (2^k − 1), neither part cancelling.
 #[inline(always)]
 pub fn expm1(x: f64) -> f64 {
-    let (two_k, r) = reduce(x.clamp(-708.0, 709.0));
-    let y = two_k * expm1_reduced(r) + (two_k - 1.0);
-    if x.is_nan() {
-        x
-    } else if x > 709.0 {
-        f64::INFINITY
-    } else if x < -708.0 {
-        -1.0
-    } else {
-        y
-    }
+    expm1_of(x)
 }
 
 /// tanh a = t / (t + 2) with t = e^{2|a|} − 1, sign restored; 1 for |a| > 22 (t is then far past
 /// 2 / ulp).
 #[inline(always)]
 pub fn tanh(a: f64) -> f64 {
-    let t = expm1((2.0 * a.abs()).min(44.0));
-    let y = (t / (t + 2.0)).copysign(a);
-    if a.is_nan() {
-        a
-    } else {
-        y
-    }
+    tanh_of(a)
 }
 
 /// The logistic function 1 / (1 + e^{−a}).
 #[inline(always)]
 pub fn sigmoid(a: f64) -> f64 {
-    1.0 / (1.0 + exp(-a))
+    sigmoid_of(a)
 }
 
 /// π/2 in two parts: k·PIO2_HI is exact for |k| < 2²⁰ (fdlibm's split).
