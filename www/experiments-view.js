@@ -8,6 +8,7 @@ import { rebuild } from "./state.js";
 import { fmt, el, sentence, palette } from "./util.js";
 import { runColours, drawSweepCurves, drawSweepValley, drawHistogram, drawThumb, eText } from "./experiments-charts.js";
 import { createLandscape } from "./landscape-view.js";
+import { fillExperimentsPanel } from "./experiments-markup.js";
 
 /** Thumbnails drawn at first, and added by each "Show more". */
 const GALLERY_STEP = 200;
@@ -50,6 +51,7 @@ const timeLeft = (elapsedMs, done, total) => {
 
 /** Builds the tab: wires its fields and buttons; returns what the render loop calls. */
 export const setupExperiments = (state, ui, actions) => {
+  fillExperimentsPanel(ui.experimentsPanel);
   const $ = (id) => document.getElementById(id);
   const lim = limitsOf(state);
   const ex = state.experiments;

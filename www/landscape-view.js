@@ -380,7 +380,7 @@ export const createLandscape = (state, ui) => {
     const [E, gp, gq] = plane.at;
     dom.said.textContent = `At the current weights (${paramName(lab, p)} = ${fmt(plane.centre[0], 3)}, ${paramName(lab, q)} = ${fmt(plane.centre[1], 3)}) ` +
       `E = ${fmt(E, 3)} and −∇E = (${fmt(-gp, 3)}, ${fmt(-gq, 3)}). Over the plane E runs from ${fmt(10 ** plane.range[0], 2)} to ${fmt(10 ** plane.range[1], 2)}; ` +
-      `contour lines every ${fmt(plane.contourStep, 2)} in log₁₀ E; the path shows ${plane.path.length / 2} kept epochs (computed in ${plane.ms.toFixed(1)} ms).`;
+      `contour lines every ${fmt(plane.contourStep, 2)} in log₁₀ E; the path shows ${plane.path.length / 2} kept epoch${plane.path.length === 2 ? "" : "s"} (computed in ${plane.ms.toFixed(1)} ms).`;
   };
 
   return {

@@ -327,11 +327,12 @@ test("the experiments' modules load only when the tab opens", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
   const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /experiments|landscape/.test(n)));
   assert.deepEqual(await loaded(), []);
+  assert.equal(await page.locator("#experiments-panel").innerHTML(), "", "its markup comes with its modules");
   const preload = await page.$$eval('link[rel="modulepreload"]', (ls) => ls.map((l) => l.getAttribute("href")));
   assert.ok(!preload.some((h) => /experiments|landscape/.test(h)), "not modulepreloaded");
   await openTab(page);
   const names = (await loaded()).map((n) => n.split("/").pop()).sort();
-  assert.deepEqual(names, ["experiments-charts.js", "experiments-pool.js", "experiments-view.js", "landscape-view.js"]);
+  assert.deepEqual(names, ["experiments-charts.js", "experiments-markup.js", "experiments-pool.js", "experiments-view.js", "landscape-view.js"]);
   assert.deepEqual(errors, []);
   await context.close();
 });
