@@ -14,6 +14,7 @@ use backprop_lab::grid::{evaluate_grid, Quantity};
 use backprop_lab::network::Network;
 use backprop_lab::session::Session;
 use backprop_lab::setup::Setup;
+use backprop_lab::timeline::Timeline;
 use backprop_lab::train::{Mode, Trainer};
 
 fn session(setup: Setup) -> Session {
@@ -324,6 +325,20 @@ fn a_diverged_network_still_has_a_landscape() {
     let grid = landscape(s.net(), s.data(), (7, 8), 1.0, 11).unwrap();
     assert_eq!(grid.len(), 121);
     assert!(grid.iter().all(|e| !e.is_finite()));
+}
+
+#[test]
+fn moved_most_breaks_ties_low_and_ignores_nan() {
+    let mut t = Timeline::new(4);
+    t.record(0, &[0.0; 4]).unwrap();
+    t.record(1, &[0.0; 4]).unwrap();
+    assert_eq!(moved_most(&t, 1, &[1.0, f64::NAN, 1.0, -1.0], 1), (0, 2));
+    assert_eq!(moved_most(&t, 1, &[0.0, f64::NAN, 0.0, 5.0], 5), (3, 0));
+    assert_eq!(moved_most(&t, 1, &[f64::NAN; 4], 1), (0, 1));
+    assert_eq!(moved_most(&t, 1, &[0.0, 0.0, 0.0, 0.0], 1), (0, 1));
+    // a window of 0 compares with the kept weights of the current epoch
+    assert_eq!(moved_most(&t, 1, &[0.0, 0.0, 2.0, 0.0], 0), (2, 0));
+    assert_eq!(moved_most(&t, 1, &[0.0, 3.0, 2.0, 0.0], 1), (1, 2));
 }
 
 #[test]

@@ -89,20 +89,19 @@ fn upper_part(net: &Network, data: &Dataset, k: usize) -> Option<(Network, Datas
     block.load(data, 0);
     block.forward(net);
     let below = net.layer(n0 - 1);
-    let inputs: Vec<Vec<f64>> = (0..data.len())
-        .map(|mu| {
-            (0..below.m)
-                .map(|i| block.x_of_unit(below.unit + i)[mu])
-                .collect()
-        })
-        .collect();
-    let targets: Vec<Vec<f64>> = (0..data.len())
-        .map(|mu| data.pattern(mu).1.to_vec())
-        .collect();
-    let shape: Vec<_> = net.layers()[n0 - 1..]
-        .iter()
-        .map(|l| (l.m, l.activation))
-        .collect();
+    let (mut inputs, mut targets) = (Vec::new(), Vec::new());
+    for mu in 0..data.len() {
+        let mut x = Vec::with_capacity(below.m);
+        for i in 0..below.m {
+            x.push(block.x_of_unit(below.unit + i)[mu]);
+        }
+        inputs.push(x);
+        targets.push(data.pattern(mu).1.to_vec());
+    }
+    let mut shape = Vec::new();
+    for l in &net.layers()[n0 - 1..] {
+        shape.push((l.m, l.activation));
+    }
     let mut upper = Network::new(below.m, &shape).ok()?;
     let skipped = net.layer(n0).offset;
     upper.params_mut().copy_from_slice(&net.params()[skipped..]);
@@ -127,11 +126,9 @@ pub fn landscape_at(
 /// The kept epoch to compare `now` with: the earliest kept epoch from `now − window` on (the window
 /// clamped to what the timeline holds), at most `now`.
 fn looked_back(timeline: &Timeline, now: u64, window: u64) -> Option<u64> {
-    let from = now.saturating_sub(window);
-    timeline
-        .epochs()
-        .into_iter()
-        .find(|&e| e >= from && e <= now)
+    let epochs = timeline.epochs();
+    let k = epochs.partition_point(|&e| e < now.saturating_sub(window));
+    epochs.get(k).copied().filter(|&e| e <= now)
 }
 
 /// The two parameters (p, q) with the largest |w(now) − w(now − window)|, the larger first; ties go
@@ -140,28 +137,23 @@ fn looked_back(timeline: &Timeline, now: u64, window: u64) -> Option<u64> {
 /// window clamped to what it holds). Every network has at least 2 parameters (one neuron's weight
 /// and bias). Nothing moved (epoch 0): (0, 1).
 pub fn moved_most(timeline: &Timeline, now: u64, w_now: &[f64], window: u64) -> (usize, usize) {
-    let then = looked_back(timeline, now, window).and_then(|e| timeline.weights(e));
-    let moved = |k: usize| -> f64 {
-        let d = then.map_or(0.0, |w| (w_now[k] - w[k]).abs());
-        if d.is_nan() {
-            0.0
-        } else {
-            d
-        }
+    let Some(then) = looked_back(timeline, now, window).and_then(|e| timeline.weights(e)) else {
+        return (0, 1);
     };
-    let (mut first, mut second) = (0, 1);
-    if moved(1) > moved(0) {
-        (first, second) = (1, 0);
-    }
-    for k in 2..w_now.len() {
-        let d = moved(k);
-        if d > moved(first) {
-            (first, second) = (k, first);
-        } else if d > moved(second) {
-            second = k;
+    // (index, |Δw|) of the largest and the second largest so far; NaN never compares larger
+    let (mut first, mut second) = ((0, -1.0), (1, -1.0));
+    for (k, (now, then)) in w_now.iter().zip(then).enumerate() {
+        let d = (now - then).abs();
+        if d > first.1 {
+            if k != first.0 {
+                second = first;
+            }
+            first = (k, d);
+        } else if d > second.1 && k != first.0 {
+            second = (k, d);
         }
     }
-    (first, second)
+    (first.0, second.0)
 }
 
 /// The training path on the plane of w_p, w_q: (w_p, w_q) at every kept epoch up to `now`, oldest
@@ -176,21 +168,18 @@ pub fn path(
     (p, q): (usize, usize),
 ) -> Result<Vec<(f64, f64)>, String> {
     check_pair(net, p, q)?;
-    let epochs: Vec<u64> = timeline
-        .epochs()
-        .into_iter()
-        .filter(|&e| e <= now)
-        .collect();
-    let n = epochs.len();
-    let picked: Vec<u64> = if n <= MAX_PATH_POINTS {
-        epochs
-    } else {
-        (0..MAX_PATH_POINTS)
-            .map(|i| epochs[i * (n - 1) / (MAX_PATH_POINTS - 1)])
-            .collect()
-    };
-    Ok(picked
-        .into_iter()
-        .filter_map(|e| timeline.weights(e).map(|w| (w[p], w[q])))
-        .collect())
+    let epochs = timeline.epochs();
+    let n = epochs.partition_point(|&e| e <= now); // kept epochs are in order
+    let mut out = Vec::with_capacity(n.min(MAX_PATH_POINTS));
+    for i in 0..n.min(MAX_PATH_POINTS) {
+        let k = if n <= MAX_PATH_POINTS {
+            i
+        } else {
+            i * (n - 1) / (MAX_PATH_POINTS - 1)
+        };
+        if let Some(w) = timeline.weights(epochs[k]) {
+            out.push((w[p], w[q]));
+        }
+    }
+    Ok(out)
 }

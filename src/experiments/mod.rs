@@ -104,7 +104,7 @@ pub fn solved_below(data: &Dataset) -> f64 {
 /// Whether the network solves the task — the criterion of `tests/xor.rs`, generalised: every
 /// output ŷ_i^μ of every pattern μ on the same side of ½ as its target t_i^μ, and
 /// E = ½ Σ_μ Σ_i (t_i^μ − ŷ_i^μ)² < 0.01 · P / 4 for P patterns (for XOR's 4: E < 0.01).
-/// No data set is never solved.
+/// A data set without patterns is never solved.
 pub fn solved(net: &Network, data: &Dataset) -> bool {
     let (e, right) = judge(net, data, &mut Pass::new(net));
     right == data.len() && e < solved_below(data)
@@ -131,25 +131,25 @@ fn cut(text: &str) -> String {
 /// Says which item is wrong: `η values: "abc" is not a number`, `η values: 0 is not > 0`,
 /// `η values: enter at least one`, `η values: at most 64, got 70`.
 pub fn parse_eta_list(text: &str) -> Result<Vec<f64>, String> {
-    let items: Vec<&str> = text
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .collect();
-    check_count(items.len())?;
-    items
-        .iter()
-        .map(|item| {
-            let plain = item.len() <= 40
-                && item.bytes().any(|b| b.is_ascii_digit())
-                && item
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-            match crate::json::parse_f64(item) {
-                Some(v) if plain => check_eta(v).map_err(|_| eta_refused(&cut(item), v)),
-                _ => Err(format!("η values: \"{}\" is not a number", cut(item))),
-            }
-        })
-        .collect()
+    let mut etas = Vec::new();
+    for item in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        if item.is_empty() {
+            continue;
+        }
+        let plain = item.len() <= 40
+            && item.bytes().any(|b| b.is_ascii_digit())
+            && item
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        let v = match crate::json::parse_f64(item) {
+            Some(v) if plain => v,
+            _ => return Err(format!("η values: \"{}\" is not a number", cut(item))),
+        };
+        check_eta(v).map_err(|_| eta_refused(&cut(item), v))?;
+        etas.push(v);
+    }
+    check_count(etas.len())?;
+    Ok(etas)
 }
 
 /// Why η = `v` (shown as `shown`) is refused.

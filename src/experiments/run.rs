@@ -62,12 +62,12 @@ impl Runner {
         let (p, below) = (data.len(), solved_below(data));
         let batch = mode == Mode::Batch;
         let mut curve = Vec::with_capacity(marks.len() + 1);
-        let mut marks = marks.iter().peekable();
         let (e0, right0) = judge(net, data, &mut self.pass);
         let mut solved_at = (right0 == p && e0 < below).then_some(0);
-        if marks.next_if_eq(&&0).is_some() {
+        if marks.first() == Some(&0) {
             curve.push((0, e0));
         }
+        let mut next = 0; // the first mark after the epochs done
         let (mut done, mut diverged_at) = (0, None);
         while done < epochs {
             let watching = solved_at.is_none();
@@ -89,8 +89,10 @@ impl Runner {
                 }
             }
             let diverged = !e.is_finite() || !net.is_finite();
-            while marks.next_if(|&&k| k < done).is_some() {}
-            if marks.next_if_eq(&&done).is_some() || diverged || done == epochs {
+            while marks.get(next).is_some_and(|&k| k < done) {
+                next += 1;
+            }
+            if marks.get(next) == Some(&done) || diverged || done == epochs {
                 curve.push((done, error_with(net, data, &mut self.pass)));
             }
             if diverged {

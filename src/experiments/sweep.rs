@@ -70,25 +70,23 @@ pub fn sweep_eta(session: &Session, etas: &[f64], epochs: u64) -> Result<Vec<Swe
     let start = initial_net(session.net(), session.seed());
     let marks = curve_epochs(epochs);
     let mut runner = Runner::new(&start);
-    let runs = etas
-        .iter()
-        .map(|&eta| {
-            let mut net = start.clone();
-            let o = runner.run(
-                &mut net,
-                session.data(),
-                (eta, session.mode()),
-                epochs,
-                &marks,
-            );
-            SweepRun {
-                eta,
-                curve: o.curve,
-                final_e: o.final_e,
-                solved_at: o.solved_at,
-                diverged_at: o.diverged_at,
-            }
-        })
-        .collect();
+    let mut runs = Vec::with_capacity(etas.len());
+    for &eta in etas {
+        let mut net = start.clone();
+        let o = runner.run(
+            &mut net,
+            session.data(),
+            (eta, session.mode()),
+            epochs,
+            &marks,
+        );
+        runs.push(SweepRun {
+            eta,
+            curve: o.curve,
+            final_e: o.final_e,
+            solved_at: o.solved_at,
+            diverged_at: o.diverged_at,
+        });
+    }
     Ok(runs)
 }

@@ -109,14 +109,12 @@ impl Lab {
             .map_err(|_| fail("seeds: out of memory for the results"))?;
         let or_none = |k: Option<u64>| k.map_or(-1.0, |k| k as f64);
         for run in runs {
-            out.extend([
-                run.seed as f64,
-                run.final_e,
-                or_none(run.solved_at),
-                run.right as f64,
-                or_none(run.diverged_at),
-            ]);
-            out.extend(run.thumb);
+            out.push(run.seed as f64);
+            out.push(run.final_e);
+            out.push(or_none(run.solved_at));
+            out.push(run.right as f64);
+            out.push(or_none(run.diverged_at));
+            out.extend_from_slice(&run.thumb);
         }
         Ok(out)
     }
@@ -164,7 +162,12 @@ impl Lab {
         let pair = self.param_pair(p, q)?;
         let s = &self.session;
         let points = path(s.net(), s.timeline(), s.epoch(), pair).map_err(fail)?;
-        Ok(points.into_iter().flat_map(|(a, b)| [a, b]).collect())
+        let mut flat = Vec::with_capacity(2 * points.len());
+        for (wp, wq) in points {
+            flat.push(wp);
+            flat.push(wq);
+        }
+        Ok(flat)
     }
 
     /// The lecture's symbol of parameter k: "w₁₂⁽¹⁾" for w_12^(1), "b₁⁽²⁾" for the bias b_1^(2).
