@@ -506,3 +506,43 @@ fn the_default_etas_are_log_spaced_from_0_01_to_100() {
         "odd: the centre cell is the current weights"
     );
 }
+
+#[test]
+fn a_lab_from_the_model_file_sweeps_and_seeds_alike() {
+    // A worker gets Lab.fromModel(lab.toModel()): the current weights, the same seed and data.
+    let mut page = session(Setup::parse(r#"{"dataset": "circle", "seed": 4}"#).unwrap());
+    page.train(120).unwrap();
+    let model = backprop_lab::model::Model::parse(&page.model().to_json()).unwrap();
+    let worker = Session::new(model).unwrap();
+    assert_eq!(
+        sweep_eta(&page, &[0.3, 3.0], 150).unwrap(),
+        sweep_eta(&worker, &[0.3, 3.0], 150).unwrap()
+    );
+    assert_eq!(
+        seed_runs(&page, (2, 3), 150, Mode::Online, 4).unwrap(),
+        seed_runs(&worker, (2, 3), 150, Mode::Online, 4).unwrap()
+    );
+}
+
+#[test]
+fn a_network_without_an_input_plane_has_blank_thumbnails() {
+    use backprop_lab::model::DatasetSpec;
+    let parity = Setup {
+        dataset: DatasetSpec::Inline {
+            inputs: vec![
+                vec![0.0, 0.0, 1.0],
+                vec![0.0, 1.0, 0.0],
+                vec![1.0, 0.0, 0.0],
+                vec![1.0, 1.0, 1.0],
+            ],
+            targets: vec![vec![1.0], vec![1.0], vec![1.0], vec![1.0]],
+        },
+        ..Setup::default()
+    };
+    let s = session(parity);
+    let runs = seed_runs(&s, (0, 2), 100, Mode::Batch, 4).unwrap();
+    assert!(runs
+        .iter()
+        .all(|r| r.thumb.len() == 16 && r.thumb.iter().all(|y| y.is_nan())));
+    assert!(runs.iter().all(|r| r.final_e.is_finite()));
+}
