@@ -10,9 +10,9 @@ const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString("en-US", { maxi
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 /**
- * The experiments' figures (issue #13; tests/bench/experiments.js in the app's page, which plays at
- * its default speed meanwhile): seeds and the η sweep through the worker pool, the page's frame
- * rate during the seeds, and the loss landscape.
+ * The experiments' figures (issue #13; tests/bench/experiments.js in the app's page): seeds and the
+ * η sweep through the worker pool, the page's frame rate during the seeds (the page paused, then
+ * playing at its default speed), and the loss landscape.
  */
 const experimentFigures = async (browser, url) => {
   const load = loadavg()[0];
@@ -22,20 +22,19 @@ const experimentFigures = async (browser, url) => {
   await app.goto(url);
   await app.waitForFunction(() => window.backpropLab?.snapshot);
   const x = await app.evaluate(async () => {
-    if (!window.backpropLab.playing) document.getElementById("play").click();
     const { measure } = await import("/tests/bench/experiments.js");
-    const out = await measure(window.backpropLab.lab.constructor);
-    document.getElementById("play").click(); // pause
-    return out;
+    return measure(window.backpropLab.lab.constructor);
   });
   await app.context().close();
   const ms = (v) => `${fmt(v, 0)} ms`;
   const best = (xs) => Math.min(...xs);
   console.log(`\n[browser] experiments in workers (${x.workers} workers: min(8, hardwareConcurrency = ${x.hardwareConcurrency}); load average before: ${load.toFixed(2)} on ${cpus().length} cores)`);
   console.log(`worker start-up: ${ms(x.startupMs)} for a fresh pool's first 1-seed job (module worker, the core's compiled module posted to it), ${fmt(x.warmTinyMs, 1)} ms warm`);
-  console.log(`1000 seeds × 5000 epochs, 2-2-1 XOR batch: ${ms(x.seedsColdMs)} with the workers' start-up (first result after ${ms(x.seedsFirstResultMs)}), warm ${x.seedsWarmMs.map(ms).join(" / ")} (target ≤ 2 s); ${x.solved} of 1000 solve`);
-  console.log(`  the same on the page's thread alone: ${ms(10 * x.oneThread100Ms)} (100 seeds in ${ms(x.oneThread100Ms)}, × 10); speed-up ${fmt((10 * x.oneThread100Ms) / best(x.seedsWarmMs), 2)}×`);
-  console.log(`  the page meanwhile (playing, default speed): ${fmt(x.frames.fps, 1)} fps over ${x.frames.frames} frames, p95 frame ${fmt(x.frames.p95, 1)} ms, longest ${fmt(x.frames.worst, 1)} ms (target ≥ 55 fps)`);
+  const f = (r) => `${fmt(r.fps, 1)} fps, p95 frame ${fmt(r.p95, 1)} ms, longest ${fmt(r.worst, 1)} ms`;
+  console.log(`1000 seeds × 5000 epochs, 2-2-1 XOR batch (target ≤ 2 s); ${x.solved} of 1000 solve`);
+  console.log(`  page paused: ${ms(x.seedsColdMs)} with the workers' start-up (first result after ${ms(x.seedsFirstResultMs)}), warm ${x.seedsWarmMs.map(ms).join(" / ")}; the page meanwhile ${f(x.framesPaused)}`);
+  console.log(`  page playing (default speed): ${x.seedsPlayingMs.map(ms).join(" / ")}; the page meanwhile ${f(x.framesPlaying)} (target ≥ 55 fps); playing alone after it ${f(x.framesPlayingAlone)}`);
+  console.log(`  the same seeds on the page's thread alone: ${ms(10 * x.oneThread100Ms)} (100 seeds in ${ms(x.oneThread100Ms)}, × 10); pool speed-up ${fmt((10 * x.oneThread100Ms) / best(x.seedsWarmMs), 2)}× (page paused)`);
   console.log(`η sweep ${x.etas} × ${x.sweepEpochs}: pool ${x.sweepPoolMs.map(ms).join(" / ")}, page thread ${x.sweepPageMs.map(ms).join(" / ")} (target ≤ 200 ms)`);
   console.log(`loss landscape ${x.landscape.res} × ${x.landscape.res} (lab.landscape, 300 calls): median ${fmt(x.landscape.medianMs, 2)} ms, p95 ${fmt(x.landscape.p95Ms, 2)} ms (target ≤ 8 ms)`);
 };

@@ -1,6 +1,6 @@
 // In-page half of the experiments' figures (issue #13), run in the app's page by tools/bench.mjs:
 // 1000 seeds × 5000 epochs of 2-2-1 XOR through the worker pool (first run with the workers'
-// start-up, then warm) and the page's frame rate meanwhile, the same seeds on one thread for
+// start-up, then warm; the app paused, then playing) and the page's frame rate meanwhile, the same seeds on one thread for
 // comparison, the η sweep 13 × 2000 (pool and page thread), and lab.landscape at 101 × 101.
 import { createPool } from "../../www/experiments-pool.js";
 
@@ -38,7 +38,7 @@ const job = (pool, kind, model, settings) =>
     });
   });
 
-/** Every figure, for the page's Lab class `Lab` (the app's lab keeps playing meanwhile). */
+/** Every figure, for the page's Lab class `Lab` (the seeds with the app paused, then playing). */
 export const measure = async (Lab) => {
   const limits = JSON.parse(Lab.limits()).experiments;
   const lab = Lab.fromSetup("{}"); // the default network: XOR, 2-2-1 sigmoid, as the page opens
@@ -55,14 +55,28 @@ export const measure = async (Lab) => {
   const pool = createPool();
   out.workers = pool.size;
   const seeds = { count: 1000, epochs: 5000, mode: "batch", thumb: limits.defaultThumb };
-  const frames = recordFrames();
+  // The page paused (it draws when something changes), then playing (it draws every frame).
+  const play = (on) => {
+    if (window.backpropLab.playing !== on) document.getElementById("play").click();
+  };
+  play(false);
+  let frames = recordFrames();
   const cold = await job(pool, "seeds", model, seeds);
-  out.frames = frames();
+  out.framesPaused = frames();
   out.seedsColdMs = cold.ms;
   out.seedsFirstResultMs = cold.firstMs;
   out.solved = cold.all.filter((r) => r.solvedAt !== null).length;
   out.seedsWarmMs = [];
-  for (let k = 0; k < 3; k++) out.seedsWarmMs.push((await job(pool, "seeds", model, seeds)).ms);
+  for (let k = 0; k < 2; k++) out.seedsWarmMs.push((await job(pool, "seeds", model, seeds)).ms);
+  play(true);
+  await new Promise((r) => setTimeout(r, 300));
+  frames = recordFrames();
+  out.seedsPlayingMs = [(await job(pool, "seeds", model, seeds)).ms];
+  out.framesPlaying = frames();
+  frames = recordFrames();
+  await new Promise((r) => setTimeout(r, 2000));
+  out.framesPlayingAlone = frames();
+  play(false);
   // One thread (the page's), 100 of the seeds: ×10 for the whole.
   let t0 = performance.now();
   lab.seedRuns(0, 100, seeds.epochs, seeds.mode, seeds.thumb);
