@@ -1,12 +1,13 @@
 // Runs the experiments (η sweep, seeds) off the page's thread, on a pool of module workers that
-// each instantiate the page's wasm (compiled once here, the WebAssembly.Module posted to them).
+// each instantiate the same wasm as the page (compiled once here, the WebAssembly.Module posted to
+// them: a worker neither fetches nor compiles it).
 //
 //   const pool = createPool();           // optional { size }: workers at most (default
 //                                         // min(8, navigator.hardwareConcurrency || 2))
 //   pool.size                             // that number; workers start lazily, on a run's demand
 //   const job = pool.run(kind, model, settings, handlers);
 //     kind "seeds", settings { count, epochs, mode: "batch"|"online", thumb, firstSeed = 0 }:
-//       seeds firstSeed … firstSeed + count − 1, chunks of ≤ 25 seeds handed out as workers free up.
+//       seeds firstSeed … firstSeed + count − 1, chunks of ≤ 25 seeds handed out as workers need them.
 //       Each item: { seed, final, solvedAt|null, right, divergedAt|null, thumb } (thumb: thumb×thumb
 //       ŷ₁ as a Float64Array, row by row as lab.seedRuns packs it).
 //     kind "sweep", settings { etas: number[], epochs }: one η per chunk. Each item: a run of
@@ -20,6 +21,7 @@
 //   job.cancel()                          ends the job at once: its busy workers are terminated (new
 //                                         ones start on demand), no handler is called after it
 //   pool.close()                          ends every job silently and terminates every worker
+//                                         (run() then throws)
 //
 // Results are those of lab.seedRuns / lab.sweepEta on the page bit for bit: each seed and each η
 // is computed on its own, so the split over chunks and workers does not change a number.
