@@ -5,7 +5,7 @@
 
 import { createPool } from "./experiments-pool.js";
 import { rebuild } from "./state.js";
-import { fmt, el, sentence, palette } from "./util.js";
+import { fmt, fmtShort, el, sentence, palette } from "./util.js";
 import { runColours, drawSweepCurves, drawSweepValley, drawHistogram, drawThumb, eText } from "./experiments-charts.js";
 import { createLandscape } from "./landscape-view.js";
 import { fillExperimentsPanel } from "./experiments-markup.js";
@@ -250,7 +250,7 @@ export const setupExperiments = (state, ui, actions) => {
     const s = ex.sweep;
     dom.legend.replaceChildren(...s.etas.map((eta, k) => {
       const b = el("button", { type: "button", class: "exp-key", "data-k": String(k) },
-        el("span", { class: "swatch" }), el("span", { class: "key-text" }, `η = ${fmt(eta, 3)}`));
+        el("span", { class: "swatch" }), el("span", { class: "key-text" }, `η = ${fmtShort(eta, 3)}`));
       b.querySelector(".swatch").style.background = s.colours[k];
       b.addEventListener("click", () => openInMain({ learning_rate: eta }));
       b.addEventListener("pointerenter", () => hot(k));
@@ -283,8 +283,8 @@ export const setupExperiments = (state, ui, actions) => {
     drawSweepValley(dom.valley, s.runs, s.colours, s.epochs, pal);
     [...dom.legend.children].forEach((b, k) => {
       const r = s.runs[k];
-      b.querySelector(".key-text").textContent = `η = ${fmt(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
-      b.title = `Open η = ${fmt(s.etas[k], 3)} in the main view`;
+      b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
+      b.title = `Open η = ${fmtShort(s.etas[k], 3)} in the main view`;
       b.classList.toggle("diverged", !!r && r.divergedAt != null);
       b.classList.toggle("solved", !!r && r.solvedAt != null);
     });
@@ -298,15 +298,15 @@ export const setupExperiments = (state, ui, actions) => {
     const slow = stuck.filter((r) => r.eta < lowest);
     const large = stuck.filter((r) => r.eta > highest);
     const between = stuck.filter((r) => r.eta >= lowest && r.eta <= highest);
-    const list = (rs) => rs.map((r) => fmt(r.eta, 3)).join(", ");
+    const list = (rs) => rs.map((r) => fmtShort(r.eta, 3)).join(", ");
     dom.curvesSaid.textContent = `${done.length} of ${s.etas.length} runs finished (${s.mode}, ${s.epochs} epochs).` +
-      (solved.length ? ` Fastest: η = ${fmt(solved[0].eta, 3)}, solved at epoch ${solved[0].solvedAt}.` : " None solved the task.");
+      (solved.length ? ` Fastest: η = ${fmtShort(solved[0].eta, 3)}, solved at epoch ${solved[0].solvedAt}.` : " None solved the task.");
     dom.valleySaid.textContent = [
       solved.length ? `Solved with η = ${list(solved.sort((a, b) => a.eta - b.eta))}.` : "",
       slow.length ? `${solved.length ? "Too slow" : "Not solved"}: η = ${list(slow)}.` : "",
       between.length ? `Stuck: η = ${list(between)}.` : "",
       large.length ? `Too large a step (stuck, not solved): η = ${list(large)}.` : "",
-      diverged.length ? `Diverged: ${diverged.map((r) => `η = ${fmt(r.eta, 3)} at epoch ${r.divergedAt}`).join(", ")}.` : "",
+      diverged.length ? `Diverged: ${diverged.map((r) => `η = ${fmtShort(r.eta, 3)} at epoch ${r.divergedAt}`).join(", ")}.` : "",
     ].filter(Boolean).join(" ");
   };
 

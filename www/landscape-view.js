@@ -132,8 +132,12 @@ export const createLandscape = (state, ui) => {
     dom.q.value = String(plane.q);
     hint();
   };
+  /** The two parameters that moved most in the last window of epochs. Picked before that many
+   * epochs were trained (nothing has moved at epoch 0), they are picked again, once, when training
+   * reaches it — unless a choice was made meanwhile. */
   const mostMoved = () => {
     const [p, q] = state.lab.movedMost(lim.defaultWindow);
+    plane.auto = state.lab.epoch < lim.defaultWindow;
     plane.p = p;
     plane.q = q;
     plane.clicks = 0;
@@ -145,16 +149,17 @@ export const createLandscape = (state, ui) => {
   dom.p.addEventListener("change", () => {
     plane.p = Number(dom.p.value);
     plane.clicks = 0;
+    plane.auto = false;
     hint();
   });
   dom.q.addEventListener("change", () => {
     plane.q = Number(dom.q.value);
     plane.clicks = 0;
+    plane.auto = false;
     hint();
   });
   dom.span.addEventListener("change", () => {
     plane.span = Number(dom.span.value.trim().replace(/−/g, "-"));
-    plane.spanText = dom.span.value;
   });
   dom.span.addEventListener("keydown", (e) => {
     if (e.key === "Enter") dom.span.dispatchEvent(new Event("change"));
@@ -168,6 +173,7 @@ export const createLandscape = (state, ui) => {
     if (!state.experiments.active) return;
     const k = paramOf(state.lab, n, i, j);
     if (k < 0) return;
+    plane.auto = false;
     if (plane.clicks === 1) {
       plane.q = k;
       plane.clicks = 0;
@@ -392,6 +398,7 @@ export const createLandscape = (state, ui) => {
     /** Once a frame while the tab is open: recompute and redraw if anything changed. */
     frame: (now, pal) => {
       syncMenus();
+      if (plane.auto && state.lab.epoch >= lim.defaultWindow) mostMoved();
       // While training moves the weights, a landscape that costs more than about 2/3 of the time
       // between its redraws waits a frame (the page keeps its frame rate; the default 101 × 101 does not wait).
       if (state.playing && plane.values && now - plane.lastAt < 1.5 * (plane.ms + plane.drawMs) - 1) return;

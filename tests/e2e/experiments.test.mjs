@@ -293,6 +293,21 @@ test("the loss landscape: centre and point, menus, edge clicks, and it follows t
   await context.close();
 });
 
+test("opened at epoch 0, the landscape picks the two most-moved parameters again once 100 epochs are trained", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url);
+  await openTab(page);
+  assert.equal(await page.evaluate(() => window.backpropLab.experiments.plane.auto), true, "nothing has moved yet");
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.waitForFunction(() => !window.backpropLab.experiments.plane.auto, null, { timeout: 60000 });
+  await page.getByRole("button", { name: "Pause" }).click();
+  const { epoch, p, q } = await page.evaluate(() => ({ epoch: window.backpropLab.lab.epoch, ...window.backpropLab.experiments.plane }));
+  assert.ok(epoch >= 100, `re-picked at epoch ${epoch}`);
+  assert.equal(await page.locator("#land-p").inputValue(), String(p));
+  assert.equal(await page.locator("#land-q").inputValue(), String(q));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("axe-clean with results, in both themes; screenshots at desktop and phone width", async () => {
   for (const colorScheme of ["light", "dark"]) {
     for (const [width, height, name] of [[1366, 768, "desktop"], [390, 844, "phone"]]) {
