@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::lanes::{F64x2, Real};
+use crate::math::Kit;
 
 /// The activation g^(n) of one layer: x_i^(n) = g^(n)(a_i^(n)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,12 +58,13 @@ impl Activation {
         }
     }
 
-    /// x = g(a) for two patterns at once, each lane the same bits as [`Activation::g`].
+    /// x = g(a) for two patterns at once, each lane the same bits as [`Activation::g`]; `kit`
+    /// holds the constants (see [`Kit`]).
     #[inline(always)]
-    pub fn g_pair(self, a: F64x2) -> F64x2 {
+    pub fn g_pair(self, a: F64x2, kit: &Kit<F64x2>) -> F64x2 {
         match self {
-            Activation::Sigmoid => crate::math::sigmoid_of(a),
-            Activation::Tanh => crate::math::tanh_of(a),
+            Activation::Sigmoid => crate::math::sigmoid_of(a, kit),
+            Activation::Tanh => crate::math::tanh_of(a, kit),
             Activation::Relu => F64x2::from_lanes(a.lanes().map(|a| a.max(0.0))),
             Activation::Linear => a,
         }

@@ -6,6 +6,7 @@
 
 use crate::dataset::Dataset;
 use crate::lanes::{F64x2, Real};
+use crate::math::Kit;
 use crate::network::Network;
 
 /// Values of a block of patterns: x^(0..L), a^(1..L), δ^(1..L), each [neuron][pattern].
@@ -94,6 +95,8 @@ impl Block {
     fn forward_pairs<const P: usize>(&mut self, net: &Network) {
         let bw = 2 * P;
         let params = net.params();
+        // The activations' constants, made opaque so that they are not folded back into each use.
+        let kit = std::hint::black_box(Kit::<F64x2>::new());
         for layer in net.layers() {
             let (fan_in, g) = (layer.fan_in, layer.activation);
             let x_row0 = self.inputs + layer.unit; // first row of x^(n)
@@ -113,7 +116,7 @@ impl Block {
                 let x_row = &mut above[i * bw..(i + 1) * bw];
                 for (p, a) in a.into_iter().enumerate() {
                     a.store(&mut a_row[2 * p..]);
-                    g.g_pair(a).store(&mut x_row[2 * p..]);
+                    g.g_pair(a, &kit).store(&mut x_row[2 * p..]);
                 }
             }
         }
@@ -144,6 +147,9 @@ impl Block {
 
     /// E of the loaded patterns, Σ_μ ½ Σ_i (t_i − ŷ_i)².
     pub fn error(&self, net: &Network) -> f64 {
+        if self.width == 4 {
+            return self.error_pairs::<2>(net);
+        }
         let out = net.layer(net.depth());
         let bw = self.width;
         let mut e = 0.0;
@@ -158,18 +164,60 @@ impl Block {
         e
     }
 
+    /// [`Block::error`] for a block of exactly 2·P patterns, P pairs at a time.
+    fn error_pairs<const P: usize>(&self, net: &Network) -> f64 {
+        let out = net.layer(net.depth());
+        // −0 to start, as f64's Sum does (see `error`)
+        let mut sum = [F64x2::splat(-0.0); P];
+        for i in 0..out.m {
+            let (t, y) = (
+                pairs::<P>(&self.t, i),
+                pairs::<P>(&self.x, self.inputs + out.unit + i),
+            );
+            for p in 0..P {
+                let diff = t[p] - y[p];
+                sum[p] = sum[p] + diff * diff;
+            }
+        }
+        let mut e = 0.0;
+        for s in sum {
+            for v in (F64x2::splat(0.5) * s).lanes() {
+                e += v;
+            }
+        }
+        e
+    }
+
     /// The backward pass for the loaded patterns, adding their ∂E/∂w to `grad` (parameter layout):
     /// δ_i^(L) = (ŷ_i − t_i) g'(a_i^(L)), δ_k^(n) = g'(a_k^(n)) Σ_j δ_j^(n+1) w_jk^(n+1),
     /// ∂E/∂w_ij^(n) += Σ_μ δ_i^(n) x_j^(n−1), ∂E/∂b_i^(n) += Σ_μ δ_i^(n), patterns in order.
     pub fn backward(&mut self, net: &Network, grad: &mut [f64]) {
         match self.width {
-            4 => self.backward_pairs::<2>(net, grad),
+            4 => self.backward_pairs::<2, false>(net, grad),
             _ => self.backward_w::<0>(net, grad),
         }
     }
 
-    /// [`Block::backward`] for a block of exactly 2·P patterns, P pairs at a time.
-    fn backward_pairs<const P: usize>(&mut self, net: &Network, grad: &mut [f64]) {
+    /// [`Block::backward`] into a gradient that starts from 0: `grad` is overwritten with the
+    /// loaded patterns' ∂E/∂w (the same numbers as zeroing it first and adding, without a fill
+    /// of the buffer, which wasm makes a call out of).
+    pub fn gradient(&mut self, net: &Network, grad: &mut [f64]) {
+        match self.width {
+            4 => self.backward_pairs::<2, true>(net, grad),
+            _ => {
+                grad.fill(0.0);
+                self.backward_w::<0>(net, grad);
+            }
+        }
+    }
+
+    /// [`Block::backward`] for a block of exactly 2·P patterns, P pairs at a time; with `FRESH`
+    /// each ∂E/∂w starts from 0 instead of from what `grad` holds.
+    fn backward_pairs<const P: usize, const FRESH: bool>(
+        &mut self,
+        net: &Network,
+        grad: &mut [f64],
+    ) {
         let bw = 2 * P;
         let params = net.params();
         let depth = net.depth();
@@ -177,38 +225,36 @@ impl Block {
             let layer = net.layer(n);
             let (m, unit, g) = (layer.m, layer.unit, layer.activation);
             for i in 0..m {
-                let row = |v: &[f64], r: usize, p: usize| F64x2::load(&v[r * bw + 2 * p..]);
-                let mut d = [F64x2::splat(0.0); P];
-                for (p, d) in d.iter_mut().enumerate() {
-                    let (a, x) = (
-                        row(&self.a, unit + i, p),
-                        row(&self.x, self.inputs + unit + i, p),
-                    );
-                    let sum = if n == depth {
-                        // ŷ_i − t_i
-                        x - row(&self.t, i, p)
-                    } else {
-                        // Σ_j δ_j^(n+1) w_ij^(n+1), j in order
-                        let above = net.layer(n + 1);
-                        let mut sum = F64x2::splat(0.0);
-                        for j in 0..above.m {
-                            let w = F64x2::splat(params[above.w_index(j, i)]);
-                            sum = sum + row(&self.delta, above.unit + j, p) * w;
+                let a = pairs::<P>(&self.a, unit + i);
+                let x = pairs::<P>(&self.x, self.inputs + unit + i);
+                let sum = if n == depth {
+                    // ŷ_i − t_i
+                    let t = pairs::<P>(&self.t, i);
+                    std::array::from_fn(|p| x[p] - t[p])
+                } else {
+                    // Σ_j δ_j^(n+1) w_ji^(n+1), j in order
+                    let above = net.layer(n + 1);
+                    let mut sum = [F64x2::splat(0.0); P];
+                    for j in 0..above.m {
+                        let w = F64x2::splat(params[above.w_index(j, i)]);
+                        let d = pairs::<P>(&self.delta, above.unit + j);
+                        for (s, d) in sum.iter_mut().zip(d) {
+                            *s = *s + d * w;
                         }
-                        sum
-                    };
-                    *d = sum * g.g_prime_pair(a, x);
-                }
+                    }
+                    sum
+                };
+                let d: [F64x2; P] = std::array::from_fn(|p| sum[p] * g.g_prime_pair(a[p], x[p]));
                 let delta = &mut self.delta[(unit + i) * bw..(unit + i + 1) * bw];
                 for (p, d) in d.iter().enumerate() {
                     d.store(&mut delta[2 * p..]);
                 }
                 // ∂E/∂w_ij^(n) += δ_i^(n) x_j^(n−1) and ∂E/∂b_i^(n) += δ_i^(n), patterns in order
                 for j in 0..layer.fan_in {
+                    let x_in = pairs::<P>(&self.x, self.inputs + unit - layer.fan_in + j);
                     let k = layer.w_index(i, j);
-                    let mut acc = grad[k];
-                    for (p, d) in d.iter().enumerate() {
-                        let x = row(&self.x, self.inputs + unit - layer.fan_in + j, p);
+                    let mut acc = if FRESH { 0.0 } else { grad[k] };
+                    for (d, x) in d.iter().zip(x_in) {
                         for v in (*d * x).lanes() {
                             acc += v;
                         }
@@ -216,7 +262,7 @@ impl Block {
                     grad[k] = acc;
                 }
                 let k = layer.b_index(i);
-                let mut acc = grad[k];
+                let mut acc = if FRESH { 0.0 } else { grad[k] };
                 for d in d {
                     for v in d.lanes() {
                         acc += v;
@@ -279,4 +325,11 @@ impl Block {
             }
         }
     }
+}
+
+/// Row `r` of a [neuron][pattern] buffer of 2·P patterns, as P pairs.
+#[inline(always)]
+fn pairs<const P: usize>(v: &[f64], r: usize) -> [F64x2; P] {
+    let row = &v[r * 2 * P..(r + 1) * 2 * P];
+    std::array::from_fn(|p| F64x2::load(&row[2 * p..]))
 }

@@ -12,36 +12,88 @@ const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
 use crate::lanes::Real;
 
+/// 1/2!, 1/3!, …, 1/13!: e^r − 1 = r + r² Σ C[i] rⁱ to r¹³.
+const C: [f64; 12] = [
+    1.0 / 2.0,
+    1.0 / 6.0,
+    1.0 / 24.0,
+    1.0 / 120.0,
+    1.0 / 720.0,
+    1.0 / 5040.0,
+    1.0 / 40320.0,
+    1.0 / 362880.0,
+    1.0 / 3628800.0,
+    1.0 / 39916800.0,
+    1.0 / 479001600.0,
+    1.0 / 6227020800.0,
+];
+
+/// Every constant exp, expm1, tanh and the logistic function use, as numbers of type T. For f64
+/// the compiler folds them into the code. A block of pairs builds one kit and hands it to every
+/// call (see block.rs), because a SIMD constant written into wasm code costs V8 three instructions
+/// at each use, while a kit's value stays in a register or one load away.
+#[derive(Clone, Copy, Debug)]
+pub struct Kit<T> {
+    c: [T; 12],
+    inv_ln2: T,
+    rounder: T,
+    ln2_hi: T,
+    ln2_lo: T,
+    lo: T,
+    hi: T,
+    zero: T,
+    one: T,
+    minus_one: T,
+    two: T,
+    infinity: T,
+    tanh_cap: T,
+}
+
+impl<T: Real> Kit<T> {
+    /// The constants as T.
+    #[inline(always)]
+    pub fn new() -> Kit<T> {
+        Kit {
+            c: C.map(T::splat),
+            inv_ln2: T::splat(INV_LN2),
+            rounder: T::splat(ROUNDER),
+            ln2_hi: T::splat(LN2_HI),
+            ln2_lo: T::splat(LN2_LO),
+            lo: T::splat(-708.0),
+            hi: T::splat(709.0),
+            zero: T::splat(0.0),
+            one: T::splat(1.0),
+            minus_one: T::splat(-1.0),
+            two: T::splat(2.0),
+            infinity: T::splat(f64::INFINITY),
+            tanh_cap: T::splat(44.0),
+        }
+    }
+}
+
+impl<T: Real> Default for Kit<T> {
+    #[inline(always)]
+    fn default() -> Kit<T> {
+        Kit::new()
+    }
+}
+
 /// e^r − 1 for |r| ≤ ln2/2, by its Taylor series to r¹³/13! (the next term is below 2⁻⁵⁵ · r),
 /// evaluated in Estrin's scheme (pairs of terms, then powers of r²) so that the multiply-adds do not
 /// wait on each other in one long chain.
 #[inline(always)]
-fn expm1_reduced<T: Real>(r: T) -> T {
-    const C: [f64; 12] = [
-        1.0 / 2.0,
-        1.0 / 6.0,
-        1.0 / 24.0,
-        1.0 / 120.0,
-        1.0 / 720.0,
-        1.0 / 5040.0,
-        1.0 / 40320.0,
-        1.0 / 362880.0,
-        1.0 / 3628800.0,
-        1.0 / 39916800.0,
-        1.0 / 479001600.0,
-        1.0 / 6227020800.0,
-    ];
-    let c = |k: usize| T::splat(C[k]);
+fn expm1_reduced<T: Real>(r: T, k: &Kit<T>) -> T {
+    let c = &k.c;
     let r2 = r * r;
     let r4 = r2 * r2;
     let r8 = r4 * r4;
     // p(r) = Σ C[i] rⁱ, so that e^r − 1 = r + r² p(r)
-    let p01 = c(0) + c(1) * r;
-    let p23 = c(2) + c(3) * r;
-    let p45 = c(4) + c(5) * r;
-    let p67 = c(6) + c(7) * r;
-    let p89 = c(8) + c(9) * r;
-    let p1011 = c(10) + c(11) * r;
+    let p01 = c[0] + c[1] * r;
+    let p23 = c[2] + c[3] * r;
+    let p45 = c[4] + c[5] * r;
+    let p67 = c[6] + c[7] * r;
+    let p89 = c[8] + c[9] * r;
+    let p1011 = c[10] + c[11] * r;
     let p03 = p01 + p23 * r2;
     let p47 = p45 + p67 * r2;
     let p811 = p89 + p1011 * r2;
@@ -52,86 +104,85 @@ fn expm1_reduced<T: Real>(r: T) -> T {
 /// x = k·ln2 + r with |r| ≤ ln2/2, for |x| ≤ 709; returns (2^k, r). No branches, no float-to-int
 /// conversion and no table, so it runs on two lanes at once (f64x2 in wasm).
 #[inline(always)]
-fn reduce<T: Real>(x: T) -> (T, T) {
-    let t = x * T::splat(INV_LN2) + T::splat(ROUNDER);
-    let k = t - T::splat(ROUNDER);
-    let r = (x - k * T::splat(LN2_HI)) - k * T::splat(LN2_LO);
-    // The low bits of t hold k; shifted into the exponent field they make 2^k.
+fn reduce<T: Real>(x: T, k: &Kit<T>) -> (T, T) {
+    let t = x * k.inv_ln2 + k.rounder;
+    let n = t - k.rounder;
+    let r = (x - n * k.ln2_hi) - n * k.ln2_lo;
+    // The low bits of t hold n; shifted into the exponent field they make 2^n.
     (T::two_to_low_bits(t), r)
 }
 
 /// x clamped to [−708, 709] by comparisons (the same value as `f64::clamp` for every number; NaN
 /// may come out as a bound, which the callers override).
 #[inline(always)]
-fn clamp_range<T: Real>(x: T) -> T {
-    let (lo, hi) = (T::splat(-708.0), T::splat(709.0));
-    let x = T::select(x.lt(lo), lo, x);
-    T::select(x.gt(hi), hi, x)
+fn clamp_range<T: Real>(x: T, k: &Kit<T>) -> T {
+    let x = T::select(x.lt(k.lo), k.lo, x);
+    T::select(x.gt(k.hi), k.hi, x)
 }
 
 /// e^x on f64 or on two lanes at once ([`exp`] for one number).
 #[inline(always)]
-pub fn exp_of<T: Real>(x: T) -> T {
-    let (two_k, r) = reduce(clamp_range(x));
-    let y = two_k + two_k * expm1_reduced(r);
-    let y = T::select(x.lt(T::splat(-708.0)), T::splat(0.0), y);
-    let y = T::select(x.gt(T::splat(709.0)), T::splat(f64::INFINITY), y);
+pub fn exp_of<T: Real>(x: T, k: &Kit<T>) -> T {
+    let (two_n, r) = reduce(clamp_range(x, k), k);
+    let y = two_n + two_n * expm1_reduced(r, k);
+    let y = T::select(x.lt(k.lo), k.zero, y);
+    let y = T::select(x.gt(k.hi), k.infinity, y);
     T::select(x.is_nan(), x, y)
 }
 
 /// e^x − 1 on f64 or on two lanes at once ([`expm1`] for one number).
 #[inline(always)]
-pub fn expm1_of<T: Real>(x: T) -> T {
-    let (two_k, r) = reduce(clamp_range(x));
-    let y = two_k * expm1_reduced(r) + (two_k - T::splat(1.0));
-    let y = T::select(x.lt(T::splat(-708.0)), T::splat(-1.0), y);
-    let y = T::select(x.gt(T::splat(709.0)), T::splat(f64::INFINITY), y);
+pub fn expm1_of<T: Real>(x: T, k: &Kit<T>) -> T {
+    let (two_n, r) = reduce(clamp_range(x, k), k);
+    let y = two_n * expm1_reduced(r, k) + (two_n - k.one);
+    let y = T::select(x.lt(k.lo), k.minus_one, y);
+    let y = T::select(x.gt(k.hi), k.infinity, y);
     T::select(x.is_nan(), x, y)
 }
 
 /// tanh on f64 or on two lanes at once ([`tanh`] for one number).
 #[inline(always)]
-pub fn tanh_of<T: Real>(a: T) -> T {
+pub fn tanh_of<T: Real>(a: T, k: &Kit<T>) -> T {
     // min(2|a|, 44) as a comparison: `f64::min` is a libm call in wasm (its NaN rule differs from
     // the instruction's) and does not vectorise; for NaN both give 44, overridden below.
-    let two_a = T::splat(2.0) * a.abs();
-    let x = T::select(two_a.lt(T::splat(44.0)), two_a, T::splat(44.0));
+    let two_a = k.two * a.abs();
+    let x = T::select(two_a.lt(k.tanh_cap), two_a, k.tanh_cap);
     // e^x − 1 as in [`expm1_of`], whose clamping and NaN cases cannot arise for x in [0, 44].
-    let (two_k, r) = reduce(x);
-    let t = two_k * expm1_reduced(r) + (two_k - T::splat(1.0));
-    let y = (t / (t + T::splat(2.0))).copysign(a);
+    let (two_n, r) = reduce(x, k);
+    let t = two_n * expm1_reduced(r, k) + (two_n - k.one);
+    let y = (t / (t + k.two)).copysign(a);
     T::select(a.is_nan(), a, y)
 }
 
 /// The logistic function on f64 or on two lanes at once ([`sigmoid`] for one number).
 #[inline(always)]
-pub fn sigmoid_of<T: Real>(a: T) -> T {
-    T::splat(1.0) / (T::splat(1.0) + exp_of(-a))
+pub fn sigmoid_of<T: Real>(a: T, k: &Kit<T>) -> T {
+    k.one / (k.one + exp_of(-a, k))
 }
 
 /// e^x. Results below the normal range flush to 0 (x < −708), above it are ∞ (x > 709).
 #[inline(always)]
 pub fn exp(x: f64) -> f64 {
-    exp_of(x)
+    exp_of(x, &Kit::new())
 }
 
 /// e^x − 1, accurate also for tiny x: 2^k·p + (2^k − 1), neither part cancelling.
 #[inline(always)]
 pub fn expm1(x: f64) -> f64 {
-    expm1_of(x)
+    expm1_of(x, &Kit::new())
 }
 
 /// tanh a = t / (t + 2) with t = e^{2|a|} − 1, sign restored; 1 for |a| > 22 (t is then far past
 /// 2 / ulp).
 #[inline(always)]
 pub fn tanh(a: f64) -> f64 {
-    tanh_of(a)
+    tanh_of(a, &Kit::new())
 }
 
 /// The logistic function 1 / (1 + e^{−a}).
 #[inline(always)]
 pub fn sigmoid(a: f64) -> f64 {
-    sigmoid_of(a)
+    sigmoid_of(a, &Kit::new())
 }
 
 /// π/2 in two parts: k·PIO2_HI is exact for |k| < 2²⁰ (fdlibm's split).

@@ -79,11 +79,10 @@ impl Trainer {
                     self.block = Some(Block::new(net, data.len()));
                 }
                 let block = self.block.as_mut().expect("just made");
-                self.grad.fill(0.0);
                 block.load(data, 0);
                 block.forward(net);
                 let e = block.error(net);
-                block.backward(net, &mut self.grad);
+                block.gradient(net, &mut self.grad);
                 update(net, &self.grad, eta);
                 e
             }
