@@ -195,7 +195,7 @@ const drawPicked = ({ ctx, state, lay, pal, font }, plane) => {
     if (k >= state.lab.paramCount) continue;
     const [n, i, j] = state.lab.paramLocation(k);
     const e = edgeEnds(lay, n, i, j);
-    const t = tag === "p" ? 0.62 : 0.72;
+    const t = tag === "p" ? 0.3 : 0.38; // off the middle, where the edges of a layer cross, and away from the labels
     label(ctx, tag, e.x0 + t * (e.x1 - e.x0), e.y0 + t * (e.y1 - e.y0), { colour: pal.hi_fg, bg: pal.hi, bold: true, font: font + 2 });
   }
 };
