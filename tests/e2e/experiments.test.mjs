@@ -11,6 +11,7 @@ const env = useBrowser();
 
 /** Opens the Experiments tab and waits for its modules. */
 const openTab = async (page) => {
+  page.setDefaultTimeout(120000); // a busy machine (load 13 on 2 cores here) starts workers slowly; nothing waits for time
   await page.getByRole("button", { name: /^Experiments/ }).click();
   await page.waitForFunction(() => window.backpropLab.experiments.view && window.backpropLab.experiments.plane?.values);
 };
@@ -57,7 +58,7 @@ test("the η sweep runs, draws its curves and valley, and a curve opens its η i
   await openTab(page);
   await record(page);
   await page.getByRole("button", { name: "Run sweep" }).click();
-  await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done);
+  await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done, null, { timeout: 120000 });
   await idle(page);
   await frames(page, 3);
   const f = await stopRecording(page, "η sweep, 13 × 2000 epochs");
@@ -153,7 +154,7 @@ test("Cancel stops a 10 000-seed run at once: no progress after the next frame, 
   await openTab(page);
   await page.getByLabel("seeds S").fill("10000");
   await page.getByRole("button", { name: "Run seeds" }).click();
-  await page.waitForFunction(() => window.backpropLab.experiments.job?.done >= 50, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.backpropLab.experiments.job?.done >= 50, null, { timeout: 120000 });
   assert.ok(await page.locator("#exp-progress").isVisible());
   assert.match(await page.locator("#exp-progress-text").textContent(), /^[\d,]+ of 20,000 trainings · (about [\d.]+ s left|less than 1 s left|estimating)/);
   await page.getByRole("button", { name: "Cancel" }).click();
@@ -178,7 +179,7 @@ test("Cancel stops a 10 000-seed run at once: no progress after the next frame, 
   // A new run starts afresh after a cancelled one.
   await page.getByLabel("seeds S").fill("20");
   await page.getByRole("button", { name: "Run seeds" }).click();
-  await page.waitForFunction(() => window.backpropLab.experiments.seeds?.modes.online.done, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.backpropLab.experiments.seeds?.modes.online.done, null, { timeout: 120000 });
   assert.match(await page.locator("#seeds-batch-rate").textContent(), / of 20 solved/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -188,7 +189,7 @@ test("bad settings are refused next to their field, nothing starts and the resul
   const { page, errors, context } = await openApp(env.browser, env.server.url);
   await openTab(page);
   await page.getByRole("button", { name: "Run sweep" }).click();
-  await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done);
+  await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done, null, { timeout: 120000 });
   await idle(page);
   await page.evaluate(() => (window.__sweep = window.backpropLab.experiments.sweep));
   const cases = [
@@ -298,7 +299,7 @@ test("opened at epoch 0, the landscape picks the two most-moved parameters again
   await openTab(page);
   assert.equal(await page.evaluate(() => window.backpropLab.experiments.plane.auto), true, "nothing has moved yet");
   await page.getByRole("button", { name: "Play" }).click();
-  await page.waitForFunction(() => !window.backpropLab.experiments.plane.auto, null, { timeout: 60000 });
+  await page.waitForFunction(() => !window.backpropLab.experiments.plane.auto, null, { timeout: 120000 });
   await page.getByRole("button", { name: "Pause" }).click();
   const { epoch, p, q } = await page.evaluate(() => ({ epoch: window.backpropLab.lab.epoch, ...window.backpropLab.experiments.plane }));
   assert.ok(epoch >= 100, `re-picked at epoch ${epoch}`);
@@ -320,10 +321,10 @@ test("axe-clean with results, in both themes; screenshots at desktop and phone w
       await openTab(page);
       await page.getByLabel("seeds S").fill("60");
       await page.getByRole("button", { name: "Run sweep" }).click();
-      await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done);
+      await page.waitForFunction(() => window.backpropLab.experiments.sweep?.done, null, { timeout: 120000 });
       await idle(page);
       await page.getByRole("button", { name: "Run seeds" }).click();
-      await page.waitForFunction(() => window.backpropLab.experiments.seeds?.modes.online.done, null, { timeout: 60000 });
+      await page.waitForFunction(() => window.backpropLab.experiments.seeds?.modes.online.done, null, { timeout: 120000 });
       await idle(page);
       await frames(page, 3);
       await drawn(page);
