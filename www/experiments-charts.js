@@ -186,10 +186,10 @@ export const drawSweepCurves = (canvas, runs, colours, epochs, hot, pal) => {
 };
 
 /**
- * The valley: final E against η (top, log–log; the solved line E = 0.01 dashed; × for diverged
+ * The valley: final E against η (top, log–log; the solved line E = `solvedE` dashed; × for diverged
  * runs, drawn at the top edge), and below it the epoch each η solved the task at ("–": not solved).
  */
-export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
+export const drawSweepValley = (canvas, runs, colours, epochs, pal, solvedE) => {
   const { ctx, w, h } = begin(canvas);
   const font = Math.round(pal.font * 0.82);
   const done = runs.filter(Boolean);
@@ -198,20 +198,21 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
   const pad = 0.15;
   const x = [Math.min(...le) - pad, Math.max(...le) + pad];
   const lower = Math.round(h * 0.36);
-  const [ylo, yhi] = logRange(done.map((r) => r.final).concat([0.01]), -10);
+  const [ylo, yhi] = logRange(done.map((r) => r.final).concat([solvedE]), -10);
+  const ls = Math.log10(solvedE);
   const f = logFrame(ctx, w, h, { x, y: [ylo, yhi], xName: "η (log scale)", yName: "final E (log)", pal, font, bottom: lower });
   // The solved line.
   ctx.strokeStyle = pal.muted;
   ctx.setLineDash([5, 4]);
   ctx.beginPath();
-  ctx.moveTo(f.box.x, f.toY(-2));
-  ctx.lineTo(f.box.x + f.box.w, f.toY(-2));
+  ctx.moveTo(f.box.x, f.toY(ls));
+  ctx.lineTo(f.box.x + f.box.w, f.toY(ls));
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = pal.muted;
-  ctx.textAlign = "left";
-  ctx.textBaseline = "bottom";
-  ctx.fillText("E = 0.01", f.box.x + 4, f.toY(-2) - 2);
+  ctx.textAlign = "right"; // under the line at the right, where the too-large steps are above it
+  ctx.textBaseline = "top";
+  ctx.fillText(`solved: E < ${fmt(solvedE, 2).replace(/\.?0+$/, "")}`, f.box.x + f.box.w - 4, f.toY(ls) + 2);
   // The line through the finite final E, then the points (a final E below the chart sits on its floor).
   const clampY = (l) => f.toY(Math.max(ylo, Math.min(yhi, l)));
   ctx.strokeStyle = pal.muted;
@@ -288,14 +289,15 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal) => {
 /**
  * Histogram of final E (log bins of half a decade; diverged runs in their own bar at the right),
  * bars of solved runs in the theme's blue, the others in its orange and hatched, the solved
- * line at E = 0.01. Returns the bins for the text alternative.
+ * line at E = `solvedE`. Returns the bins for the text alternative.
  */
-export const drawHistogram = (canvas, runs, pal, solved) => {
+export const drawHistogram = (canvas, runs, pal, solved, solvedE) => {
   const { ctx, w, h } = begin(canvas);
   if (!runs.length) return { diverged: 0 }; // nothing yet: no empty axes
   const font = Math.round(pal.font * 0.8);
   const finite = runs.filter((r) => r.divergedAt == null && r.final > 0 && Number.isFinite(r.final));
-  const [lo, hi] = logRange(finite.map((r) => r.final).concat([0.01]), -16);
+  const [lo, hi] = logRange(finite.map((r) => r.final).concat([solvedE]), -16);
+  const ls = Math.log10(solvedE);
   const per = 2; // bins per decade
   const nb = Math.max(1, (hi - lo) * per);
   const good = new Array(nb).fill(0);
@@ -337,8 +339,8 @@ export const drawHistogram = (canvas, runs, pal, solved) => {
   ctx.stroke();
   ctx.setLineDash([4, 3]);
   ctx.beginPath();
-  ctx.moveTo(toX(-2), box.y);
-  ctx.lineTo(toX(-2), box.y + box.h);
+  ctx.moveTo(toX(ls), box.y);
+  ctx.lineTo(toX(ls), box.y + box.h);
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = pal.muted;
@@ -352,7 +354,7 @@ export const drawHistogram = (canvas, runs, pal, solved) => {
   ctx.fillText("0", box.x - 4, box.y + box.h);
   ctx.textAlign = "left";
   ctx.textBaseline = "top";
-  ctx.fillText("← solved", Math.max(box.x + 2, toX(-2) - ctx.measureText("← solved").width - 4), box.y);
+  ctx.fillText("← solved", Math.max(box.x + 2, toX(ls) - ctx.measureText("← solved").width - 4), box.y);
   return { lo, per, good, bad, diverged };
 };
 

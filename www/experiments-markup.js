@@ -47,7 +47,7 @@ const PANEL = `
 <section class="exp-section" aria-labelledby="seeds-title">
   <h3 id="seeds-title">2. Seeds: how often does this network get stuck?</h3>
   <p class="explain">The same architecture and η from S different starting weights (seeds 0 … S−1), in batch and online mode.
-    Solved: every output on the right side of ½ and E below 0.01 (for XOR's 4 patterns).</p>
+    Solved: every output on its target's side of ½ and E below 0.01 · P / 4 (0.01 for XOR's 4 patterns).</p>
   <form class="exp-form" id="seeds-form">
     <div class="field">
       <label for="seeds-count">seeds S</label>

@@ -39,6 +39,13 @@ const seedRun = (r) => ({
   divergedAt: r.divergedAt == null || r.divergedAt < 0 ? null : r.divergedAt,
 });
 
+/**
+ * Below which E a run can count as solved: 0.01 · P / 4 for P patterns (0.01 for XOR), the core's
+ * criterion (experiments::solved, which also asks every output on its target's side of ½; the runs
+ * come with its verdict) — here only to draw its line.
+ */
+const solvedBelow = (P) => (0.01 * P) / 4;
+
 /** The text of the η list field: the core's default values, compactly. */
 const etaListText = (etas) => etas.map((v) => Number(v.toPrecision(3))).join(", ");
 
@@ -182,7 +189,7 @@ export const setupExperiments = (state, ui, actions) => {
     const m = model();
     if (!m) return;
     const list = Array.from(etas);
-    const sweep = { etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
+    const sweep = { solvedE: solvedBelow(state.lab.patternCount), etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
     $("sweep-results").hidden = dom.legend.hidden = false;
@@ -213,7 +220,7 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+    ex.seeds = { solvedE: solvedBelow(state.lab.patternCount), count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
       gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     buildSeedColumns();
@@ -280,7 +287,7 @@ export const setupExperiments = (state, ui, actions) => {
     const { lines, box } = drawSweepCurves(dom.curves, s.runs, s.colours, s.epochs, s.hot, pal);
     s.lines = lines;
     s.box = box;
-    drawSweepValley(dom.valley, s.runs, s.colours, s.epochs, pal);
+    drawSweepValley(dom.valley, s.runs, s.colours, s.epochs, pal, s.solvedE);
     [...dom.legend.children].forEach((b, k) => {
       const r = s.runs[k];
       b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
@@ -382,15 +389,15 @@ export const setupExperiments = (state, ui, actions) => {
   const isSolved = (r) => r.solvedAt != null && r.divergedAt == null;
   const byFinal = (a, b) => (Number.isFinite(a.final) ? a.final : Infinity) - (Number.isFinite(b.final) ? b.final : Infinity) || a.seed - b.seed;
 
-  /** The patterns as thumbnail marks: [x in 0..1, y in 0..1 from the top, class]. */
+  /** The patterns as thumbnail marks: [x in 0..1, y in 0..1 from the top, class] (none for over 16). */
   const thumbPoints = () => {
     const d = state.lab.domain();
     const { inputs, targets } = state.patterns;
     const N = state.lab.neurons(0);
     const K = state.lab.neurons(state.lab.depth);
-    if (N !== 2) return [];
+    if (N !== 2 || state.lab.patternCount > 16) return []; // more marks than a thumbnail can show
     const pts = [];
-    for (let m = 0; m < state.lab.patternCount && m < 64; m++) {
+    for (let m = 0; m < state.lab.patternCount; m++) {
       pts.push([(inputs[m * N] - d[0]) / (d[1] - d[0]), (d[3] - inputs[m * N + 1]) / (d[3] - d[2]), targets[m * K] > 0.5]);
     }
     return pts;
@@ -410,10 +417,10 @@ export const setupExperiments = (state, ui, actions) => {
       $(`${id}-rate`).textContent = runs.length
         ? `${solved.toLocaleString("en-US")} of ${runs.length.toLocaleString("en-US")} solved (${p.toFixed(p > 0 && p < 1 ? 1 : 0)} %)${done ? "" : ` — ${(S.count - runs.length).toLocaleString("en-US")} still training`}`
         : done ? "nothing ran" : "waiting…";
-      const hist = drawHistogram($(`${id}-hist`), runs, pal, isSolved);
+      const hist = drawHistogram($(`${id}-hist`), runs, pal, isSolved, S.solvedE);
       const diverged = hist.diverged ? `, ${hist.diverged} diverged` : "";
       $(`${id}-hist-said`).textContent = runs.length
-        ? `Histogram of final E: ${solved} solved (E below 0.01, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
+        ? `Histogram of final E: ${solved} solved (E below ${fmtShort(S.solvedE, 2)}, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
         : "";
     }
     // After both histograms: they read their canvas's size, which would lay out a gallery's new tiles at once.
