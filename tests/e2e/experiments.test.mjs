@@ -341,14 +341,14 @@ test("axe-clean with results, in both themes; screenshots at desktop and phone w
 
 test("the experiments' modules load only when the tab opens", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
-  const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /experiments|landscape/.test(n)));
+  const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /experiments|landscape|seeds-view/.test(n)));
   assert.deepEqual(await loaded(), []);
   assert.equal(await page.locator("#experiments-panel").innerHTML(), "", "its markup comes with its modules");
   const preload = await page.$$eval('link[rel="modulepreload"]', (ls) => ls.map((l) => l.getAttribute("href")));
-  assert.ok(!preload.some((h) => /experiments|landscape/.test(h)), "not modulepreloaded");
+  assert.ok(!preload.some((h) => /experiments|landscape|seeds-view/.test(h)), "not modulepreloaded");
   await openTab(page);
   const names = (await loaded()).map((n) => n.split("/").pop()).sort();
-  assert.deepEqual(names, ["experiments-charts.js", "experiments-markup.js", "experiments-pool.js", "experiments-view.js", "landscape-view.js"]);
+  assert.deepEqual(names, ["experiments-charts.js", "experiments-markup.js", "experiments-pool.js", "experiments-view.js", "landscape-view.js", "seeds-view.js"]);
   assert.deepEqual(errors, []);
   await context.close();
 });
