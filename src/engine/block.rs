@@ -6,7 +6,7 @@
 
 use crate::dataset::Dataset;
 use crate::lanes::{F64x2, Real};
-use crate::math::Kit;
+use crate::math::PAIR_KIT;
 use crate::network::Network;
 
 /// Values of a block of patterns: x^(0..L), a^(1..L), δ^(1..L), each [neuron][pattern].
@@ -95,8 +95,9 @@ impl Block {
     fn forward_pairs<const P: usize>(&mut self, net: &Network) {
         let bw = 2 * P;
         let params = net.params();
-        // The activations' constants, made opaque so that they are not folded back into each use.
-        let kit = std::hint::black_box(Kit::<F64x2>::new());
+        // The activations' constants, read from memory: behind an opaque reference, so that they
+        // are not folded back into each use.
+        let kit = std::hint::black_box(&PAIR_KIT);
         for layer in net.layers() {
             let (fan_in, g) = (layer.fan_in, layer.activation);
             let x_row0 = self.inputs + layer.unit; // first row of x^(n)
@@ -116,7 +117,7 @@ impl Block {
                 let x_row = &mut above[i * bw..(i + 1) * bw];
                 for (p, a) in a.into_iter().enumerate() {
                     a.store(&mut a_row[2 * p..]);
-                    g.g_pair(a, &kit).store(&mut x_row[2 * p..]);
+                    g.g_pair(a, kit).store(&mut x_row[2 * p..]);
                 }
             }
         }

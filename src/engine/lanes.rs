@@ -97,6 +97,10 @@ mod pair {
         pub fn from_lanes([p, q]: [f64; 2]) -> F64x2 {
             F64x2(f64x2(p, q))
         }
+        /// (v, v), in a constant.
+        pub const fn constant(v: f64) -> F64x2 {
+            F64x2(f64x2(v, v))
+        }
         /// Writes the lanes to s[0], s[1].
         #[inline(always)]
         pub fn store(self, s: &mut [f64]) {
@@ -193,6 +197,10 @@ mod pair {
         #[inline(always)]
         pub fn from_lanes(lanes: [f64; 2]) -> F64x2 {
             F64x2(lanes)
+        }
+        /// (v, v), in a constant.
+        pub const fn constant(v: f64) -> F64x2 {
+            F64x2([v, v])
         }
         /// Writes the lanes to s[0], s[1].
         #[inline(always)]

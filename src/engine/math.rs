@@ -10,7 +10,7 @@ const INV_LN2: f64 = std::f64::consts::LOG2_E;
 /// 1.5·2⁵²: adding it rounds to an integer (ties to even) and leaves that integer in the low bits.
 const ROUNDER: f64 = 6_755_399_441_055_744.0;
 
-use crate::lanes::Real;
+use crate::lanes::{F64x2, Real};
 
 /// 1/2!, 1/3!, …, 1/13!: e^r − 1 = r + r² Σ C[i] rⁱ to r¹³.
 const C: [f64; 12] = [
@@ -70,6 +70,32 @@ impl<T: Real> Kit<T> {
         }
     }
 }
+
+/// The kit of pairs, in memory once for the whole run (see [`Kit`]).
+pub static PAIR_KIT: Kit<F64x2> = {
+    let k = F64x2::constant;
+    let mut c = [k(0.0); 12];
+    let mut i = 0;
+    while i < 12 {
+        c[i] = k(C[i]);
+        i += 1;
+    }
+    Kit {
+        c,
+        inv_ln2: k(INV_LN2),
+        rounder: k(ROUNDER),
+        ln2_hi: k(LN2_HI),
+        ln2_lo: k(LN2_LO),
+        lo: k(-708.0),
+        hi: k(709.0),
+        zero: k(0.0),
+        one: k(1.0),
+        minus_one: k(-1.0),
+        two: k(2.0),
+        infinity: k(f64::INFINITY),
+        tanh_cap: k(44.0),
+    }
+};
 
 impl<T: Real> Default for Kit<T> {
     #[inline(always)]
