@@ -29,12 +29,18 @@ impl LossHistory {
     ///
     /// # Errors
     /// No memory to grow into (the curve is unchanged).
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, epoch: u64, e: f64) -> Result<(), String> {
-        // The stride is a power of two: a mask instead of a division, every epoch.
+        // The stride is a power of two: a mask instead of a division, every epoch, inlined into
+        // the training loop; the kept epochs go on in `keep`.
         if epoch & (self.stride - 1) != 0 {
             return Ok(());
         }
+        self.keep(epoch, e)
+    }
+
+    /// [`LossHistory::record`] of an epoch on the stride.
+    fn keep(&mut self, epoch: u64, e: f64) -> Result<(), String> {
         if self.epochs.len() == CAPACITY {
             let keep = |v: &mut Vec<f64>| {
                 let mut k = 0;

@@ -70,8 +70,28 @@ impl Timeline {
     /// # Errors
     /// The memory to grow into could not be had; the timeline is then as it was before the call,
     /// bar snapshots from `epoch` on.
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, epoch: u64, w: &[f64]) -> Result<(), String> {
+        // The usual case while training, inlined into the loop: the epoch after the last one,
+        // into a ring slot that exists, and nothing moving to the sparse part. What `record_any`
+        // does then, without its checks.
+        if let (Some((lo, hi)), Some((last, s))) = (self.range, self.last_slot) {
+            let full = (hi - lo + 1) as usize == self.cap;
+            if last == hi && hi + 1 == epoch && !(full && lo & (self.stride - 1) == 0) {
+                let s = if s + 1 < self.cap { s + 1 } else { 0 };
+                if let Some(slot) = self.dense.get_mut(s * self.n..(s + 1) * self.n) {
+                    slot.copy_from_slice(w);
+                    self.range = Some((if full { lo + 1 } else { lo }, epoch));
+                    self.last_slot = Some((epoch, s));
+                    return Ok(());
+                }
+            }
+        }
+        self.record_any(epoch, w)
+    }
+
+    /// [`Timeline::record`] in every case.
+    fn record_any(&mut self, epoch: u64, w: &[f64]) -> Result<(), String> {
         debug_assert_eq!(w.len(), self.n);
         if !matches!(self.range, Some((_, hi)) if hi + 1 == epoch) {
             self.truncate_from(epoch); // not the usual next epoch: a resumed or restarted run
