@@ -546,3 +546,21 @@ fn a_network_without_an_input_plane_has_blank_thumbnails() {
         .all(|r| r.thumb.len() == 16 && r.thumb.iter().all(|y| y.is_nan())));
     assert!(runs.iter().all(|r| r.final_e.is_finite()));
 }
+
+#[test]
+fn the_landscape_range_is_read_from_its_field() {
+    use backprop_lab::experiments::{parse_span, MAX_SPAN, MIN_SPAN};
+    assert_eq!(parse_span(" 2.5 "), Ok(2.5));
+    assert_eq!(parse_span("2,5"), Ok(2.5));
+    assert_eq!(parse_span("1e-3"), Ok(MIN_SPAN));
+    assert_eq!(parse_span("1000"), Ok(MAX_SPAN));
+    for bad in [
+        "", "abc", "0", "−1", "0.0009", "1000.5", "1e9", "NaN", "inf", "2 3",
+    ] {
+        assert_eq!(
+            parse_span(bad),
+            Err("range: enter a number from 0.001 to 1000".to_string()),
+            "{bad:?}"
+        );
+    }
+}

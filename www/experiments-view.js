@@ -38,12 +38,6 @@ const seedRun = (r) => ({
   divergedAt: r.divergedAt == null || r.divergedAt < 0 ? null : r.divergedAt,
 });
 
-/**
- * Below which E a run can count as solved: 0.01 · P / 4 for P patterns (0.01 for XOR), the core's
- * criterion (experiments::solved, which also asks every output on its target's side of ½; the runs
- * come with its verdict) — here only to draw its line.
- */
-const solvedBelow = (P) => (0.01 * P) / 4;
 
 /** The text of the η list field: the core's default values, compactly. */
 const etaListText = (etas) => etas.map((v) => Number(v.toPrecision(3))).join(", ");
@@ -188,7 +182,7 @@ export const setupExperiments = (state, ui, actions) => {
     const m = model();
     if (!m) return;
     const list = Array.from(etas);
-    const sweep = { solvedE: solvedBelow(state.lab.patternCount), etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
+    const sweep = { solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
     $("sweep-results").hidden = dom.legend.hidden = false;
@@ -219,7 +213,7 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { solvedE: solvedBelow(state.lab.patternCount), count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+    ex.seeds = { solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
       gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     seedsView.buildColumns();

@@ -158,8 +158,15 @@ export const createLandscape = (state, ui) => {
     plane.auto = false;
     hint();
   });
+  // The range as the core reads it (Lab.parseSpan); a bad one is said next to the field and the
+  // plane keeps the range it had.
   dom.span.addEventListener("change", () => {
-    plane.span = Number(dom.span.value.trim().replace(/−/g, "-"));
+    try {
+      plane.span = state.wasm.Lab.parseSpan(dom.span.value);
+      say(dom.spanMsg, "", dom.span);
+    } catch (e) {
+      say(dom.spanMsg, e.message ?? String(e), dom.span);
+    }
   });
   dom.span.addEventListener("keydown", (e) => {
     if (e.key === "Enter") dom.span.dispatchEvent(new Event("change"));
@@ -206,7 +213,7 @@ export const createLandscape = (state, ui) => {
       return false;
     }
     say(dom.qMsg, "", dom.q);
-    say(dom.spanMsg, "", dom.span);
+    if (plane.error) say(dom.spanMsg, "", dom.span); // a range the field took is said there
     plane.error = null;
     plane.at = lab.landscapeAt(plane.p, plane.q);
     plane.path = lab.landscapePath(plane.p, plane.q);

@@ -196,6 +196,28 @@ pub fn parse_count(text: &str, what: &str, min: u64, max: u64) -> Result<u64, St
     }
 }
 
+/// The landscape's range ± typed in a field: a number from [`MIN_SPAN`] to [`MAX_SPAN`] (a decimal
+/// comma read as a point, "−" as "-").
+///
+/// # Errors
+/// Anything else: `range: enter a number from 0.001 to 1000`.
+pub fn parse_span(text: &str) -> Result<f64, String> {
+    let t = text.trim().replace('−', "-");
+    let t = if t.contains('.') {
+        t
+    } else {
+        t.replacen(',', ".", 1)
+    };
+    let plain = t.len() <= 40
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    match crate::json::parse_f64(&t) {
+        Some(v) if plain && (MIN_SPAN..=MAX_SPAN).contains(&v) => Ok(v),
+        _ => Err("range: enter a number from 0.001 to 1000".into()),
+    }
+}
+
 /// Epochs of an experiment run: 1 to [`MAX_EXPERIMENT_EPOCHS`].
 ///
 /// # Errors

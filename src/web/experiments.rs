@@ -9,7 +9,7 @@ use super::{fail, Lab};
 use crate::experiments::landscape::{landscape, landscape_at, moved_most, path};
 use crate::experiments::seeds::seed_runs;
 use crate::experiments::sweep::sweep_eta;
-use crate::experiments::{self as ex, parse_count, parse_eta_list};
+use crate::experiments::{self as ex, parse_count, parse_eta_list, parse_span};
 use crate::json::Value;
 use crate::model::MAX_SEED;
 use crate::teach::{weight_symbol, Json};
@@ -186,6 +186,20 @@ impl Lab {
     #[wasm_bindgen(js_name = parseEtaList)]
     pub fn parse_eta_list(typed: &JsValue) -> Result<Vec<f64>, JsError> {
         parse_eta_list(&text(typed, "η values", 4096)?).map_err(fail)
+    }
+
+    /// The landscape's range ± typed in a field: a number from 0.001 to 1000, or an Error whose
+    /// message is for the field (`range: enter a number from 0.001 to 1000`).
+    #[wasm_bindgen(js_name = parseSpan)]
+    pub fn parse_span(typed: &JsValue) -> Result<f64, JsError> {
+        parse_span(&text(typed, "range", 256)?).map_err(fail)
+    }
+
+    /// E below which a run on this Lab's data counts as solved (with every output on its target's
+    /// side of ½): 0.01 · P / 4 for P patterns, 0.01 for XOR. For drawing that line.
+    #[wasm_bindgen(getter, js_name = solvedBelow)]
+    pub fn solved_below(&self) -> f64 {
+        ex::solved_below(self.session.data())
     }
 
     /// A count typed in a field: `what` is "epochs" (1 to 100000) or "seeds" (1 to 10000). An Error
