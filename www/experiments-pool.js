@@ -40,16 +40,19 @@ const SPLIT_AT_MOST = 1_000_000;
 const WORKER_URL = new URL("./experiments-worker.js", import.meta.url);
 const WASM_URL = new URL("./pkg/backprop_lab_bg.wasm", import.meta.url);
 
-/** The compiled core, compiled once for the page and posted to every worker (they neither fetch nor compile). */
-let compiled = null;
-const compileCore = () => {
-  if (!compiled) {
-    compiled = WebAssembly.compileStreaming(fetch(WASM_URL));
-    compiled.catch(() => {
-      compiled = null;
-    });
-  }
-  return compiled;
+/** A compiler of the core, compiling it once (per pool; the page has one) for every worker to share —
+ * they neither fetch nor compile; a failed compilation is tried again next time. */
+const coreCompiler = () => {
+  let compiled = null;
+  return () => {
+    if (!compiled) {
+      compiled = WebAssembly.compileStreaming(fetch(WASM_URL));
+      compiled.catch(() => {
+        compiled = null;
+      });
+    }
+    return compiled;
+  };
 };
 
 /** Calls a handler; an exception in it is reported without disturbing the pool. */
@@ -88,6 +91,7 @@ const chunksOf = (kind, settings, workers) => {
 };
 
 export const createPool = ({ size } = {}) => {
+  const compileCore = coreCompiler();
   const most = Math.max(1, Math.min(MAX_WORKERS, Math.floor(size ?? (navigator.hardwareConcurrency || 2))));
   /** { worker, tasks }: tasks are the chunks handed to it, oldest first (it answers in order). */
   const workers = [];

@@ -4,10 +4,10 @@
 // thread. Loaded by dynamic import when the tab first opens; its state lives in state.experiments.
 
 import { createPool } from "./experiments-pool.js";
-import { rebuild } from "./state.js";
+import { rebuildFrom } from "./state.js";
 import { fmtShort, el, sentence, palette } from "./util.js";
 import { runColours, drawSweepCurves, drawSweepValley, eText } from "./experiments-charts.js";
-import { createSeedsView, GALLERY_STEP } from "./seeds-view.js";
+import { createSeedsView, GALLERY_STEP, isSolved } from "./seeds-view.js";
 import { createLandscape } from "./landscape-view.js";
 import { fillExperimentsPanel } from "./experiments-markup.js";
 
@@ -182,7 +182,7 @@ export const setupExperiments = (state, ui, actions) => {
     const m = model();
     if (!m) return;
     const list = Array.from(etas);
-    const sweep = { solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
+    const sweep = { model: m, solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
     $("sweep-results").hidden = dom.legend.hidden = false;
@@ -213,7 +213,7 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+    ex.seeds = { model: m, solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
       gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     seedsView.buildColumns();
@@ -232,9 +232,11 @@ export const setupExperiments = (state, ui, actions) => {
     })), m);
   };
 
-  /** Opens `changes` (η, or seed and mode) in the main view: a fresh network at epoch 0, the Step tab. */
-  const openInMain = (changes) => {
-    const err = rebuild(state, changes);
+  /** Opens `changes` (η, or seed and mode) of the run that started from `model` (its architecture,
+   * data, η, mode and seed, whatever the controls say now) in the main view: a fresh network at
+   * epoch 0, the Step tab. */
+  const openInMain = (model, changes) => {
+    const err = rebuildFrom(state, model, changes);
     if (err) {
       dom.status.textContent = `Could not open it: ${err}`;
       return;
@@ -252,7 +254,7 @@ export const setupExperiments = (state, ui, actions) => {
       const b = el("button", { type: "button", class: "exp-key", "data-k": String(k) },
         el("span", { class: "swatch" }), el("span", { class: "key-text" }, `η = ${fmtShort(eta, 3)}`));
       b.querySelector(".swatch").style.background = s.colours[k];
-      b.addEventListener("click", () => openInMain({ learning_rate: eta }));
+      b.addEventListener("click", () => openInMain(s.model, { learning_rate: eta }));
       b.addEventListener("pointerenter", () => hot(k));
       b.addEventListener("pointerleave", () => hot(-1));
       b.addEventListener("focus", () => hot(k));
@@ -286,12 +288,12 @@ export const setupExperiments = (state, ui, actions) => {
       b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
       b.title = `Open η = ${fmtShort(s.etas[k], 3)} in the main view`;
       b.classList.toggle("diverged", !!r && r.divergedAt != null);
-      b.classList.toggle("solved", !!r && r.solvedAt != null);
+      b.classList.toggle("solved", !!r && isSolved(r));
     });
     const done = s.runs.filter(Boolean);
-    const solved = done.filter((r) => r.solvedAt != null).sort((a, b) => a.solvedAt - b.solvedAt);
+    const solved = done.filter(isSolved).sort((a, b) => a.solvedAt - b.solvedAt);
     const diverged = done.filter((r) => r.divergedAt != null);
-    const stuck = done.filter((r) => r.solvedAt == null && r.divergedAt == null);
+    const stuck = done.filter((r) => !isSolved(r) && r.divergedAt == null);
     // Not solved below the smallest η that solved: too slow; above the largest: too large a step.
     const lowest = solved.length ? Math.min(...solved.map((r) => r.eta)) : Infinity;
     const highest = solved.length ? Math.max(...solved.map((r) => r.eta)) : Infinity;
@@ -345,10 +347,10 @@ export const setupExperiments = (state, ui, actions) => {
   dom.curves.addEventListener("pointerleave", () => hot(-1));
   dom.curves.addEventListener("click", (e) => {
     const k = pointer(e);
-    if (k >= 0) openInMain({ learning_rate: ex.sweep.etas[k] });
+    if (k >= 0) openInMain(ex.sweep.model, { learning_rate: ex.sweep.etas[k] });
   });
 
-  const seedsView = createSeedsView(state, dom.cols, (changes) => openInMain(changes));
+  const seedsView = createSeedsView(state, dom.cols, (changes) => openInMain(ex.seeds.model, changes));
 
   dom.sweepForm.addEventListener("submit", (e) => {
     e.preventDefault();

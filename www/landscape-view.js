@@ -269,7 +269,9 @@ export const createLandscape = (state, ui) => {
     }
     off.getContext("2d").putImageData(img, 0, 0);
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(off, box.x, box.y, box.w, box.h);
+    // From the first cell's centre to the last's: cell c sits at c / (res − 1) of the width, where
+    // its value, the contours and the point are (the whole image would shift them half a cell).
+    ctx.drawImage(off, 0.5, 0.5, res - 1, res - 1, box.x, box.y, box.w, box.h);
     const { toX, toY } = drawAxes(ctx, state.wasm, box, [xlo, xhi], [ylo, yhi], [`${paramName(lab, p)} (across)`, `${paramName(lab, q)} (up)`], { pal, font });
     ctx.save();
     ctx.beginPath();

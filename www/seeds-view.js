@@ -10,6 +10,10 @@ import { drawHistogram, drawThumb, eText } from "./experiments-charts.js";
 /** Thumbnails shown at first, and added by each "Show more". */
 export const GALLERY_STEP = 200;
 
+/** A run solved by the core's criterion (it reports the epoch it was first met) and not diverged
+ * after it: the one reading of a run's solvedAt and divergedAt, for the sweep and the seeds. */
+export const isSolved = (r) => r.solvedAt != null && r.divergedAt == null;
+
 /** The seeds section of the tab: `cols` its two column elements, `openInMain(changes)` opens a seed. */
 export const createSeedsView = (state, cols, openInMain) => {
   const $ = (id) => document.getElementById(id);
@@ -42,8 +46,6 @@ export const createSeedsView = (state, cols, openInMain) => {
     }
   };
 
-  /** Solved by the core's criterion (it reports the epoch it was first met). */
-  const isSolved = (r) => r.solvedAt != null && r.divergedAt == null;
   const byFinal = (a, b) => (Number.isFinite(a.final) ? a.final : Infinity) - (Number.isFinite(b.final) ? b.final : Infinity) || a.seed - b.seed;
 
   /** The patterns as thumbnail marks: [x in 0..1, y in 0..1 from the top, class] (none for over 16). */

@@ -115,6 +115,24 @@ export const rebuild = (state, changes) => {
   return null;
 };
 
+/** Installs the Lab of model text `model` (from `toModel`) with `changes` (as `withSetup`); returns
+ * the error's message, or null. An experiment's result opens this way, from the setup it ran on. */
+export const rebuildFrom = (state, model, changes) => {
+  let lab;
+  try {
+    const base = state.wasm.Lab.fromModel(model);
+    try {
+      lab = base.withSetup(JSON.stringify(changes));
+    } finally {
+      base.free();
+    }
+  } catch (e) {
+    return e.message;
+  }
+  installLab(state, lab);
+  return null;
+};
+
 /** [get(from), …, get(L)] at indices from … L of an array. */
 const layers = (lab, from, get) => {
   const out = [];

@@ -144,7 +144,7 @@ test("Cancel of a 10 000-seed run stops every callback and terminates the worker
   const workers = [];
   page.on("worker", (w) => {
     const entry = { closed: false };
-    w.on("close", () => (entry.closed = true));
+    entry.closing = new Promise((resolve) => w.on("close", () => resolve((entry.closed = true))));
     workers.push(entry);
   });
   await install(page);
@@ -172,11 +172,11 @@ test("Cancel of a 10 000-seed run stops every callback and terminates the worker
     const frame = () => new Promise(requestAnimationFrame);
     await frame();
     const afterFrame = calls.length;
-    // Nothing more arrives later either (the workers' queued messages are dropped with them).
-    await new Promise((r) => setTimeout(r, 300));
-    const late = calls.filter((c) => c[1] >= cancelledAt);
-    // A new run gets new workers and finishes.
+    // A new run gets new workers and finishes; nothing of the cancelled job arrives meanwhile either
+    // (the workers' queued messages are dropped with them) — a condition, not a time: any late
+    // message of the old workers would have come before the new run's answers.
     const again = await window.poolTest.run(pool, "seeds", model, { count: 30, epochs: 100, mode: "batch", thumb: 4 });
+    const late = calls.filter((c) => c[1] >= cancelledAt);
     pool.close();
     return { before, afterFrame, late, progressed: calls.filter((c) => c[0] === "progress").at(-1), againSeeds: again.all?.map((r) => r.seed), againError: again.error };
   });
@@ -187,9 +187,8 @@ test("Cancel of a 10 000-seed run stops every callback and terminates the worker
   assert.deepEqual(got.againSeeds, Array.from({ length: 30 }, (_, k) => k), "the pool runs again after a cancel");
   // The two workers of the cancelled run were terminated (the new run's, closed with the pool, too).
   assert.ok(workers.length >= 3, `new workers after cancel: ${workers.length} started`);
-  await page.waitForFunction(() => true); // one round trip for the close events
-  const deadline = Date.now() + 5000;
-  while (workers.some((w) => !w.closed) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  // Every worker's close event comes (the test's own timeout bounds the wait).
+  await Promise.all(workers.map((w) => w.closing));
   assert.deepEqual(workers.map((w) => w.closed), workers.map(() => true), "every worker terminated");
   assert.deepEqual(errors, []);
 });
