@@ -75,17 +75,8 @@ pub fn parse_eta(text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Err("learning rate η: the field is empty; type a number > 0, like 0.5".into());
     }
-    let t = if t.contains('.') {
-        t.to_string()
-    } else {
-        t.replacen(',', ".", 1)
-    };
-    let plain = t.len() <= 40
-        && t.bytes().any(|b| b.is_ascii_digit())
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    match crate::json::parse_f64(&t) {
-        Some(v) if plain => check_eta(v),
+    match crate::json::parse_typed(t) {
+        Some(v) => check_eta(v),
         _ => Err(format!(
             "learning rate η: {} is not a number; type a number > 0, like 0.5",
             quoted(text)

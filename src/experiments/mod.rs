@@ -136,13 +136,8 @@ pub fn parse_eta_list(text: &str) -> Result<Vec<f64>, String> {
         if item.is_empty() {
             continue;
         }
-        let plain = item.len() <= 40
-            && item.bytes().any(|b| b.is_ascii_digit())
-            && item
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-        let v = match crate::json::parse_f64(item) {
-            Some(v) if plain => v,
+        let v = match crate::json::parse_typed(item) {
+            Some(v) => v,
             _ => return Err(format!("η values: \"{}\" is not a number", cut(item))),
         };
         check_eta(v).map_err(|_| eta_refused(&cut(item), v))?;
@@ -202,18 +197,8 @@ pub fn parse_count(text: &str, what: &str, min: u64, max: u64) -> Result<u64, St
 /// # Errors
 /// Anything else: `range: enter a number from 0.001 to 1000`.
 pub fn parse_span(text: &str) -> Result<f64, String> {
-    let t = text.trim().replace('−', "-");
-    let t = if t.contains('.') {
-        t
-    } else {
-        t.replacen(',', ".", 1)
-    };
-    let plain = t.len() <= 40
-        && t.bytes().any(|b| b.is_ascii_digit())
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    match crate::json::parse_f64(&t) {
-        Some(v) if plain && (MIN_SPAN..=MAX_SPAN).contains(&v) => Ok(v),
+    match crate::json::parse_typed(text) {
+        Some(v) if (MIN_SPAN..=MAX_SPAN).contains(&v) => Ok(v),
         _ => Err("range: enter a number from 0.001 to 1000".into()),
     }
 }

@@ -13,6 +13,22 @@ use std::cmp::Ordering;
 /// 800 only matter as "some of them are not 0" (kept as one more digit 1).
 const MAX_DIGITS: usize = 800;
 
+/// A number as a person types it in a field: spaces around, "−" (U+2212) for "-", a decimal comma
+/// read as a point where there is no point, at most 40 characters; then as [`parse_f64`]. The one
+/// reading of a typed η, η list item or range.
+pub fn parse_typed(text: &str) -> Option<f64> {
+    let t = text.trim().replace('\u{2212}', "-");
+    let t = if t.contains('.') {
+        t
+    } else {
+        t.replacen(',', ".", 1)
+    };
+    if t.len() > 40 {
+        return None;
+    }
+    parse_f64(&t)
+}
+
 /// `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; `1.` and
 /// `.5` are fine) as the nearest f64; None for anything else, including `inf` and `NaN`.
 pub fn parse_f64(text: &str) -> Option<f64> {

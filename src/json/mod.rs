@@ -14,7 +14,7 @@ mod read;
 mod write;
 
 pub use fields::{brief, integer, known_fields, numbers, rows, shorten};
-pub use float::parse_f64;
+pub use float::{parse_f64, parse_typed};
 pub(crate) use read::repeats;
 pub use write::{number, rounded};
 
