@@ -3,7 +3,7 @@
 // with more than two, a note on why there is no picture. Each drawing leaves its data → pixel
 // mapping in state.plotMap, for the pointer (data-edit.js).
 
-import { fitCanvas, paint, el } from "./util.js";
+import { fitCanvas, paint, el, outputToUnit } from "./util.js";
 import { plotBox, drawAxes } from "./draw.js";
 import { boundaryLegend } from "./legends.js";
 
@@ -37,8 +37,7 @@ const paintPlane = (state, s, pal, nx, ny) => {
   if (!cache || cache.img.width !== nx || cache.img.height !== ny) {
     cache = state.boundaryImage = { img: new ImageData(nx, ny), off: new OffscreenCanvas(nx, ny) };
   }
-  const toUnit = s.activations[s.L] === "sigmoid" ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
-  paint(values, cache.img.data, pal.lut, toUnit);
+  paint(values, cache.img.data, pal.lut, outputToUnit(s.activations[s.L]));
   cache.off.getContext("2d").putImageData(cache.img, 0, 0);
   return { off: cache.off, values };
 };

@@ -4,7 +4,7 @@
 // built once its mode has finished, 200 tiles at a time ("Show more"), their pictures drawn a few
 // per frame. Its data lives in state.experiments.seeds.
 
-import { fmtShort, el } from "./util.js";
+import { fmtShort, el, outputToUnit } from "./util.js";
 import { drawHistogram, drawThumb, eText } from "./experiments-charts.js";
 
 /** Thumbnails shown at first, and added by each "Show more". */
@@ -103,8 +103,7 @@ export const createSeedsView = (state, cols, openInMain) => {
       g.next = 0;
       host.replaceChildren();
     }
-    const outSigmoid = state.lab.activation(state.lab.depth) === "sigmoid";
-    g.toUnit = outSigmoid ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5));
+    g.toUnit = outputToUnit(state.lab.activation(state.lab.depth));
     g.points = thumbPoints();
     const fresh = [];
     for (let k = g.tiles.length; k < Math.min(g.sorted.length, S.shown[mode]); k++) {

@@ -78,6 +78,10 @@ const divergingLut = (rgb) => {
   return lut;
 };
 
+/** ŷ of an output with activation `g` to [−1, 1] for the diverging colours: a sigmoid's 0…1
+ * stretched, any other squashed around ½ (the decision boundary at ŷ = ½ either way). */
+export const outputToUnit = (g) => (g === "sigmoid" ? (y) => 2 * y - 1 : (y) => Math.tanh(2 * (y - 0.5)));
+
 /** Paints values into RGBA pixels through the diverging table; `toUnit` maps a value to [−1, 1]. */
 export const paint = (values, pixels, lut, toUnit) => {
   for (let k = 0; k < values.length; k++) {
