@@ -401,7 +401,7 @@ fn bad_settings_are_refused_with_a_message_for_the_field() {
     for (text, want) in cases {
         assert_eq!(parse_eta_list(text).unwrap_err(), want, "{text:?}");
     }
-    let many = vec!["1"; 65].join(",");
+    let many = vec!["1"; 65].join(", ");
     assert_eq!(
         parse_eta_list(&many).unwrap_err(),
         "η values: at most 64, got 65"
@@ -561,6 +561,25 @@ fn the_landscape_range_is_read_from_its_field() {
             parse_span(bad),
             Err("range: enter a number from 0.001 to 1000".to_string()),
             "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn a_comma_between_digits_in_the_eta_list_is_refused_not_split() {
+    use backprop_lab::experiments::parse_eta_list;
+    assert_eq!(
+        parse_eta_list("0.1, 1 10;100"),
+        Ok(vec![0.1, 1.0, 10.0, 100.0])
+    );
+    assert_eq!(parse_eta_list("0.1 ,1"), Ok(vec![0.1, 1.0]));
+    for (text, item) in [("1,5", "1,5"), ("0.1 0,5", "0,5"), ("0.1,1,10", "0.1,1,10")] {
+        assert_eq!(
+            parse_eta_list(text),
+            Err(format!(
+                "η values: \"{item}\" — write a decimal with a point (1.5) and separate values with \", \" or spaces"
+            )),
+            "{text}"
         );
     }
 }

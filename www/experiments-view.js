@@ -39,6 +39,15 @@ const seedRun = (r) => ({
 });
 
 
+/** The setup a run starts from, said with its results (the controls may change meanwhile):
+ * "XOR, 2-2-1 (sigmoid), η = 2, batch". */
+const setupLine = (lab) => {
+  const sizes = [];
+  for (let n = 0; n <= lab.depth; n++) sizes.push(lab.neurons(n));
+  const g = [...new Set(Array.from({ length: lab.depth }, (_, k) => lab.activation(k + 1)))].join(", ");
+  return `${lab.datasetName}, ${sizes.join("-")} (${g}), η = ${fmtShort(lab.learningRate, 3)}`;
+};
+
 /** The text of the η list field: the core's default values, compactly. */
 const etaListText = (etas) => etas.map((v) => Number(v.toPrecision(3))).join(", ");
 
@@ -101,6 +110,12 @@ export const setupExperiments = (state, ui, actions) => {
     if (!j) return;
     ex.job = null;
     j.current?.cancel();
+    // What it leaves half done says so (a Cancel, or another run started in its place).
+    const left = j.kind === "sweep" ? ex.sweep : ex.seeds;
+    if (left && !(j.kind === "sweep" ? left.done : left.modes.online.done)) {
+      left.cancelled = true;
+      ex.changed[j.kind] = true;
+    }
     showProgress();
     if (why) dom.status.textContent = why;
   };
@@ -182,7 +197,7 @@ export const setupExperiments = (state, ui, actions) => {
     const m = model();
     if (!m) return;
     const list = Array.from(etas);
-    const sweep = { model: m, solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
+    const sweep = { model: m, ranOn: setupLine(state.lab), cancelled: false, solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
     $("sweep-results").hidden = dom.legend.hidden = false;
@@ -213,7 +228,7 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { model: m, solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+    ex.seeds = { model: m, ranOn: setupLine(state.lab), cancelled: false, solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
       gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     seedsView.buildColumns();
@@ -285,7 +300,7 @@ export const setupExperiments = (state, ui, actions) => {
     drawSweepValley(dom.valley, s.runs, s.colours, s.epochs, pal, s.solvedE);
     [...dom.legend.children].forEach((b, k) => {
       const r = s.runs[k];
-      b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : " …"}`;
+      b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : s.cancelled ? ": cancelled" : " …"}`;
       b.title = `Open η = ${fmtShort(s.etas[k], 3)} in the main view`;
       b.classList.toggle("diverged", !!r && r.divergedAt != null);
       b.classList.toggle("solved", !!r && isSolved(r));
@@ -301,7 +316,7 @@ export const setupExperiments = (state, ui, actions) => {
     const large = stuck.filter((r) => r.eta > highest);
     const between = stuck.filter((r) => r.eta >= lowest && r.eta <= highest);
     const list = (rs) => rs.map((r) => fmtShort(r.eta, 3)).join(", ");
-    dom.curvesSaid.textContent = `${done.length} of ${s.etas.length} runs finished (${s.mode}, ${s.epochs} epochs).` +
+    dom.curvesSaid.textContent = `${done.length} of ${s.etas.length} runs finished${s.cancelled ? " (the sweep was cancelled)" : ""} on ${s.ranOn}, ${s.mode}, ${s.epochs} epochs.` +
       (solved.length ? ` Fastest: η = ${fmtShort(solved[0].eta, 3)}, solved at epoch ${solved[0].solvedAt}.` : " None solved the task.");
     dom.valleySaid.textContent = [
       solved.length ? `Solved with η = ${list(solved.sort((a, b) => a.eta - b.eta))}.` : "",

@@ -72,6 +72,11 @@ const contourSegments = (v, res, base, step, out) => {
   }
 };
 
+/** Most time a landscape may take to compute (ms) before its resolution is lowered: about a frame. */
+const LANDSCAPE_FRAME_MS = 16;
+/** The resolution a new Lab or data set is measured at first (its cost per cell unknown). */
+const PROBE_RES = 31;
+
 /** The spacing of contour levels (in log₁₀ E) for a range of `span` decades: ½ when that gives at
  * least 4 lines, else the largest of 0.2, 0.1, 0.05, … × 10⁻ᵏ that does. */
 const contourStep = (span) => {
@@ -194,22 +199,41 @@ export const createLandscape = (state, ui) => {
     state.dirty = true; // the diagram marks p and q
   });
 
+  /**
+   * The resolution to compute at: the chosen one, unless E over these patterns and weights would
+   * take more than a frame (LANDSCAPE_FRAME_MS) at it — then the largest odd one that fits, so the
+   * page keeps drawing (1000 patterns cost about 150 ms at 101 × 101). A new Lab or data set is
+   * first measured at no more than PROBE_RES.
+   */
+  const resolution = (costKey) => {
+    if (plane.costKey !== costKey) return Math.min(plane.res, PROBE_RES);
+    let r = plane.res;
+    while (r > lim.minRes && plane.msPerCell * r * r > LANDSCAPE_FRAME_MS) r -= 2;
+    return Math.max(r, lim.minRes);
+  };
+
   /** Computes the grid, E and ∇E at the point, and the path, when anything they depend on changed. */
   const compute = () => {
     const lab = state.lab;
-    const key = `${state.labId}|${state.dataVersion}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${lab.phasePattern}|${state.scrubEpoch}|${plane.p}|${plane.q}|${plane.span}|${plane.res}`;
+    const costKey = `${state.labId}|${state.dataVersion}|${state.shape}`;
+    const res = resolution(costKey);
+    const key = `${state.labId}|${state.dataVersion}|${lab.epoch}|${lab.undoDepth}|${lab.phaseKind}|${lab.phasePattern}|${state.scrubEpoch}|${plane.p}|${plane.q}|${plane.span}|${res}`;
     if (key === plane.key) return false;
     plane.key = key;
     const t0 = performance.now();
     let values;
     try {
-      values = lab.landscape(plane.p, plane.q, plane.span, plane.res);
+      values = lab.landscape(plane.p, plane.q, plane.span, res);
     } catch (e) {
       // The same parameter twice goes next to q, anything else (the range) next to the range.
       const onQ = plane.p === plane.q;
       say(onQ ? dom.qMsg : dom.spanMsg, e.message ?? String(e), onQ ? dom.q : dom.span);
       say(onQ ? dom.spanMsg : dom.qMsg, "", onQ ? dom.span : dom.q);
       plane.error = e.message ?? String(e);
+      // No picture of another choice under a caption of it: the plot goes until the choice is valid.
+      plane.values = null;
+      dom.canvas.hidden = true;
+      dom.said.textContent = `No landscape drawn: ${plane.error}`;
       return false;
     }
     say(dom.qMsg, "", dom.q);
@@ -218,9 +242,14 @@ export const createLandscape = (state, ui) => {
     plane.at = lab.landscapeAt(plane.p, plane.q);
     plane.path = lab.landscapePath(plane.p, plane.q);
     plane.centre = [paramValue(lab, plane.p), paramValue(lab, plane.q)];
-    plane.drawnFor = [plane.p, plane.q, plane.span, plane.res];
+    plane.drawnFor = [plane.p, plane.q, plane.span, res];
     plane.values = values;
+    dom.canvas.hidden = false;
     plane.ms = performance.now() - t0;
+    // The cost of a cell, smoothed (one slow frame on a busy machine does not coarsen the picture).
+    const perCell = plane.ms / (res * res);
+    plane.msPerCell = plane.costKey === costKey ? 0.7 * plane.msPerCell + 0.3 * perCell : perCell;
+    plane.costKey = costKey;
     plane.computed++;
     return true;
   };
@@ -395,7 +424,7 @@ export const createLandscape = (state, ui) => {
     const [E, gp, gq] = plane.at;
     dom.said.textContent = `At the current weights (${paramName(lab, p)} = ${fmt(plane.centre[0], 3)}, ${paramName(lab, q)} = ${fmt(plane.centre[1], 3)}) ` +
       `E = ${fmt(E, 3)} and −∇E = (${fmt(-gp, 3)}, ${fmt(-gq, 3)}). Over the plane E runs from ${fmt(10 ** plane.range[0], 2)} to ${fmt(10 ** plane.range[1], 2)}; ` +
-      `contour lines every ${fmt(plane.contourStep, 2)} in log₁₀ E; the path shows ${plane.path.length / 2} kept epoch${plane.path.length === 2 ? "" : "s"} (computed in ${plane.ms.toFixed(1)} ms).`;
+      `contour lines every ${fmt(plane.contourStep, 2)} in log₁₀ E; the path shows ${plane.path.length / 2} kept epoch${plane.path.length === 2 ? "" : "s"} (computed in ${plane.ms.toFixed(1)} ms${plane.drawnFor[3] < plane.res ? `, at ${plane.drawnFor[3]} × ${plane.drawnFor[3]} instead of ${plane.res} × ${plane.res} to keep the page drawing` : ""}).`;
   };
 
   return {

@@ -74,12 +74,12 @@ export const createSeedsView = (state, cols, openInMain) => {
       const stuck = runs.length - solved;
       const p = runs.length ? (100 * solved) / runs.length : 0;
       $(`${id}-rate`).textContent = runs.length
-        ? `${solved.toLocaleString("en-US")} of ${runs.length.toLocaleString("en-US")} solved (${p.toFixed(p > 0 && p < 1 ? 1 : 0)} %)${done ? "" : ` — ${(S.count - runs.length).toLocaleString("en-US")} still training`}`
-        : done ? "nothing ran" : "waiting…";
+        ? `${solved.toLocaleString("en-US")} of ${runs.length.toLocaleString("en-US")} solved (${p.toFixed(p > 0 && p < 1 ? 1 : 0)} %)${done ? "" : S.cancelled ? " — cancelled" : ` — ${(S.count - runs.length).toLocaleString("en-US")} still training`}`
+        : done ? "nothing ran" : S.cancelled ? "cancelled" : "waiting…";
       const hist = drawHistogram($(`${id}-hist`), runs, pal, isSolved, S.solvedE);
       const diverged = hist.diverged ? `, ${hist.diverged} diverged` : "";
       $(`${id}-hist-said`).textContent = runs.length
-        ? `Histogram of final E: ${solved} solved (E below ${fmtShort(S.solvedE, 2)}, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
+        ? `Ran on ${S.ranOn}, ${S.epochs} epochs from seeds 0 … ${S.count - 1}. Histogram of final E: ${solved} solved (E below ${fmtShort(S.solvedE, 2)}, blue), ${stuck - hist.diverged} stuck (orange, hatched)${diverged}. Median final E ${eText(median(runs))}.`
         : "";
     }
     // After both histograms: they read their canvas's size, which would lay out a gallery's new tiles at once.

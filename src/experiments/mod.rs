@@ -125,12 +125,25 @@ fn cut(text: &str) -> String {
 }
 
 /// The η values typed in a field: numbers separated by commas, semicolons or spaces ("0.1, 1 10").
-/// (A decimal comma cannot be told from a separator here: write 0.5, not 0,5.)
+/// A comma between two digits ("1,5") could be a decimal comma or a separator, so it is refused
+/// with a message saying how to write either, rather than read as two values.
 ///
 /// # Errors
 /// Says which item is wrong: `η values: "abc" is not a number`, `η values: 0 is not > 0`,
-/// `η values: enter at least one`, `η values: at most 64, got 70`.
+/// `η values: enter at least one`, `η values: at most 64, got 70`, `η values: "1,5" — write a
+/// decimal with a point (1.5) and separate values with ", " or spaces`.
 pub fn parse_eta_list(text: &str) -> Result<Vec<f64>, String> {
+    for item in text.split(|c: char| c == ';' || c.is_whitespace()) {
+        let b = item.as_bytes();
+        if (1..b.len().saturating_sub(1))
+            .any(|k| b[k] == b',' && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit())
+        {
+            return Err(format!(
+                "η values: \"{}\" — write a decimal with a point (1.5) and separate values with \", \" or spaces",
+                cut(item)
+            ));
+        }
+    }
     let mut etas = Vec::new();
     for item in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
         if item.is_empty() {

@@ -206,13 +206,13 @@ impl Lab {
     /// whose message is for the field (`seeds: enter a whole number from 1 to 10000`).
     #[wasm_bindgen(js_name = parseCount)]
     pub fn parse_count(typed: &JsValue, what: &JsValue) -> Result<f64, JsError> {
-        let typed = text(typed, "count", 256)?;
         let what = text(what, "what", 16)?;
         let max = match what.as_str() {
             "epochs" => ex::MAX_EXPERIMENT_EPOCHS,
             "seeds" => ex::MAX_SEEDS,
             _ => return Err(fail("what: expected \"epochs\" or \"seeds\"")),
         };
+        let typed = text(typed, &what, 256)?; // a message names the field
         Ok(parse_count(&typed, &what, 1, max).map_err(fail)? as f64)
     }
 }

@@ -262,6 +262,8 @@ test("the loss landscape: centre and point, menus, edge clicks, and it follows t
     const res = p.drawnFor[3];
     return { p: p.drawnFor[0], q: p.drawnFor[1], res, centre: p.values[(res * res) >> 1], E: p.at[0], lab: window.backpropLab.lab.error, computed: p.computed, ms: p.ms, path: p.path.length / 2 };
   });
+  // A new Lab is measured at 31 × 31 first; XOR's E is cheap, so the chosen resolution follows.
+  await page.waitForFunction(() => window.backpropLab.experiments.plane.drawnFor?.[3] === window.backpropLab.experiments.plane.res);
   let v = await plane();
   assert.ok(v.res >= 101);
   assert.equal(v.centre, v.E, "the centre cell is E at the current weights");

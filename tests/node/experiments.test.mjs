@@ -103,7 +103,7 @@ test("the fields' texts: parsed by the core, refused with a message for the fiel
     "": "η values: enter at least one",
     "0.1, abc": 'η values: "abc" is not a number',
     "1 0": "η values: 0 is not > 0",
-    [Array(65).fill("1").join(",")]: "η values: at most 64, got 65",
+    [Array(65).fill("1").join(", ")]: "η values: at most 64, got 65",
   };
   for (const [text, message] of Object.entries(refused)) assert.throws(() => Lab.parseEtaList(text), { message });
   assert.equal(Lab.parseCount(" 250 ", "seeds"), 250);
