@@ -28,7 +28,7 @@ const experimentFigures = async (browser, url) => {
   await app.context().close();
   const ms = (v) => `${fmt(v, 0)} ms`;
   const best = (xs) => Math.min(...xs);
-  console.log(`\n[browser] experiments in workers (${x.workers} workers: min(8, hardwareConcurrency = ${x.hardwareConcurrency}); load average before: ${load.toFixed(2)} on ${cpus().length} cores)`);
+  console.log(`\n[browser] experiments in workers (${x.workers} worker${x.workers === 1 ? "" : "s"}: hardwareConcurrency − 1 = ${x.hardwareConcurrency} − 1, 1 to 8; load average before: ${load.toFixed(2)} on ${cpus().length} cores)`);
   console.log(`worker start-up: ${ms(x.startupMs)} for a fresh pool's first 1-seed job (module worker, the core's compiled module posted to it), ${fmt(x.warmTinyMs, 1)} ms warm`);
   const f = (r) => `${fmt(r.fps, 1)} fps, p95 frame ${fmt(r.p95, 1)} ms, longest ${fmt(r.worst, 1)} ms`;
   console.log(`1000 seeds × 5000 epochs, 2-2-1 XOR batch (target ≤ 2 s); ${x.solved} of 1000 solve`);

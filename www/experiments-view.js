@@ -135,7 +135,7 @@ export const setupExperiments = (state, ui, actions) => {
       if (k === parts.length) {
         ex.job = null;
         showProgress();
-        dom.status.textContent = `Done: ${job.total.toLocaleString("en-US")} trainings in ${((performance.now() - job.t0) / 1000).toFixed(2)} s on ${pool().size} workers.`;
+        dom.status.textContent = `Done: ${job.total.toLocaleString("en-US")} trainings in ${((performance.now() - job.t0) / 1000).toFixed(2)} s on ${pool().size} worker${pool().size === 1 ? "" : "s"} beside the page.`;
         return;
       }
       const p = parts[k];
