@@ -102,11 +102,17 @@ export const drawAxes = (ctx, wasm, box, [xlo, xhi], [ylo, yhi], [xName, yName],
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   for (const [v, text] of box.yTicks) ctx.fillText(text, box.x - 4, toY(v));
+  yAxisName(ctx, yName, font * 0.8, box);
+  return { toX, toY };
+};
+
+/** The y axis's name, turned a quarter to read upwards, centred on the plot's height at x = `x`. */
+export const yAxisName = (ctx, text, x, box) => {
   ctx.save();
-  ctx.translate(font * 0.8, box.y + box.h / 2);
+  ctx.translate(x, box.y + box.h / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = "center";
-  ctx.fillText(yName, 0, 0);
+  ctx.textBaseline = "middle";
+  ctx.fillText(text, 0, 0);
   ctx.restore();
-  return { toX, toY };
 };

@@ -3,7 +3,7 @@
 // decision boundaries. Each function draws one picture from results; none keeps state.
 
 import { fitCanvas, fmt, paint } from "./util.js";
-import { setFont } from "./draw.js";
+import { setFont, yAxisName } from "./draw.js";
 
 const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
@@ -88,12 +88,7 @@ export const logFrame = (ctx, w, h, { x: [xlo, xhi], y: [ylo, yhi], xName, yName
   ctx.fillText(xName, box.x + box.w / 2, box.y + box.h + font * 1.45);
   ctx.strokeStyle = pal.muted;
   ctx.strokeRect(box.x, box.y, box.w, box.h);
-  ctx.save();
-  ctx.translate(font * 0.75, box.y + box.h / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = "middle";
-  ctx.fillText(yName, 0, 0);
-  ctx.restore();
+  yAxisName(ctx, yName, font * 0.75, box);
   return { box, toX, toY };
 };
 
