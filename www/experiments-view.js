@@ -41,11 +41,12 @@ const seedRun = (r) => ({
 
 /** The setup a run starts from, said with its results (the controls may change meanwhile):
  * "XOR, 2-2-1 (sigmoid), η = 2, batch". */
-const setupLine = (lab) => {
+const setupLine = (lab, limits) => {
   const sizes = [];
   for (let n = 0; n <= lab.depth; n++) sizes.push(lab.neurons(n));
   const g = [...new Set(Array.from({ length: lab.depth }, (_, k) => lab.activation(k + 1)))].join(", ");
-  return `${lab.datasetName}, ${sizes.join("-")} (${g}), η = ${fmtShort(lab.learningRate, 3)}`;
+  const data = limits.datasets.find((d) => d.name === lab.datasetName)?.title ?? lab.datasetName;
+  return `${data}, ${sizes.join("-")} (${g}), η = ${fmtShort(lab.learningRate, 3)}`;
 };
 
 /** The text of the η list field: the core's default values, compactly. */
@@ -197,7 +198,7 @@ export const setupExperiments = (state, ui, actions) => {
     const m = model();
     if (!m) return;
     const list = Array.from(etas);
-    const sweep = { model: m, ranOn: setupLine(state.lab), cancelled: false, solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
+    const sweep = { model: m, ranOn: setupLine(state.lab, state.limits), cancelled: false, solvedE: state.lab.solvedBelow, etas: list, epochs, runs: new Array(list.length).fill(null), colours: runColours(list.length, (ex.pal ?? palette()).dark), hot: -1, lines: [], done: false, mode: state.lab.mode };
     ex.sweep = sweep;
     ex.changed.sweep = true;
     $("sweep-results").hidden = dom.legend.hidden = false;
@@ -228,7 +229,7 @@ export const setupExperiments = (state, ui, actions) => {
     if (!m) return;
     const thumb = lim.defaultThumb;
     const modes = { batch: { runs: [], done: false }, online: { runs: [], done: false } };
-    ex.seeds = { model: m, ranOn: setupLine(state.lab), cancelled: false, solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
+    ex.seeds = { model: m, ranOn: setupLine(state.lab, state.limits), cancelled: false, solvedE: state.lab.solvedBelow, count, epochs, thumb, modes, shown: { batch: GALLERY_STEP, online: GALLERY_STEP }, eta: state.lab.learningRate,
       gal: { batch: { due: false }, online: { due: false } } }; // per mode: { due, sorted, tiles: [{ c, r }], next (first picture not drawn), side }
     ex.changed.seeds = true;
     seedsView.buildColumns();
