@@ -205,9 +205,12 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal, solvedE) => 
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.fillStyle = pal.muted;
-  ctx.textAlign = "right"; // under the line at the right, where the too-large steps are above it
-  ctx.textBaseline = "top";
-  ctx.fillText(`solved: E < ${fmt(solvedE, 2).replace(/\.?0+$/, "")}`, f.box.x + f.box.w - 4, f.toY(ls) + 2);
+  // Under the line at the right, where the too-large steps are above it; above the line when the
+  // line is the chart's floor (the label would sit on the η ticks).
+  const under = f.toY(ls) + 2 + font <= f.box.y + f.box.h;
+  ctx.textAlign = "right";
+  ctx.textBaseline = under ? "top" : "bottom";
+  ctx.fillText(`solved: E < ${fmt(solvedE, 2).replace(/\.?0+$/, "")}`, f.box.x + f.box.w - 4, f.toY(ls) + (under ? 2 : -2));
   // The line through the finite final E, then the points (a final E below the chart sits on its floor).
   const clampY = (l) => f.toY(Math.max(ylo, Math.min(yhi, l)));
   ctx.strokeStyle = pal.muted;
@@ -305,7 +308,8 @@ export const drawHistogram = (canvas, runs, pal, solved, solvedE) => {
   const diverged = runs.length - finite.length;
   const most = Math.max(1, ...good.map((g, b) => g + bad[b]), diverged);
   setFont(ctx, font);
-  const box = { x: font * 2.6, y: font * 0.5, w: w - font * 2.6 - 8 - (diverged ? font * 6 : 0), h: h - font * 3 };
+  const left = Math.max(font * 2.6, ctx.measureText(String(most)).width + 8); // room for the top count ("1068")
+  const box = { x: left, y: font * 0.5, w: w - left - 8 - (diverged ? font * 6 : 0), h: h - font * 3 };
   const toX = (v) => box.x + ((v - lo) / (hi - lo)) * box.w;
   const toY = (n) => box.y + box.h - (n / most) * box.h;
   const hatch = ctx.createPattern(hatching(pal.neg), "repeat");
