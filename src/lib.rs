@@ -37,7 +37,7 @@
 // The engine (src/engine/, its own crate so it is compiled for speed and the rest for size).
 pub use backprop_engine::{
     activation, backprop, backward, block, cost, dataset, forward, grid, math, network, numerical,
-    pass, rng, train,
+    pass, rng, small, train,
 };
 
 pub mod advice;

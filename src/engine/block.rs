@@ -69,6 +69,18 @@ impl Block {
         self.loaded = Some(key);
     }
 
+    /// Input x_j^(0) of the four loaded patterns as two pairs (a block of width 4).
+    #[inline(always)]
+    pub fn input_pairs(&self, j: usize) -> [F64x2; 2] {
+        pairs::<2>(&self.x, j)
+    }
+
+    /// Target t_i of the four loaded patterns as two pairs (a block of width 4).
+    #[inline(always)]
+    pub fn target_pairs(&self, i: usize) -> [F64x2; 2] {
+        pairs::<2>(&self.t, i)
+    }
+
     /// Output x_i^(n) of neuron `unit` (counted over layers 1..L) for every pattern of the block.
     pub fn x_of_unit(&self, unit: usize) -> &[f64] {
         let row = self.inputs + unit;

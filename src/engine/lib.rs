@@ -25,4 +25,5 @@ pub mod network;
 pub mod numerical;
 pub mod pass;
 pub mod rng;
+pub mod small;
 pub mod train;

@@ -1,0 +1,115 @@
+//! The lecture's network in registers (src/engine/small.rs) against the block it stands in for:
+//! batch epochs of 2-2-1 on four patterns give the same E and the same weights to the bit, for every
+//! pair of sigmoid and tanh, from ordinary, saturating and non-finite weights, and the shapes it is
+//! not built for are left to the block.
+
+use backprop_lab::{
+    activation::Activation,
+    block::Block,
+    dataset::Dataset,
+    network::Network,
+    rng::Rng,
+    small,
+    train::{update, Mode, Trainer},
+};
+
+/// One batch epoch the block's way (what `Trainer::epoch` did before small.rs): forward, E,
+/// gradient, update.
+fn block_epoch(block: &mut Block, net: &mut Network, data: &Dataset, eta: f64) -> f64 {
+    let mut grad = vec![0.0; net.params().len()];
+    block.load(data, 0);
+    block.forward(net);
+    let e = block.error(net);
+    block.gradient(net, &mut grad);
+    update(net, &grad, eta);
+    e
+}
+
+/// The same bits, or both NaN (which NaN an operation returns depends on its operands' order,
+/// which the compiler may swap: IEEE leaves the payload open).
+fn same_bits(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+}
+
+/// Four random patterns with inputs in [−3, 3] and targets in [−1, 1] (or XOR's own).
+fn four_patterns(rng: &mut Rng, case: usize) -> Dataset {
+    if case % 3 == 0 {
+        return Dataset::named("xor", 0).unwrap();
+    }
+    let xs: Vec<Vec<f64>> = (0..4)
+        .map(|_| vec![rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0)])
+        .collect();
+    let ts: Vec<Vec<f64>> = (0..4).map(|_| vec![rng.uniform(-1.0, 1.0)]).collect();
+    Dataset::inline(&xs, &ts).unwrap()
+}
+
+#[test]
+fn the_kernel_gives_the_blocks_numbers_to_the_bit() {
+    use Activation::{Sigmoid, Tanh};
+    let mut rng = Rng::new(21);
+    let mut kernel_epochs = 0;
+    for case in 0..200 {
+        let g = [
+            [Sigmoid, Sigmoid],
+            [Sigmoid, Tanh],
+            [Tanh, Sigmoid],
+            [Tanh, Tanh],
+        ][case % 4];
+        let mut net = Network::new(2, &[(2, g[0]), (1, g[1])]).unwrap();
+        net.init(rng.next_u64());
+        // Ordinary weights, saturating ones (×30), and now and then a NaN or an infinity.
+        let scale = [1.0, 1.0, 30.0, 1e200][case % 4 / 2 + (case % 7 == 0) as usize * 2];
+        net.params_mut().iter_mut().for_each(|w| *w *= scale);
+        if case % 11 == 0 {
+            net.params_mut()[case % 9] = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY][case % 3];
+        }
+        let data = four_patterns(&mut rng, case);
+        let eta = [0.5, 2.0, rng.uniform(0.01, 50.0)][case % 3];
+        let mut reference = net.clone();
+        let mut block = Block::new(&reference, 4);
+        let mut trainer = Trainer::new(&net);
+        for epoch in 0..300 {
+            let want = block_epoch(&mut block, &mut reference, &data, eta);
+            let got = trainer.epoch(&mut net, &data, eta, Mode::Batch);
+            assert!(
+                same_bits(got, want),
+                "case {case} ({g:?}), epoch {epoch}: E {got:e}, the block's {want:e}"
+            );
+            for (k, (w, r)) in net.params().iter().zip(reference.params()).enumerate() {
+                assert!(
+                    same_bits(*w, *r),
+                    "case {case} ({g:?}), epoch {epoch}: {} = {w:e}, the block's {r:e}",
+                    net.param_name(k)
+                );
+            }
+            kernel_epochs += 1;
+        }
+    }
+    assert_eq!(kernel_epochs, 200 * 300);
+}
+
+#[test]
+fn the_kernel_takes_only_the_shapes_it_is_built_for() {
+    use Activation::{Linear, Relu, Sigmoid, Tanh};
+    let xor = Dataset::named("xor", 0).unwrap();
+    let takes = |layers: &[(usize, Activation)], data: &Dataset| {
+        let mut net = Network::new(data.inputs(), layers).unwrap();
+        net.init(3);
+        let mut block = Block::new(&net, data.len());
+        block.load(data, 0);
+        small::epoch(&mut net, &block, 0.5).is_some()
+    };
+    for g1 in [Sigmoid, Tanh] {
+        for g2 in [Sigmoid, Tanh] {
+            assert!(takes(&[(2, g1), (1, g2)], &xor), "{g1:?}, {g2:?}");
+        }
+    }
+    assert!(!takes(&[(2, Relu), (1, Sigmoid)], &xor));
+    assert!(!takes(&[(2, Sigmoid), (1, Linear)], &xor));
+    assert!(!takes(&[(3, Sigmoid), (1, Sigmoid)], &xor));
+    assert!(!takes(&[(1, Sigmoid)], &xor));
+    assert!(!takes(&[(2, Sigmoid), (2, Sigmoid), (1, Sigmoid)], &xor));
+    let eight = Dataset::named("circle", 0).unwrap();
+    assert!(eight.len() != 4);
+    assert!(!takes(&[(2, Sigmoid), (1, Sigmoid)], &eight));
+}
