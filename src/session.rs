@@ -219,13 +219,17 @@ impl Session {
         let (eta, mode) = (self.setup.eta, self.setup.mode);
         let mut done = 0;
         let mut kept = Ok(());
-        while done < epochs && kept.is_ok() {
+        while done < epochs {
             let e = self.trainer.epoch(net, &self.data, eta, mode);
             done += 1;
-            kept = self
-                .history
-                .record(start + done - 1, e)
-                .and_then(|()| self.timeline.record(start + done, net.params()));
+            if let Err(err) = self.history.record(start + done - 1, e) {
+                kept = Err(err);
+                break;
+            }
+            if let Err(err) = self.timeline.record(start + done, net.params()) {
+                kept = Err(err);
+                break;
+            }
             if !e.is_finite() || !net.is_finite() {
                 break;
             }

@@ -80,7 +80,11 @@ impl Timeline {
             if last == hi && hi + 1 == epoch && !(full && lo & (self.stride - 1) == 0) {
                 let s = if s + 1 < self.cap { s + 1 } else { 0 };
                 if let Some(slot) = self.dense.get_mut(s * self.n..(s + 1) * self.n) {
-                    slot.copy_from_slice(w);
+                    // Element by element: `copy_from_slice` is a call here (this crate is built
+                    // for size) and then `memory.copy`, which cost a 2-2-1 epoch about 5 %.
+                    for (d, v) in slot.iter_mut().zip(w) {
+                        *d = *v;
+                    }
                     self.range = Some((if full { lo + 1 } else { lo }, epoch));
                     self.last_slot = Some((epoch, s));
                     return Ok(());
