@@ -389,8 +389,15 @@ mod quiz {
             if let Some(t) = q["truth"].as_str() {
                 let v = read_answer(t).unwrap();
                 assert!(!v.is_finite(), "{q}");
-                assert!(is_right(read_answer(t).unwrap(), v) || v.is_nan());
+                assert!(
+                    is_right(read_answer(t).unwrap(), v),
+                    "the truth's own text: {q}"
+                );
                 assert!(!is_right(0.0, v));
+                for other in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                    let same = other == v || other.is_nan() && v.is_nan();
+                    assert_eq!(is_right(other, v), same, "{other} against {v}");
+                }
                 return;
             }
             lab.step();

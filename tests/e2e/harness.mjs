@@ -33,9 +33,10 @@ export const launch = (extra = []) =>
     ],
   });
 
-/** Opens the app in a new page; collects console errors and page errors into `errors`. */
-export const openApp = async (browser, url, { width = 1366, height = 768, colorScheme = "light", hash = "" } = {}) => {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1 });
+/** Opens the app in a new page; collects console errors and page errors into `errors`. `bypassCSP`
+ * lets assertAxeClean bring axe-core in. */
+export const openApp = async (browser, url, { width = 1366, height = 768, colorScheme = "light", hash = "", bypassCSP = false } = {}) => {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: 1, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => {
@@ -53,15 +54,15 @@ export const drawn = (page, timeout = 30000) => page.waitForFunction(() => !wind
 
 /**
  * Runs axe-core on the page as it is now (open it in a context with `bypassCSP: true`: axe comes in as a
- * script) and asserts no serious or critical violation; `what` names the view in the message.
+ * script) and asserts no violation of any impact (minor ones included); `what` names the view in the message.
  */
 export const assertAxeClean = async (page, what) => {
   if (!(await page.evaluate(() => !!window.axe))) {
     await page.addScriptTag({ content: readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8") });
   }
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), [], what);
+  const bad = result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  assert.deepEqual(bad, [], what);
 };
 
 /** Saves a screenshot as tests/screenshots/NAME.png. */

@@ -64,6 +64,9 @@ const focusScrollers = () => {
   }
 };
 
+/** A corner header's name for screen readers only (a header cell must not be empty). */
+const hidden = (text) => el("span", { class: "visually-hidden" }, text);
+
 /** A table with a caption, a head row and body rows; the first cell of a row is its header. */
 const table = (cls, caption, head, rows) =>
   scroller(el("table", { class: cls },
@@ -74,7 +77,7 @@ const table = (cls, caption, head, rows) =>
 /** The weights and biases of every layer, one table each: row i, columns j and b. */
 const weightTables = (s) =>
   s.weights.map((layer) => table("grid", [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
-    ["", ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
+    [hidden("Neuron"), ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
     layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)])));
 
 /** The patterns: μ, inputs x₁…, targets t₁…. */
@@ -132,7 +135,7 @@ const passTables = (s, key) => {
     const cols = mus.slice(c, c + COLUMNS);
     out.push(blankTable({
       cls: "pass", caption: mus.length > 1 ? `1. Patterns μ = ${cols[0] + 1} to ${cols[cols.length - 1] + 1}` : `1. Pattern μ = ${cols[0] + 1}`,
-      corner: "", cols, head: (mu) => `μ = ${mu + 1}`, blanks, id: (b) => `${b.kind} ${b.n} ${b.i}`, col: (b) => b.mu,
+      corner: hidden("Quantity"), cols, head: (mu) => `μ = ${mu + 1}`, blanks, id: (b) => `${b.kind} ${b.n} ${b.i}`, col: (b) => b.mu,
       label: blankSym, part: (b) => PARTS[group(b.kind)], key,
     }));
   }
@@ -143,7 +146,7 @@ const passTables = (s, key) => {
 const updateTables = (s, key) => {
   const kinds = s.mu < 0 ? ["grad", "dw"] : ["dw"];
   return s.weights.map(({ n }) => blankTable({
-    cls: "updates", caption: `2. ${s.mu < 0 ? "∂E/∂w, Δw" : "Δw"}, layer ${n}`, corner: "",
+    cls: "updates", caption: `2. ${s.mu < 0 ? "∂E/∂w, Δw" : "Δw"}, layer ${n}`, corner: hidden("Parameter"),
     cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => b.n === n && kinds.includes(b.kind)),
     id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key,
   }));
