@@ -2,18 +2,19 @@
 //! set of four patterns (XOR, AND, OR), with every a, x and δ kept in registers.
 //!
 //! [`crate::block::Block`] works for any shape, so its values go through buffers indexed at run time.
-//! For the lecture's 2-2-1 that bookkeeping cost more than the arithmetic: measured in wasm (Node 20,
-//! 2-2-1 tanh/sigmoid XOR), the block's epoch ran 3.4–5.0 M epochs/s, this one about 9 M. The shape
-//! is fixed at compile time here (N inputs, H hidden neurons, K outputs), so the loops unroll and
-//! nothing is indexed; [`epoch`] picks it for the shapes it is built for and leaves the rest to the
-//! block.
+//! For the lecture's 2-2-1 that bookkeeping cost more than the arithmetic. The shape is fixed at
+//! compile time here (N inputs, H hidden neurons, K outputs), so the loops unroll and nothing is
+//! indexed; [`epoch`] picks it for the shapes it is built for and leaves the rest to the block.
+//! Measured on 2-2-1 tanh/sigmoid XOR, in steady state after V8's tier-up (2026-12-03): `Lab.train`
+//! in Chromium 156 went from 5.5–5.9 M to 6.7–6.9 M epochs/s, the bare epoch in Node 20 from
+//! 3.4–5.0 M to 6.6–8.0 M. The activations stay a run-time choice: compiling one kernel per pair of
+//! g^(1), g^(2) was faster in Node but slower in Chromium (5.5–6.0 M) and cost 6 KB more wasm.
 //!
 //! It does the block's operations in the block's order (see block.rs), so the numbers are the same
 //! to the bit: a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1), j in order; x = g(a); E added pattern by
 //! pattern; δ_i^(2) = (ŷ_i − t_i) g′(a_i^(2)), δ_k^(1) = g′(a_k^(1)) Σ_j δ_j^(2) w_jk^(2);
 //! ∂E/∂w summed over μ in order; Δw = −η ∂E/∂w.
 
-use crate::activation::Activation;
 use crate::block::Block;
 use crate::lanes::{F64x2, Real};
 use crate::math::PAIR_KIT;
@@ -23,45 +24,25 @@ use crate::network::Network;
 type Quad = [F64x2; 2];
 
 /// One batch epoch of `net` on the four patterns loaded in `block`, when the shape is one this
-/// module is built for (N-2-1 with N = 2, the lecture's); `None` leaves the epoch to the block.
+/// module is built for (2-2-1, the lecture's, with any activations); `None` leaves the epoch to the
+/// block.
 /// Returns E at the starting weights, as [`crate::train::Trainer::epoch`] does.
 #[inline]
 pub fn epoch(net: &mut Network, block: &Block, eta: f64) -> Option<f64> {
     if block.width() != 4 || net.depth() != 2 {
         return None;
     }
-    if (net.inputs(), net.layer(1).m, net.outputs()) != (2, 2, 1) {
-        return None;
+    match (net.inputs(), net.layer(1).m, net.outputs()) {
+        (2, 2, 1) => Some(epoch_of::<2, 2, 1, 9>(net, block, eta)),
+        _ => None,
     }
-    // g^(1) and g^(2) are compile-time constants too: with a run-time choice at each activation
-    // the epoch ran about 15 % slower (wasm, 2-2-1 tanh/sigmoid). Sigmoid and tanh only, the
-    // lecture's; ReLU and linear go through the block.
-    const SIGMOID: usize = 0;
-    const TANH: usize = 1;
-    debug_assert_eq!(Activation::ALL[SIGMOID], Activation::Sigmoid);
-    debug_assert_eq!(Activation::ALL[TANH], Activation::Tanh);
-    use Activation::{Sigmoid, Tanh};
-    Some(match (net.layer(1).activation, net.layer(2).activation) {
-        (Sigmoid, Sigmoid) => epoch_of::<2, 2, 1, 9, SIGMOID, SIGMOID>(net, block, eta),
-        (Sigmoid, Tanh) => epoch_of::<2, 2, 1, 9, SIGMOID, TANH>(net, block, eta),
-        (Tanh, Sigmoid) => epoch_of::<2, 2, 1, 9, TANH, SIGMOID>(net, block, eta),
-        (Tanh, Tanh) => epoch_of::<2, 2, 1, 9, TANH, TANH>(net, block, eta),
-        _ => return None,
-    })
 }
 
-/// [`epoch`] for N inputs, H hidden neurons, K outputs and g^(1) = ALL[G1], g^(2) = ALL[G2]: P = H(N + 1) + K(H + 1) parameters,
+/// [`epoch`] for N inputs, H hidden neurons and K outputs: P = H(N + 1) + K(H + 1) parameters,
 /// laid out as [`Network`] lays them out (layer by layer, each layer's weights w_ij row by row,
 /// then its biases), so that every index is known at compile time.
 #[inline(never)]
-fn epoch_of<
-    const N: usize,
-    const H: usize,
-    const K: usize,
-    const P: usize,
-    const G1: usize,
-    const G2: usize,
->(
+fn epoch_of<const N: usize, const H: usize, const K: usize, const P: usize>(
     net: &mut Network,
     block: &Block,
     eta: f64,
@@ -69,7 +50,7 @@ fn epoch_of<
     let kit = std::hint::black_box(&PAIR_KIT);
     let x0: [Quad; N] = std::array::from_fn(|j| block.input_pairs(j));
     let t: [Quad; K] = std::array::from_fn(|i| block.target_pairs(i));
-    let (g1, g2) = (Activation::ALL[G1], Activation::ALL[G2]);
+    let (g1, g2) = (net.layer(1).activation, net.layer(2).activation);
     debug_assert_eq!(P, H * (N + 1) + K * (H + 1));
     debug_assert_eq!(net.layer(2).offset, H * (N + 1));
     let Some(p) = net.params_mut().first_chunk_mut::<P>() else {
