@@ -220,17 +220,25 @@ impl Session {
         let mut done = 0;
         let mut kept = Ok(());
         while done < epochs {
-            let e = self.trainer.epoch(net, &self.data, eta, mode);
+            // The epoch's weights go straight into the timeline's slot when it has one ready.
+            let (e, finite) = match self.timeline.next_slot(start + done + 1) {
+                Some(slot) => self.trainer.epoch_into(net, &self.data, eta, mode, slot),
+                None => {
+                    let e = self.trainer.epoch(net, &self.data, eta, mode);
+                    if let Err(err) = self.timeline.record(start + done + 1, net.params()) {
+                        done += 1;
+                        kept = Err(err);
+                        break;
+                    }
+                    (e, net.is_finite())
+                }
+            };
             done += 1;
             if let Err(err) = self.history.record(start + done - 1, e) {
                 kept = Err(err);
                 break;
             }
-            if let Err(err) = self.timeline.record(start + done, net.params()) {
-                kept = Err(err);
-                break;
-            }
-            if !e.is_finite() || !net.is_finite() {
+            if !e.is_finite() || !finite {
                 break;
             }
         }

@@ -72,26 +72,36 @@ impl Timeline {
     /// bar snapshots from `epoch` on.
     #[inline(always)]
     pub fn record(&mut self, epoch: u64, w: &[f64]) -> Result<(), String> {
-        // The usual case while training, inlined into the loop: the epoch after the last one,
-        // into a ring slot that exists, and nothing moving to the sparse part. What `record_any`
-        // does then, without its checks.
-        if let (Some((lo, hi)), Some((last, s))) = (self.range, self.last_slot) {
-            let full = (hi - lo + 1) as usize == self.cap;
-            if last == hi && hi + 1 == epoch && !(full && lo & (self.stride - 1) == 0) {
-                let s = if s + 1 < self.cap { s + 1 } else { 0 };
-                if let Some(slot) = self.dense.get_mut(s * self.n..(s + 1) * self.n) {
-                    // Element by element: `copy_from_slice` is a call here (this crate is built
-                    // for size) and then `memory.copy`, which cost a 2-2-1 epoch about 5 %.
-                    for (d, v) in slot.iter_mut().zip(w) {
-                        *d = *v;
-                    }
-                    self.range = Some((if full { lo + 1 } else { lo }, epoch));
-                    self.last_slot = Some((epoch, s));
-                    return Ok(());
-                }
+        if let Some(slot) = self.next_slot(epoch) {
+            // Element by element: `copy_from_slice` is a call here (this crate is built for
+            // size) and then `memory.copy`, which cost a 2-2-1 epoch about 5 %.
+            for (d, v) in slot.iter_mut().zip(w) {
+                *d = *v;
             }
+            return Ok(());
         }
         self.record_any(epoch, w)
+    }
+
+    /// The usual case while training, inlined into the loop: `epoch` is the one after the last,
+    /// its ring slot exists and nothing moves to the sparse part. Then the snapshot of `epoch` is
+    /// this slot, which the caller fills with all n weights before the timeline is read (the
+    /// training loop lets the epoch write its weights straight into it); otherwise None, and
+    /// [`Timeline::record`] does the rest.
+    #[inline(always)]
+    pub fn next_slot(&mut self, epoch: u64) -> Option<&mut [f64]> {
+        let ((lo, hi), (last, s)) = (self.range?, self.last_slot?);
+        let full = (hi - lo + 1) as usize == self.cap;
+        if last != hi || hi + 1 != epoch || (full && lo & (self.stride - 1) == 0) {
+            return None;
+        }
+        let s = if s + 1 < self.cap { s + 1 } else { 0 };
+        if (s + 1) * self.n > self.dense.len() {
+            return None;
+        }
+        self.range = Some((if full { lo + 1 } else { lo }, epoch));
+        self.last_slot = Some((epoch, s));
+        self.dense.get_mut(s * self.n..(s + 1) * self.n)
     }
 
     /// [`Timeline::record`] in every case.

@@ -93,7 +93,7 @@ fn the_kernel_takes_only_the_shapes_it_is_built_for() {
         net.init(3);
         let mut block = Block::new(&net, data.len());
         block.load(data, 0);
-        small::epoch(&mut net, &block, 0.5).is_some()
+        small::epoch(&mut net, &block, 0.5, None).is_some()
     };
     for g1 in Activation::ALL {
         for g2 in Activation::ALL {
@@ -106,4 +106,43 @@ fn the_kernel_takes_only_the_shapes_it_is_built_for() {
     let eight = Dataset::named("circle", 0).unwrap();
     assert!(eight.len() != 4);
     assert!(!takes(&[(2, Sigmoid), (1, Sigmoid)], &eight));
+}
+
+#[test]
+fn epoch_into_hands_over_the_new_weights_and_whether_they_are_finite() {
+    use Activation::{Relu, Sigmoid, Tanh};
+    let mut rng = Rng::new(22);
+    for case in 0..60 {
+        let g = [[Sigmoid, Sigmoid], [Tanh, Sigmoid], [Relu, Sigmoid]][case % 3];
+        // 2-3-1 is left to the block, and so is online mode.
+        let hidden = if case % 5 == 4 { 3 } else { 2 };
+        let mode = if case % 7 == 6 {
+            Mode::Online
+        } else {
+            Mode::Batch
+        };
+        let mut net = Network::new(2, &[(hidden, g[0]), (1, g[1])]).unwrap();
+        net.init(rng.next_u64());
+        let data = four_patterns(&mut rng, case);
+        let mut twin = net.clone();
+        let (mut trainer, mut twin_trainer) = (Trainer::new(&net), Trainer::new(&twin));
+        // η large enough that some runs leave the finite numbers.
+        let eta = [0.5, 1e300][case % 2];
+        let mut snapshot = vec![f64::NAN; net.params().len()];
+        for epoch in 0..50 {
+            let (e, finite) = trainer.epoch_into(&mut net, &data, eta, mode, &mut snapshot);
+            let want = twin_trainer.epoch(&mut twin, &data, eta, mode);
+            let what = format!("case {case} ({g:?}, {hidden} hidden, {mode:?}), epoch {epoch}");
+            assert!(same_bits(e, want), "{what}: E {e:e}, epoch's {want:e}");
+            assert_eq!(finite, net.is_finite(), "{what}");
+            let all = snapshot.iter().zip(net.params()).zip(twin.params());
+            for (k, ((s, w), t)) in all.enumerate() {
+                assert!(
+                    same_bits(*s, *w) && same_bits(*w, *t),
+                    "{what}: {}",
+                    net.param_name(k)
+                );
+            }
+        }
+    }
 }

@@ -27,13 +27,21 @@ type Quad = [F64x2; 2];
 /// module is built for (2-2-1, the lecture's, with any activations); `None` leaves the epoch to the
 /// block.
 /// Returns E at the starting weights, as [`crate::train::Trainer::epoch`] does.
+///
+/// Also returns whether every new weight is finite; the new weights also go to `snapshot` (the
+/// timeline's slot) if it is given and has their number.
 #[inline]
-pub fn epoch(net: &mut Network, block: &Block, eta: f64) -> Option<f64> {
+pub fn epoch(
+    net: &mut Network,
+    block: &Block,
+    eta: f64,
+    snapshot: Option<&mut [f64]>,
+) -> Option<(f64, bool)> {
     if block.width() != 4 || net.depth() != 2 {
         return None;
     }
     match (net.inputs(), net.layer(1).m, net.outputs()) {
-        (2, 2, 1) => Some(epoch_of::<2, 2, 1, 9>(net, block, eta)),
+        (2, 2, 1) => Some(epoch_of::<2, 2, 1, 9>(net, block, eta, snapshot)),
         _ => None,
     }
 }
@@ -46,7 +54,8 @@ fn epoch_of<const N: usize, const H: usize, const K: usize, const P: usize>(
     net: &mut Network,
     block: &Block,
     eta: f64,
-) -> f64 {
+    snapshot: Option<&mut [f64]>,
+) -> (f64, bool) {
     let kit = std::hint::black_box(&PAIR_KIT);
     let x0: [Quad; N] = std::array::from_fn(|j| block.input_pairs(j));
     let t: [Quad; K] = std::array::from_fn(|i| block.target_pairs(i));
@@ -54,7 +63,7 @@ fn epoch_of<const N: usize, const H: usize, const K: usize, const P: usize>(
     debug_assert_eq!(P, H * (N + 1) + K * (H + 1));
     debug_assert_eq!(net.layer(2).offset, H * (N + 1));
     let Some(p) = net.params_mut().first_chunk_mut::<P>() else {
-        return f64::NAN; // not reached: `epoch` picks P from the shape
+        return (f64::NAN, false); // not reached: `epoch` picks P from the shape
     };
     // Indices of w_ij^(1), b_i^(1), w_ij^(2) and b_i^(2) in the parameter vector.
     let w1_at = |i: usize, j: usize| i * N + j;
@@ -125,7 +134,10 @@ fn epoch_of<const N: usize, const H: usize, const K: usize, const P: usize>(
         }
         p[b1_at(i)] = b1[i] - eta * sum_over_patterns(d1[i]);
     }
-    e
+    if let Some(to) = snapshot.and_then(|s| s.first_chunk_mut::<P>()) {
+        *to = *p;
+    }
+    (e, p.iter().all(|w| w.is_finite()))
 }
 
 /// Σ over the four patterns in order, from 0 (as the block's gradient starts each ∂E/∂w).

@@ -81,7 +81,7 @@ impl Trainer {
                 let block = self.block.as_mut().expect("just made");
                 block.load(data, 0);
                 // The lecture's 2-2-1 on four patterns: the same numbers from registers (small.rs).
-                if let Some(e) = crate::small::epoch(net, block, eta) {
+                if let Some((e, _)) = crate::small::epoch(net, block, eta, None) {
                     return e;
                 }
                 block.forward(net);
@@ -103,6 +103,32 @@ impl Trainer {
                 e
             }
         }
+    }
+}
+
+impl Trainer {
+    /// [`Trainer::epoch`], also writing the new weights into `snapshot` (one place per weight: the
+    /// timeline's slot for this epoch) and telling whether they are all finite: the training
+    /// loop's epoch, to which the lecture's 2-2-1 hands its weights over from registers.
+    pub fn epoch_into(
+        &mut self,
+        net: &mut Network,
+        data: &Dataset,
+        eta: f64,
+        mode: Mode,
+        snapshot: &mut [f64],
+    ) -> (f64, bool) {
+        if mode == Mode::Batch && data.len() == 4 {
+            if let Some(block) = self.block.as_mut().filter(|b| b.width() == 4) {
+                block.load(data, 0);
+                if let Some(done) = crate::small::epoch(net, block, eta, Some(&mut *snapshot)) {
+                    return done;
+                }
+            }
+        }
+        let e = self.epoch(net, data, eta, mode);
+        snapshot.copy_from_slice(net.params());
+        (e, net.is_finite())
     }
 }
 
