@@ -72,6 +72,19 @@ test("Derive a weight: Steps 1–3 with the trace's numbers, the path sum equal 
   await context.close();
 });
 
+test("Derive: with three inputs the view starts on the notes' own weight, w₂₃⁽¹⁾", async () => {
+  const hash = "#data=x1,x2,x3,t1;0,0,1,0;0,1,1,1;1,0,1,1;1,1,1,0&hidden=2&seed=7";
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { hash });
+  await page.getByRole("button", { name: "Derive a weight" }).click();
+  await drawn(page);
+  assert.equal(await page.getByLabel("Weight", { exact: true }).inputValue(), "1,1,2", "w_23^(1): neuron 2 of layer 1, input 3");
+  const t = await trace(page);
+  const d = t.patterns[0].delta[0][1];
+  assert.deepEqual(await sumLine(page), [fmt(d, 4), fmt(d, 4)], "Σ over paths = δ₂⁽¹⁾ by backprop");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("Derive: in a 2-3-3-1 network every path from a₁⁽¹⁾ to E is summed and equals δ₁⁽¹⁾", async () => {
   const hash = "#dataset=xor&hidden=3,3&g=tanh,sigmoid,sigmoid&seed=3&eta=0.5&mode=batch";
   const { page, errors, context } = await openApp(env.browser, env.server.url, { hash });
