@@ -3,9 +3,15 @@
 import init, { Lab } from "../../www/pkg/backprop_lab.js";
 import { buildNetwork, epoch, forwardProp } from "./baseline.js";
 
-/** Calls f (doing `units` units) until `ms` have passed; units per second. */
+/**
+ * Calls f (doing `units` units) until `ms` have passed; units per second, in steady state: V8 first
+ * runs wasm and JS from a baseline compiler and swaps in optimised code for hot functions when it is
+ * ready, so f runs for a second before the clock starts (measured right after loading, Lab.train's
+ * first 1.5 s came out about 20 % below the next ones).
+ */
 const rate = (ms, units, f) => {
-  f();
+  const warm = performance.now();
+  while (performance.now() - warm < 1000) f();
   let done = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < ms) {
