@@ -220,16 +220,14 @@ impl Session {
         let mut done = 0;
         let mut kept = Ok(());
         while done < epochs {
-            // The epoch's weights go straight into the timeline's slot when it has one ready.
-            let (e, finite) = match self.timeline.next_slot(start + done + 1) {
+            // The epoch's weights go straight into the timeline's slot when it has one ready (the
+            // usual case); otherwise they are recorded after the loss curve, which may need memory.
+            let slot = self.timeline.next_slot(start + done + 1);
+            let recorded = slot.is_some();
+            let (e, finite) = match slot {
                 Some(slot) => self.trainer.epoch_into(net, &self.data, eta, mode, slot),
                 None => {
                     let e = self.trainer.epoch(net, &self.data, eta, mode);
-                    if let Err(err) = self.timeline.record(start + done + 1, net.params()) {
-                        done += 1;
-                        kept = Err(err);
-                        break;
-                    }
                     (e, net.is_finite())
                 }
             };
@@ -237,6 +235,12 @@ impl Session {
             if let Err(err) = self.history.record(start + done - 1, e) {
                 kept = Err(err);
                 break;
+            }
+            if !recorded {
+                if let Err(err) = self.timeline.record(start + done, net.params()) {
+                    kept = Err(err);
+                    break;
+                }
             }
             if !e.is_finite() || !finite {
                 break;

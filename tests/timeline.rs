@@ -73,3 +73,60 @@ fn set_weights_checks_its_input_and_keeps_the_state_on_error() {
     lab.set_weights(&[0.5; 9]).unwrap();
     assert_eq!(lab.net().params(), &[0.5; 9][..]);
 }
+
+/// The training loop lets each epoch write its weights straight into the timeline's slot
+/// (`Timeline::next_slot`); the timeline must end up exactly as recording every epoch's weights
+/// with `Timeline::record` would leave it: across the ring's wrap (10 000 epochs for 2-2-1), the
+/// moves to the sparse part, training in chunks, a scrub back and a resumed run.
+#[test]
+fn the_training_loop_leaves_the_timeline_as_recording_every_epoch_would() {
+    use backprop_lab::{
+        timeline::Timeline,
+        train::{Mode, Trainer},
+    };
+    for activations in [
+        vec![Activation::Sigmoid, Activation::Sigmoid],
+        vec![Activation::Relu, Activation::Sigmoid], // the block's path, not small.rs
+    ] {
+        let setup = Setup {
+            activations,
+            ..Setup::default()
+        };
+        let mut lab = Session::new(setup.model().unwrap()).unwrap();
+        let mut net = lab.net().clone();
+        let data = lab.data().clone();
+        let mut trainer = Trainer::new(&net);
+        let mut replay = Timeline::new(net.params().len());
+        replay.record(0, net.params()).unwrap();
+        let mut weights = vec![net.params().to_vec()];
+        for chunk in [1, 2, 997, 9_000, 3, 12_000, 5_000] {
+            lab.train(chunk).unwrap();
+            for _ in 0..chunk {
+                trainer.epoch(&mut net, &data, lab.eta(), Mode::Batch);
+                replay.record(weights.len() as u64, net.params()).unwrap();
+                weights.push(net.params().to_vec());
+            }
+        }
+        assert_eq!(lab.net().params(), net.params());
+        assert_eq!(format!("{:?}", lab.timeline()), format!("{replay:?}"));
+        // Back to a kept epoch, then on from there: the old future is dropped in both.
+        let back = *lab
+            .timeline_epochs()
+            .iter()
+            .rev()
+            .nth(20_000 % 997)
+            .unwrap();
+        lab.scrub_to(back).unwrap();
+        lab.train(300).unwrap();
+        let mut net = backprop_lab::network::Network::clone(lab.net());
+        net.params_mut().copy_from_slice(&weights[back as usize]);
+        let mut trainer = Trainer::new(&net);
+        replay.truncate_from(back + 1);
+        for k in 1..=300 {
+            trainer.epoch(&mut net, &data, lab.eta(), Mode::Batch);
+            replay.record(back + k, net.params()).unwrap();
+        }
+        assert_eq!(lab.net().params(), net.params());
+        assert_eq!(format!("{:?}", lab.timeline()), format!("{replay:?}"));
+    }
+}

@@ -118,6 +118,7 @@ impl Trainer {
         mode: Mode,
         snapshot: &mut [f64],
     ) -> (f64, bool) {
+        debug_assert_eq!(snapshot.len(), net.params().len());
         if mode == Mode::Batch && data.len() == 4 {
             if let Some(block) = self.block.as_mut().filter(|b| b.width() == 4) {
                 block.load(data, 0);
