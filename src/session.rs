@@ -204,8 +204,10 @@ impl Session {
         }
     }
 
-    /// Runs whole epochs (dropping a partly stepped one); stops early, after the epoch that made E or
-    /// a weight non-finite. Returns the epochs run.
+    /// Runs whole epochs (dropping a partly stepped one); stops early, after an epoch whose E (at the
+    /// weights it started from, as the loss curve records it) was not finite or whose update made a
+    /// weight non-finite. So weights that are still finite but give E = ∞ are seen, and stopped at,
+    /// one epoch later. Returns the epochs run.
     ///
     /// # Errors
     /// Memory ran out for the loss curve or the timeline; the epochs run so far stay done.
