@@ -72,24 +72,7 @@ impl Trainer {
     /// A pattern's δ is always computed with the weights from before that pattern's update.
     pub fn epoch(&mut self, net: &mut Network, data: &Dataset, eta: f64, mode: Mode) -> f64 {
         match mode {
-            Mode::Batch => {
-                // All patterns as one block (see block.rs): the same numbers as pattern by
-                // pattern, computed with the loops over patterns innermost.
-                if self.block.as_ref().is_none_or(|b| b.width() != data.len()) {
-                    self.block = Some(Block::new(net, data.len()));
-                }
-                let block = self.block.as_mut().expect("just made");
-                block.load(data, 0);
-                // The lecture's 2-2-1 on four patterns: the same numbers from registers (small.rs).
-                if let Some((e, _)) = crate::small::epoch(net, block, eta, None) {
-                    return e;
-                }
-                block.forward(net);
-                let e = block.error(net);
-                block.gradient(net, &mut self.grad);
-                update(net, &self.grad, eta);
-                e
-            }
+            Mode::Batch => self.batch(net, data, eta, None).0,
             Mode::Online => {
                 let mut e = 0.0;
                 for mu in 0..data.len() {
@@ -104,9 +87,7 @@ impl Trainer {
             }
         }
     }
-}
 
-impl Trainer {
     /// [`Trainer::epoch`], also writing the new weights into `snapshot` (one place per weight: the
     /// timeline's slot for this epoch) and telling whether they are all finite: the training
     /// loop's epoch, to which the lecture's 2-2-1 hands its weights over from registers.
@@ -119,17 +100,41 @@ impl Trainer {
         snapshot: &mut [f64],
     ) -> (f64, bool) {
         debug_assert_eq!(snapshot.len(), net.params().len());
-        if mode == Mode::Batch && data.len() == 4 {
-            if let Some(block) = self.block.as_mut().filter(|b| b.width() == 4) {
-                block.load(data, 0);
-                if let Some(done) = crate::small::epoch(net, block, eta, Some(&mut *snapshot)) {
-                    return done;
-                }
-            }
-        }
-        let e = self.epoch(net, data, eta, mode);
+        let e = match mode {
+            Mode::Batch => match self.batch(net, data, eta, Some(&mut *snapshot)) {
+                (e, Some(finite)) => return (e, finite), // small.rs filled the snapshot
+                (e, None) => e,
+            },
+            Mode::Online => self.epoch(net, data, eta, mode),
+        };
         snapshot.copy_from_slice(net.params());
         (e, net.is_finite())
+    }
+
+    /// A batch epoch: all patterns as one block (see block.rs), the same numbers as pattern by
+    /// pattern with the loops over patterns innermost; the lecture's 2-2-1 on four patterns from
+    /// registers (small.rs), which also fills `snapshot` and says whether the new weights are
+    /// finite (Some), where the block does neither (None).
+    fn batch(
+        &mut self,
+        net: &mut Network,
+        data: &Dataset,
+        eta: f64,
+        snapshot: Option<&mut [f64]>,
+    ) -> (f64, Option<bool>) {
+        if self.block.as_ref().is_none_or(|b| b.width() != data.len()) {
+            self.block = Some(Block::new(net, data.len()));
+        }
+        let block = self.block.as_mut().expect("just made");
+        block.load(data, 0);
+        if let Some((e, finite)) = crate::small::epoch(net, block, eta, snapshot) {
+            return (e, Some(finite));
+        }
+        block.forward(net);
+        let e = block.error(net);
+        block.gradient(net, &mut self.grad);
+        update(net, &self.grad, eta);
+        (e, None)
     }
 }
 

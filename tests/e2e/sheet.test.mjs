@@ -139,12 +139,11 @@ const checkPrint = async (sheet, format, answers) => {
   // The sheet's own numbers (setup, weights, patterns, formulas, link): everything on page 1 but
   // the blanks, which checkKey has seen empty.
   const given = (await sheet.locator(".questions > :not(.work)").allInnerTexts()).join(" ").replace(/\s+/g, "");
-  for (const a of answers) {
-    if (!given.includes(a.replace(/\s+/g, ""))) assert.ok(!questions.includes(a.replace(/\s+/g, "")), `${format}: the answer ${a} is not on page 1`);
-    assert.ok(key.includes(a), `${format}: the answer ${a} is on page 2`);
-  }
+  const sought = answers.filter((a) => !given.includes(a.replace(/\s+/g, "")));
+  for (const a of sought) assert.ok(!questions.includes(a.replace(/\s+/g, "")), `${format}: the answer ${a} is not on page 1`);
+  for (const a of answers) assert.ok(key.includes(a), `${format}: the answer ${a} is on page 2`);
   assert.ok(key.startsWith("Answerkey:") && !key.includes("Backpropbyhand:"), `${format}: page 2 is the key alone`);
-  return answers.filter((a) => !given.includes(a.replace(/\s+/g, "")));
+  return sought;
 };
 
 test("Save & share → Exercise sheet: the key holds the trace's numbers, printed on its own page (A4 and Letter)", async () => {
