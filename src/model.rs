@@ -26,6 +26,22 @@ pub const MAX_BYTES: usize = 1 << 20;
 /// Largest seed: the largest integer a JS number holds exactly, 2^53 − 1.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
+/// Whether weights can be written to a model file or a link: both hold finite numbers only, so
+/// after a divergence (a weight NaN or ±∞) nothing is written that could not be read back.
+///
+/// # Errors
+/// The reason, with the way out (restore the last good state, or reset).
+pub fn writable(params: &[f64]) -> Result<(), String> {
+    match params.iter().filter(|w| !w.is_finite()).count() {
+        0 => Ok(()),
+        bad => Err(format!(
+            "{bad} of the {} weights and biases are no longer finite numbers (training diverged), \
+             and a file or a link holds only finite ones: restore the last good state or reset first",
+            params.len()
+        )),
+    }
+}
+
 /// Where the patterns come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DatasetSpec {
@@ -213,7 +229,11 @@ impl Model {
     }
 
     /// The model file v1 text (pretty-printed JSON; every f64 round-trips exactly).
-    pub fn to_json(&self) -> String {
+    ///
+    /// # Errors
+    /// Weights that are not finite numbers ([`writable`]): the file could not be read back.
+    pub fn to_json(&self) -> Result<String, String> {
+        writable(self.net.params())?;
         let layers: Vec<Value> = (1..=self.net.depth())
             .map(|n| {
                 let layer = self.net.layer(n);
@@ -228,7 +248,7 @@ impl Model {
                 ])
             })
             .collect();
-        Value::object([
+        Ok(Value::object([
             ("format", FORMAT.into()),
             ("inputs", self.net.inputs().into()),
             ("layers", layers.into()),
@@ -237,7 +257,7 @@ impl Model {
             ("seed", self.seed.into()),
             ("dataset", self.dataset.to_value()),
         ])
-        .pretty()
+        .pretty())
     }
 }
 

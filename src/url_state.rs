@@ -278,8 +278,12 @@ impl UrlState {
     ///
     /// # Errors
     /// Patterns that make the link longer than [`MAX_HASH`] (a model file carries them); a speed
-    /// that is not one of [`SPEEDS`].
+    /// that is not one of [`SPEEDS`]; weights that are not finite numbers
+    /// ([`crate::model::writable`]).
     pub fn to_hash(setup: &Setup, speed: u32, weights: Option<&[f64]>) -> Result<String, String> {
+        if let Some(w) = weights {
+            crate::model::writable(w)?;
+        }
         let data = match &setup.dataset {
             DatasetSpec::Named(name) => format!("dataset={name}"),
             DatasetSpec::Inline { .. } => {

@@ -319,7 +319,7 @@ fn drawn_data_travels_in_links_and_model_files() {
     assert!(back.ignored.is_empty(), "{:?}", back.ignored);
     let opened = Session::from_setup(&back.setup).unwrap();
     assert!(opened.data().same_patterns(s.data()));
-    let model = Model::parse(&s.model().to_json()).unwrap();
+    let model = Model::parse(&s.model().to_json().unwrap()).unwrap();
     assert!(matches!(model.dataset, DatasetSpec::Inline { .. }));
     assert!(Session::new(model).unwrap().data().same_patterns(s.data()));
     // A bad data= part is skipped with its reason; the rest of the link is kept.

@@ -512,7 +512,7 @@ fn a_lab_from_the_model_file_sweeps_and_seeds_alike() {
     // A worker gets Lab.fromModel(lab.toModel()): the current weights, the same seed and data.
     let mut page = session(Setup::parse(r#"{"dataset": "circle", "seed": 4}"#).unwrap());
     page.train(120).unwrap();
-    let model = backprop_lab::model::Model::parse(&page.model().to_json()).unwrap();
+    let model = backprop_lab::model::Model::parse(&page.model().to_json().unwrap()).unwrap();
     let worker = Session::new(model).unwrap();
     assert_eq!(
         sweep_eta(&page, &[0.3, 3.0], 150).unwrap(),

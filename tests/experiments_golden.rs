@@ -48,7 +48,7 @@ fn opt(x: Option<u64>) -> Value {
 /// The page's default Lab, and the same network as a worker gets it (Lab.fromModel(lab.toModel())).
 fn sessions() -> [Session; 2] {
     let page = Session::from_setup(&Setup::parse("{}").unwrap()).unwrap();
-    let worker = Session::new(Model::parse(&page.model().to_json()).unwrap()).unwrap();
+    let worker = Session::new(Model::parse(&page.model().to_json().unwrap()).unwrap()).unwrap();
     [page, worker]
 }
 

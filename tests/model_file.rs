@@ -52,7 +52,7 @@ fn trained_models_round_trip_exactly() {
         let mut lab = Session::new(setup.model().unwrap()).unwrap();
         lab.train(37).unwrap();
         let model = lab.model();
-        let again = Model::parse(&model.to_json()).unwrap();
+        let again = Model::parse(&model.to_json().unwrap()).unwrap();
         assert_eq!(again, model);
         assert_eq!(again.to_json(), model.to_json());
     }
@@ -60,7 +60,7 @@ fn trained_models_round_trip_exactly() {
       "layers": [ { "activation": "linear", "weights": [[0.1]], "biases": [0.3] } ],
       "dataset": { "inputs": [[1], [2]], "targets": [[0.5], [0.25]] } }"#;
     let m = Model::parse(inline).unwrap();
-    assert_eq!(Model::parse(&m.to_json()).unwrap(), m);
+    assert_eq!(Model::parse(&m.to_json().unwrap()).unwrap(), m);
 }
 
 fn rejects(text: &str, reason: &str) {

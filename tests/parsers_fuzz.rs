@@ -25,7 +25,7 @@ fn valid_models() -> Vec<String> {
     };
     let mut lab = Session::new(setup.model().unwrap()).unwrap();
     lab.train(3).unwrap();
-    out.push(lab.model().to_json());
+    out.push(lab.model().to_json().unwrap());
     out.push(
         json!({ "format": "backprop-lab/model@1", "inputs": 1,
             "layers": [ { "activation": "linear", "weights": [[0.5]], "biases": [0.0] } ],
@@ -114,7 +114,8 @@ fn model_files_never_panic_explain_every_rejection_and_round_trip() {
         match Model::parse(text) {
             Ok(model) => {
                 accepted += 1;
-                let again = Model::parse(&model.to_json()).expect("a written model reads back");
+                let again =
+                    Model::parse(&model.to_json().unwrap()).expect("a written model reads back");
                 assert_eq!(again, model, "round trip of {text}");
             }
             Err(reason) => {

@@ -112,7 +112,7 @@ fn model_files_carry_every_setting_weight_and_pattern_exactly() {
                 targets: rows(&mut rng, m),
             };
         }
-        let text = model.to_json();
+        let text = model.to_json().unwrap();
         let back = Model::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(back.net.params().len(), model.net.params().len());
         let bits = |m: &Model| {
@@ -155,4 +155,71 @@ fn traces_read_back_to_the_same_numbers() {
         assert_eq!(bits(&a), bits(&b));
         assert_eq!(Value::parse(&trace.pretty()).unwrap(), back);
     }
+}
+
+/// Random sessions as a person drives them (training at any η, stepping, data edits, restoring,
+/// resetting): at every point a model file and a link with the weights are either written and read
+/// back to the same weights, or refused with the way out — never written in a form the app refuses.
+#[test]
+fn what_a_session_writes_it_reads_back_or_refuses_with_the_way_out() {
+    use backprop_lab::session::Session;
+    let mut rng = Rng::new(57);
+    let (mut written, mut refused) = (0, 0);
+    for k in 0..120 {
+        let mut s = setup(&mut rng, k);
+        s.hidden.truncate(2);
+        s.activations = vec![Activation::ALL[(rng.next_u64() % 4) as usize]; s.hidden.len() + 1];
+        s.dataset = ["xor", "and", "or"][k % 3].into();
+        s.eta = [0.5, 2.0, 50.0, 1e3, 1e12][k % 5];
+        let mut lab = Session::new(s.model().unwrap()).unwrap();
+        for _ in 0..12 {
+            match rng.next_u64() % 6 {
+                0 | 1 => drop(lab.train(1 + rng.next_u64() % 50)),
+                2 => (0..1 + rng.next_u64() % 30).for_each(|_| lab.step()),
+                3 => drop(lab.restore_last_good()),
+                4 if rng.next_u64() % 4 == 0 => lab.reset(),
+                _ => drop(lab.flip_target(0, 0)),
+            }
+            let w = lab.net().params().to_vec();
+            match lab.model().to_json() {
+                Ok(text) => {
+                    written += 1;
+                    let back = Model::parse(&text).expect("a written model file reads back");
+                    assert_eq!(back.net.params(), &w[..]);
+                }
+                Err(reason) => {
+                    refused += 1;
+                    assert!(
+                        w.iter().any(|x| !x.is_finite()),
+                        "refused finite weights: {reason}"
+                    );
+                    assert!(
+                        reason.contains("restore the last good state or reset"),
+                        "{reason}"
+                    );
+                }
+            }
+            match lab.to_hash(0, true) {
+                Ok(hash) => {
+                    let back = UrlState::parse(&format!("#{hash}"));
+                    assert_eq!(back.ignored, Vec::<String>::new(), "{hash}");
+                    assert_eq!(back.weights.as_deref(), Some(&w[..]));
+                }
+                Err(reason) => {
+                    assert!(
+                        w.iter().any(|x| !x.is_finite()),
+                        "refused finite weights: {reason}"
+                    );
+                    assert!(
+                        lab.to_hash(0, false).is_ok(),
+                        "the setup alone still fits a link"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        written > 200 && refused > 50,
+        "{written} written, {refused} refused"
+    );
 }

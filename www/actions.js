@@ -136,9 +136,19 @@ export const createActions = (state, ui, hooks) => {
       }
       state.dirty = true;
     },
+    /**
+     * A file or link the core refused to write, with the way out: the last good state after a
+     * divergence (weights that are no longer numbers), else a model file (data too big for a link).
+     */
+    refused: (what, reason) => notice(
+      `No ${what}: ${reason.replace(/\.$/, "")}.`,
+      state.lab.diverged && state.lab.epoch > 0
+        ? { label: "Restore last good state", run: actions.restore }
+        : { label: "Export model", run: actions.exportModel },
+    ),
     copyLink: async () => {
       const { url, reason } = writeHash(state, true);
-      if (!url) return notice(`No link: ${reason.replace(/\.$/, "")}.`, { label: "Export model", run: actions.exportModel });
+      if (!url) return actions.refused("link", reason);
       try {
         await navigator.clipboard.writeText(url);
         notice("Link copied: it opens this setup with the current weights.");
@@ -147,7 +157,10 @@ export const createActions = (state, ui, hooks) => {
       }
     },
     closeMenu: () => ui.filesMenu.removeAttribute("open"),
-    exportModel: () => exportModel(state),
+    exportModel: () => {
+      const why = exportModel(state);
+      if (why) actions.refused("model file", why);
+    },
     exportTrace: () => exportTrace(state),
     exportCsv: () => exportCsv(state),
     exportPng: () => exportPng(ui),

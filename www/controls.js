@@ -45,7 +45,7 @@ const wireFiles = (state, ui, actions, data) => {
   ui.exportPng.addEventListener("click", () => actions.exportPng());
   ui.filesMenu.querySelector("#exercise-sheet").addEventListener("click", () => {
     const why = openSheet(state);
-    if (why) actions.notice(`No exercise sheet: ${why.replace(/\.$/, "")}.`, { label: "Export model", run: actions.exportModel });
+    if (why) actions.refused("exercise sheet", why);
   });
   ui.importModel.addEventListener("click", () => ui.modelFile.click());
   ui.modelFile.addEventListener("change", () => {

@@ -167,10 +167,16 @@ export const setupExperiments = (state, ui, actions) => {
     next(0);
   };
 
-  /** The model the workers start from (the Lab's setup, data and seed), or null with the reason said. */
+  /** The model the workers start from (the Lab's setup, data and seed, at the seed's weights: the
+   * current ones may no longer be numbers), or null with the reason said. */
   const model = () => {
     try {
-      return state.lab.toModel();
+      const fresh = state.lab.withSetup("{}");
+      try {
+        return fresh.toModel();
+      } finally {
+        fresh.free();
+      }
     } catch (e) {
       dom.status.textContent = `Cannot start: ${e.message}`;
       return null;

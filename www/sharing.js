@@ -38,15 +38,17 @@ export const openHash = (state, hash) => {
 
 /**
  * Writes the Lab's setup (and, for a shared link, the weights) into the address without reloading;
- * returns { url }, or { reason } when the setup cannot travel in a link (data too big for one:
- * then the address drops its hash, which no longer describes the page).
+ * returns { url }, or { reason } when it cannot travel in a link: then the address keeps the setup
+ * alone if that fits (weights that are not finite numbers), or drops its hash, which no longer
+ * describes the page (data too big for a link).
  */
 export const writeHash = (state, withWeights = false) => {
   let hash;
   try {
     hash = state.lab.toHash(state.speed, withWeights);
   } catch (e) {
-    history.replaceState(null, "", location.pathname + location.search);
+    if (withWeights) writeHash(state);
+    else history.replaceState(null, "", location.pathname + location.search);
     return { reason: e.message };
   }
   history.replaceState(null, "", `#${hash}`);
@@ -71,8 +73,18 @@ export const openSheet = (state) => {
 /** JSON text as a Blob. */
 const json = (text) => new Blob([text], { type: "application/json" });
 
-/** Downloads the model file (setup, current weights, data set). */
-export const exportModel = (state) => download("backprop-lab-model.json", json(state.lab.toModel()));
+/** Downloads the model file (setup, current weights, data set); returns the core's reason when it
+ * refuses to write one (weights that are no longer finite numbers), or null. */
+export const exportModel = (state) => {
+  let text;
+  try {
+    text = state.lab.toModel();
+  } catch (e) {
+    return e.message;
+  }
+  download("backprop-lab-model.json", json(text));
+  return null;
+};
 /** Downloads every number at the current weights (trace JSON). */
 export const exportTrace = (state) => download("backprop-lab-trace.json", json(JSON.stringify(JSON.parse(state.lab.trace()), null, 1)));
 /** Downloads the pattern table as CSV (with the outputs and errors; "Export data" has the data alone). */

@@ -144,10 +144,11 @@ impl Lab {
         self.weights_changed();
     }
 
-    /// The model file v1 (JSON text) of the current weights and settings.
+    /// The model file v1 (JSON text) of the current weights and settings. Throws while a weight
+    /// is not a finite number (after a divergence), saying how to get finite ones back.
     #[wasm_bindgen(js_name = toModel)]
-    pub fn to_model(&self) -> String {
-        self.session.model().to_json()
+    pub fn to_model(&self) -> Result<String, JsError> {
+        self.session.model().to_json().map_err(fail)
     }
 
     /// Trace v1 (JSON text) at the current weights; nothing is updated.

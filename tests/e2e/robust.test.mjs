@@ -96,6 +96,39 @@ test("divergence pauses with a banner, and Restore last good state works", async
   await context.close();
 });
 
+test("after a divergence no file or link is written that the app cannot read back", async () => {
+  const { page, errors, context } = await openApp(env.browser, env.server.url, { hash: "#g=linear,linear&eta=50&speed=9" });
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Restore last good state" }).waitFor({ timeout: 60000 });
+  // Stepping on makes every weight NaN.
+  await page.evaluate(() => { window.backpropLab.lab.train(3); window.backpropLab.dirty = true; });
+  assert.ok(await state(page, () => [...window.backpropLab.lab.weights(1)].every(Number.isNaN)), "all NaN");
+  const setupHash = await state(page, () => location.hash);
+  const refusedWith = async (item) => {
+    await page.locator("#files-menu summary").click();
+    await page.locator(item).click();
+    await page.locator("#notice-text").filter({ hasText: /restore the last good state or reset/ }).waitFor();
+    assert.equal(await page.locator("#notice-action").textContent(), "Restore last good state", item);
+  };
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await refusedWith("#export-model");
+  assert.match(await page.locator("#notice-text").textContent(), /^No model file: \d+ of the 9 weights/);
+  await refusedWith("#copy-link");
+  assert.equal(await state(page, () => location.hash), setupHash, "the address keeps the setup");
+  await refusedWith("#exercise-sheet");
+  assert.equal(context.pages().length, 1, "no sheet opened");
+  assert.match(await state(page, () => { try { window.backpropLab.lab.toModel(); return "written"; } catch (e) { return e.message; } }), /no longer finite/);
+  // The way out: restore, and the file it then writes opens again.
+  await page.locator("#notice-action").click();
+  const text = await state(page, () => window.backpropLab.lab.toModel());
+  assert.equal(await page.evaluate((t) => { const l = window.backpropLab.wasm.Lab.fromModel(t); const e = l.error; l.free(); return Number.isFinite(e); }, text), true);
+  assert.equal(downloads, 0, "nothing was downloaded while refused");
+  await shot(page, "robust-diverged-refused");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("scrub back through the timeline, step there, and resume", async () => {
   const { page, errors, context } = await openApp(env.browser, env.server.url);
   await page.evaluate(() => window.backpropLab.lab.train(300));
