@@ -613,3 +613,41 @@ fn the_first_problem_is_named_in_a_headerless_file_and_after_old_mac_line_ends()
     let e = parse("x1,x2,t1\r0,0,0\r1,\u{1}1,0\r", (2, 1)).unwrap_err();
     assert!(e.starts_with("line 3, column 3: this is not text"), "{e}");
 }
+
+#[test]
+fn undo_through_many_data_set_switches_brings_each_whole_network_back() {
+    // Own data, then 20 picks from the menu, each trained a little at its own η: undoing every
+    // pick brings each network back as it was (η, weights, epoch, loss curve), however old.
+    let mut s = xor();
+    s.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    let names = ["xor", "circle", "and", "spiral", "or"];
+    let mut was = Vec::new();
+    for k in 0..20 {
+        s.set_learning_rate(0.1 + k as f64 / 10.0).unwrap();
+        s.train(1 + k as u64).unwrap();
+        was.push((
+            s.eta(),
+            s.net().params().to_vec(),
+            s.epoch(),
+            s.history().epochs().to_vec(),
+        ));
+        s = s
+            .with_changes(&format!(r#"{{"dataset": "{}"}}"#, names[k % names.len()]))
+            .unwrap();
+        s.move_pattern(0, 0.25, 0.25, false).unwrap(); // one's own again: the next pick is an undo step
+    }
+    for (k, (eta, w, epoch, curve)) in was.iter().enumerate().rev() {
+        assert!(s.undo_data(), "the move of pick {k}");
+        assert!(s.undo_data(), "pick {k}");
+        assert_eq!(
+            (s.eta(), s.net().params(), s.epoch(), s.history().epochs()),
+            (*eta, &w[..], *epoch, &curve[..]),
+            "pick {k}"
+        );
+        assert!(
+            s.scrub_to(*epoch).is_ok(),
+            "the epoch in force is kept ({k})"
+        );
+    }
+    assert_eq!(s.data().len(), 5, "XOR and the pattern added first");
+}

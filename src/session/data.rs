@@ -288,7 +288,7 @@ impl Session {
         let same_shape = (new.inputs(), new.outputs()) == (self.data.inputs(), self.data.outputs());
         let before = match same_shape {
             true => Entry::Data(self.setup.dataset.clone(), self.setup.seed),
-            false => Entry::Whole(Box::new(self.snapshot())),
+            false => Entry::Whole(Box::new(self.snapshot()), false),
         };
         self.apply(DatasetSpec::Inline { inputs, targets })?;
         let (moving, joins) = match step {

@@ -4,20 +4,24 @@
 
 use super::Session;
 use crate::model::DatasetSpec;
+use crate::timeline::Timeline;
 
 /// Data edits kept for undo; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 100;
 
 /// Steps of the data's history holding a whole session (a network from before another N or K,
-/// or another data set from the menu) are kept this many; older ones keep only their data.
+/// or another data set from the menu) keep their timeline this many; older ones keep the network,
+/// η, the mode, the weights and the loss curve, and of the timeline only the epoch in force (a
+/// timeline holds up to 16 MB).
 pub const WHOLE_DEPTH: usize = 8;
 
 /// One step of the data's history: the data on the other side of it (with the seed a generated
-/// set was drawn from), or the whole session when the step changed more than the data.
+/// set was drawn from), or the whole session when the step changed more than the data (`light`:
+/// its timeline was cut to the epoch in force).
 #[derive(Clone, Debug)]
 pub(super) enum Entry {
     Data(DatasetSpec, u64),
-    Whole(Box<Session>),
+    Whole(Box<Session>, bool),
 }
 
 /// The data's undo and redo stacks.
@@ -38,16 +42,19 @@ impl DataEdits {
             self.undo.remove(0);
         }
         self.undo.push(before);
-        let wholes = self
+        let heavy = self
             .undo
             .iter()
-            .filter(|e| matches!(e, Entry::Whole(_)))
+            .filter(|e| matches!(e, Entry::Whole(_, false)))
             .count();
-        if wholes > WHOLE_DEPTH {
-            if let Some(e) = self.undo.iter_mut().find(|e| matches!(e, Entry::Whole(_))) {
-                if let Entry::Whole(s) = e {
-                    *e = Entry::Data(s.setup.dataset.clone(), s.setup.seed);
-                }
+        if heavy > WHOLE_DEPTH {
+            if let Some(Entry::Whole(s, light)) = self
+                .undo
+                .iter_mut()
+                .find(|e| matches!(e, Entry::Whole(_, false)))
+            {
+                s.lighten();
+                *light = true;
             }
         }
         self.redo.clear();
@@ -56,6 +63,14 @@ impl DataEdits {
 }
 
 impl Session {
+    /// Cuts the timeline to the epoch in force (an old step of the data's history).
+    fn lighten(&mut self) {
+        let mut timeline = Timeline::new(self.net().params().len());
+        // Out of memory here leaves the timeline empty: scrubbing has nothing to go to, nothing worse.
+        let _ = timeline.record(self.epoch(), self.net().params());
+        self.timeline = timeline;
+    }
+
     /// This session as a step of the data's history: everything but that history.
     pub(super) fn snapshot(&self) -> Session {
         Session {
@@ -80,7 +95,9 @@ impl Session {
     pub(super) fn hand_over_edits(&self, fresh: &mut Session) {
         fresh.edits = self.edits.clone();
         if self.edited() {
-            fresh.edits.record(Entry::Whole(Box::new(self.snapshot())));
+            fresh
+                .edits
+                .record(Entry::Whole(Box::new(self.snapshot()), false));
         }
         fresh.edits.touched = false;
     }
@@ -138,13 +155,13 @@ impl Session {
                     }
                 }
             }
-            Entry::Whole(session) => {
+            Entry::Whole(session, _) => {
                 let mut edits = std::mem::take(&mut self.edits);
                 let mut now = std::mem::replace(self, *session);
                 // Each side keeps whether its data came from an edit.
                 (now.edits.touched, edits.touched) = (edits.touched, self.edits.touched);
                 self.edits = edits;
-                Entry::Whole(Box::new(now))
+                Entry::Whole(Box::new(now), false)
             }
         };
         let data_step = matches!(back, Entry::Data(..));
