@@ -24,15 +24,16 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-/// A number as a person or a spreadsheet writes it: optional sign, digits, a decimal point (or a
-/// decimal comma, when `comma` allows it) and an exponent. Not `NaN`, `Infinity`, hex or units.
-/// The value may be ±∞ when it is too large for an f64 (the caller says why that is refused).
+/// A number as a person or a spreadsheet writes it: optional sign (`-`, or the `−` the page shows),
+/// digits, a decimal point (or a decimal comma, when `comma` allows it) and an exponent. Not `NaN`,
+/// `Infinity`, hex or units. The value may be ±∞ when it is too large for an f64 (the caller says
+/// why that is refused).
 pub fn decimal(text: &str, comma: bool) -> Option<f64> {
-    let t = text.trim();
+    let t = text.trim().replace('\u{2212}', "-");
     let t = if comma && !t.contains('.') {
-        std::borrow::Cow::Owned(t.replacen(',', ".", 1))
+        t.replacen(',', ".", 1)
     } else {
-        std::borrow::Cow::Borrowed(t)
+        t
     };
     let plain = t.len() <= 400
         && t.bytes().any(|b| b.is_ascii_digit())
@@ -156,6 +157,82 @@ fn not_text(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// `text` without a byte-order mark and with `\n` for the line ends of every system: `\r\n`
+/// (Windows), `\n`, and `\r` alone (old Mac spreadsheets).
+///
+/// # Errors
+/// Where the text stops being text (a binary file).
+fn plain_lines(text: &str) -> Result<String, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // (One pass over the characters: a search for "\r\n" as a string costs ~2 KB of wasm.)
+    let mut unix = String::with_capacity(text.len());
+    let mut after_cr = false;
+    for c in text.chars() {
+        if !(after_cr && c == '\n') {
+            unix.push(if c == '\r' { '\n' } else { c });
+        }
+        after_cr = c == '\r';
+    }
+    if let Some((line, col)) = not_text(&unix) {
+        return Err(format!(
+            "line {line}, column {col}: this is not text (a binary file?); expected numbers separated by commas"
+        ));
+    }
+    Ok(unix)
+}
+
+/// One cell's number (`at` names the cell in the reason).
+///
+/// # Errors
+/// Empty, not a number, or too large for an f64.
+fn cell_number(cell: &str, comma: bool, at: &str) -> Result<f64, String> {
+    match decimal(cell, comma) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(format!(
+            "{at}: “{}” is too large for a number",
+            shorten(cell)
+        )),
+        None if cell.is_empty() => Err(format!("{at}: the cell is empty")),
+        None => Err(format!(
+            "{at}: “{}” is not a number (NaN and Infinity are not allowed either)",
+            shorten(cell)
+        )),
+    }
+}
+
+/// A block of cells pasted into the pattern table (copied from a spreadsheet): one row a line,
+/// cells separated as in a file (tabs, as spreadsheets copy them), every cell a finite number.
+/// Rows may differ in length.
+///
+/// # Errors
+/// An empty block, or the first cell that is not a number, as `line L, column C: reason`.
+pub fn block(text: &str) -> Result<Vec<Vec<f64>>, String> {
+    if let Some(e) = too_large(text.len()) {
+        return Err(e);
+    }
+    let text = plain_lines(text)?;
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let Some(&(_, first)) = lines.first() else {
+        return Err("nothing was pasted: expected numbers, one row a line".into());
+    };
+    let split = Split::detect(first);
+    let mut rows = Vec::with_capacity(lines.len());
+    for (i, line) in lines {
+        let cells = split.cells(line);
+        let mut row = Vec::with_capacity(cells.len());
+        for (col, (cell, quoted)) in cells.into_iter().enumerate() {
+            let at = format!("line {}, column {}", i + 1, col + 1);
+            row.push(cell_number(cell, split != Split::Comma || quoted, &at)?);
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 /// Reads patterns from CSV text. Without a header the columns are split as in `shape` = (N, K) of
 /// the data now when their count is N + K, else the last column is the target t1.
 ///
@@ -166,23 +243,7 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
     if let Some(e) = too_large(text.len()) {
         return Err(e);
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Line ends of every system: \r\n (Windows), \n, and \r alone (old Mac spreadsheets).
-    // (One pass over the characters: a search for "\r\n" as a string costs ~2 KB of wasm.)
-    let mut unix = String::with_capacity(text.len());
-    let mut after_cr = false;
-    for c in text.chars() {
-        if !(after_cr && c == '\n') {
-            unix.push(if c == '\r' { '\n' } else { c });
-        }
-        after_cr = c == '\r';
-    }
-    let text = unix;
-    if let Some((line, col)) = not_text(&text) {
-        return Err(format!(
-            "line {line}, column {col}: this is not text (a binary file?); expected numbers separated by commas"
-        ));
-    }
+    let text = plain_lines(text)?;
     // Blank lines, and lines of separators only (`,,` between blocks of a spreadsheet), are skipped.
     let blank = |l: &str| {
         l.trim_matches(|c: char| matches!(c, ',' | ';' | '"') || c.is_whitespace())
@@ -286,22 +347,7 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
         for (col, &(cell, quoted)) in cells.iter().enumerate() {
             let at = format!("line {line_no}, column {} ({})", col + 1, columns[col]);
             // A quoted "1,5" can only be a decimal comma.
-            match decimal(cell, comma || quoted) {
-                Some(v) if v.is_finite() => row.push(v),
-                Some(_) => {
-                    return Err(format!(
-                        "{at}: “{}” is too large for a number",
-                        shorten(cell)
-                    ))
-                }
-                None if cell.is_empty() => return Err(format!("{at}: the cell is empty")),
-                None => {
-                    return Err(format!(
-                        "{at}: “{}” is not a number (NaN and Infinity are not allowed either)",
-                        shorten(cell)
-                    ))
-                }
-            }
+            row.push(cell_number(cell, comma || quoted, &at)?);
         }
         table.targets.push(row.split_off(n));
         table.inputs.push(row);

@@ -651,3 +651,37 @@ fn undo_through_many_data_set_switches_brings_each_whole_network_back() {
     }
     assert_eq!(s.data().len(), 5, "XOR and the pattern added first");
 }
+
+#[test]
+fn cells_pasted_into_a_cell_fill_from_that_cell_on_as_in_a_spreadsheet() {
+    let mut s = xor();
+    let before = s.data().clone();
+    // Two cells of one row into x1 of pattern 2: x1 and x2 of pattern 2, nothing else.
+    assert_eq!(s.paste_cells(1, 0, "7\t8"), Ok(2));
+    assert_eq!(
+        (s.data().len(), s.data().inputs()),
+        (4, 2),
+        "still XOR's shape"
+    );
+    assert_eq!(s.data().pattern(1).0, &[7.0, 8.0]);
+    assert_eq!(s.data().pattern(0), before.pattern(0));
+    assert!(s.undo_data(), "one undo step");
+    assert!(s.data().same_patterns(&before));
+    // A 2 × 2 block from x2 of pattern 3: x2 and t of patterns 3 and 4 (a spreadsheet's \r\n, −, decimal comma).
+    assert_eq!(s.paste_cells(2, 1, "0,5\t1\r\n−2\t0\r\n"), Ok(4));
+    assert_eq!(s.data().pattern(2), (&[1.0, 0.5][..], &[1.0][..]));
+    assert_eq!(s.data().pattern(3), (&[1.0, -2.0][..], &[0.0][..]));
+    // Too wide, too long, or not a number: refused with the reason, nothing changes.
+    let now = s.data().clone();
+    for (mu, col, text, says) in [
+        (0, 2, "1\t2", "does not fit"),
+        (3, 0, "1\n2", "does not fit"),
+        (0, 0, "1\tabc", "line 1, column 2: “abc” is not a number"),
+        (0, 0, "1\t1e999", "too large"),
+        (0, 0, " \n ", "nothing was pasted"),
+    ] {
+        let err = s.paste_cells(mu, col, text).unwrap_err();
+        assert!(err.contains(says), "{text:?}: {err}");
+        assert!(s.data().same_patterns(&now), "{text:?} changed the data");
+    }
+}

@@ -124,7 +124,7 @@ export const setupPlotEditing = (state, ui, data, notice) => {
     drag.moved = true;
     if (drag.mu < 0) return; // a drag from empty space adds nothing
     const [x1, x2] = toPlot(map, px, py);
-    const result = data.edit((lab) => lab.movePattern(drag.mu, x1, x2, drag.join), false);
+    const result = data.edit((lab) => lab.movePattern(drag.mu, x1, x2, drag.join), true);
     drag.join = true; // the rest of this drag is the same undo step
     if (result.error) {
       state.drag = null;

@@ -15,7 +15,7 @@ export const isModelFile = async (file) => {
 export const importDataFile = async (state, data, notice, file) => {
   // The core's limit and its words, asked before the file is read.
   const refusal = state.wasm.Lab.csvTooLarge(file.size);
-  if (refusal) return notice(`${file.name} was not imported, nothing changed: ${refusal}.`);
+  if (refusal) return notice(`Nothing was imported from ${file.name}; the data is unchanged: ${refusal}.`);
   data.importCsv(await file.text(), file.name);
 };
 
@@ -31,11 +31,18 @@ export const setupDataFiles = (state, ui, data, notice) => {
     if (file) importDataFile(state, data, notice, file);
   });
   ui.exportData.addEventListener("click", () => download("backprop-lab-data.csv", new Blob([state.lab.dataCsv()], { type: "text/csv" })));
-  // A paste on the table imports the data, unless it is one value typed into a cell.
+  // A paste on the table: into a cell, one value is typed there and a block of cells fills the
+  // cells from that one on, as in a spreadsheet; anywhere else in the table it replaces the data.
   ui.tableWrap.addEventListener("paste", (e) => {
     const text = e.clipboardData?.getData("text/plain") ?? "";
-    if (!text.trim() || (e.target.tagName === "INPUT" && !isTable(text))) return;
+    const cell = e.target instanceof HTMLInputElement && e.target.matches("input.cell") ? e.target : null;
+    if (!text.trim() || (cell && !isTable(text))) return;
     e.preventDefault();
-    data.importCsv(text, "the pasted cells");
+    if (!cell) return data.importCsv(text, "the pasted cells");
+    const mu = Number(cell.closest("tr")?.dataset.mu);
+    const { value, error } = data.edit((lab) => lab.pasteCells(mu, Number(cell.dataset.col), text));
+    notice(error
+      ? `The pasted cells were not used, nothing changed: ${error}`
+      : `Pasted ${value} cells from ${cell.getAttribute("aria-label")} on (Undo, above the plot, brings the old values back).`);
   });
 };

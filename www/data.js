@@ -10,23 +10,29 @@ import { sentence } from "./util.js";
 
 /** Builds the data operations; `actions` are the page's (notice, settingsChanged). */
 export const createData = (state, ui, actions) => {
-  /** The page follows a change of the data; `link` false while a drag is still moving a point. */
-  const changed = (link = true) => {
+  /**
+   * The page follows a change of the data. `dragging`: a move of the pattern being dragged (the
+   * address follows when the drag ends). Any other change ends a drag: the pattern it held may be
+   * gone, or another one now.
+   */
+  const changed = (dragging = false) => {
     dataChanged(state);
-    if (link) actions.settingsChanged(); // the address carries the data (or drops out when too big)
+    if (dragging) return;
+    state.drag = null;
+    actions.settingsChanged(); // the address carries the data (or drops out when too big)
   };
   /**
-   * Runs one edit, `change(lab)`. Returns { value } (what the Lab returned) and the page follows;
-   * or { error } with the core's reason, and nothing changed.
+   * Runs one edit, `change(lab)` (`dragging`: a move of the dragged pattern). Returns { value }
+   * (what the Lab returned) and the page follows; or { error } with the core's reason, and nothing changed.
    */
-  const edit = (change, link = true) => {
+  const edit = (change, dragging = false) => {
     let value;
     try {
       value = change(state.lab);
     } catch (e) {
       return { error: e.message };
     }
-    changed(link);
+    changed(dragging);
     return { value };
   };
   const data = {
@@ -51,7 +57,7 @@ export const createData = (state, ui, actions) => {
      */
     importCsv: (text, from) => {
       const { value, error } = edit((lab) => lab.importCsv(text));
-      if (error) return actions.notice(`${from} was not imported, nothing changed: ${error}`);
+      if (error) return actions.notice(`Nothing was imported from ${from}; the data is unchanged: ${error}`);
       actions.syncControls(); // data of another shape comes with a new network
       const notes = JSON.parse(value).notes;
       const P = state.lab.patternCount;

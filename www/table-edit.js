@@ -19,7 +19,7 @@ export const setupTableEditing = (state, ui, data) => {
     const column = Number(input.dataset.col);
     const { error } = data.edit((lab) => lab.setPatternValue(mu, column, input.value));
     if (error) {
-      say(`${input.getAttribute("aria-label")}: ${sentence(error)} It stays ${input.dataset.shown}.`);
+      say(`${sentence(error)} It stays ${input.dataset.shown}.`); // the core's reason names the cell
       input.value = input.dataset.shown;
       return;
     }

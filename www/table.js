@@ -105,9 +105,15 @@ const showValue = (input, v, force) => {
   if (focused && !force && input.value !== input.dataset.shown) return;
   const text = editText(v, focused);
   if (input.dataset.shown === text && !force) return;
+  // What was selected stays selected in the new text (all of it, after Tab or a triple-click), so
+  // what is typed next replaces it; a caret keeps its place, at the end if it was there.
+  const { selectionStart: from, selectionEnd: to, value: old } = input;
   input.value = text;
   input.dataset.shown = text;
   input.size = Math.max(2, text.length); // as wide as its number: the table stays narrow
+  if (!focused || from === null || to === null) return;
+  if (from === 0 && to === old.length && old.length > 0) input.select();
+  else if (from === to) input.setSelectionRange(...Array(2).fill(to === old.length ? text.length : Math.min(to, text.length)));
 };
 
 /** Fills in the shown page of patterns, rebuilding the header first when the columns changed. */

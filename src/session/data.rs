@@ -112,20 +112,7 @@ impl Session {
         column: usize,
         text: &str,
     ) -> Result<(), String> {
-        let (n, k) = (self.data.inputs(), self.data.outputs());
-        if mu >= self.data.len() {
-            return Err(self.no_pattern(mu));
-        }
-        let cell = match column {
-            c if c < n => format!("x{} of pattern {}", c + 1, mu + 1),
-            c if c < n + k => format!("t{} of pattern {}", c - n + 1, mu + 1),
-            c => {
-                return Err(format!(
-                    "column {c} is not one of 0 to {} (x1 … x{n}, t1 … t{k})",
-                    n + k - 1
-                ))
-            }
-        };
+        let cell = self.cell_name(mu, column)?;
         let v = match csv::decimal(text, true) {
             Some(v) if v.is_finite() => v,
             Some(_) => return Err(format!("{cell}: {} is too large", quoted(text))),
@@ -134,12 +121,68 @@ impl Session {
             }
             None => return Err(format!("{cell}: {} is not a number", quoted(text))),
         };
+        let n = self.data.inputs();
         let (mut inputs, mut targets) = self.data.rows();
         match column < n {
             true => inputs[mu][column] = v,
             false => targets[mu][column - n] = v,
         }
         self.edit(inputs, targets, Step::New)
+    }
+
+    /// The name of cell `column` of pattern μ, as the table's column heads say it: `x2 of pattern 1`.
+    ///
+    /// # Errors
+    /// μ or the column out of range.
+    fn cell_name(&self, mu: usize, column: usize) -> Result<String, String> {
+        let (n, k) = (self.data.inputs(), self.data.outputs());
+        if mu >= self.data.len() {
+            return Err(self.no_pattern(mu));
+        }
+        match column {
+            c if c < n => Ok(format!("x{} of pattern {}", c + 1, mu + 1)),
+            c if c < n + k => Ok(format!("t{} of pattern {}", c - n + 1, mu + 1)),
+            c => Err(format!(
+                "column {c} is not one of 0 to {} (x1 … x{n}, t1 … t{k})",
+                n + k - 1
+            )),
+        }
+    }
+
+    /// Fills cells from pattern μ's `column` on (x1..xN, then t1..tK) with a block pasted from a
+    /// spreadsheet ([`csv::block`]), row r of the block into pattern μ + r, as a spreadsheet does;
+    /// one undo step. Returns how many cells it set.
+    ///
+    /// # Errors
+    /// A cell that is not a number, or a block that reaches past the last pattern or column —
+    /// naming both; nothing changes.
+    pub fn paste_cells(&mut self, mu: usize, column: usize, text: &str) -> Result<usize, String> {
+        let from = self.cell_name(mu, column)?;
+        let block = csv::block(text)?;
+        let (n, k, p) = (self.data.inputs(), self.data.outputs(), self.data.len());
+        let wide = block.iter().map(Vec::len).max().unwrap_or(0);
+        if mu + block.len() > p || column + wide > n + k {
+            let plural = |count: usize, what: &str| match count {
+                1 => format!("1 {what}"),
+                c => format!("{c} {what}s"),
+            };
+            return Err(format!(
+                "the pasted block ({} × {}) from {from} on does not fit: the table ends at pattern {p} and column t{k}",
+                plural(block.len(), "row"),
+                plural(wide, "column"),
+            ));
+        }
+        let (mut inputs, mut targets) = self.data.rows();
+        for (r, row) in block.iter().enumerate() {
+            for (c, &v) in row.iter().enumerate() {
+                match column + c < n {
+                    true => inputs[mu + r][column + c] = v,
+                    false => targets[mu + r][column + c - n] = v,
+                }
+            }
+        }
+        self.edit(inputs, targets, Step::New)?;
+        Ok(block.iter().map(Vec::len).sum())
     }
 
     /// Flips target t_i of pattern μ: 1 if it is below 0.5, else 0.

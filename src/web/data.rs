@@ -83,6 +83,27 @@ impl Lab {
         Ok(())
     }
 
+    /// Fills cells from pattern μ's `column` on (0..N−1 is x1..xN, then t1..tK) with a block of
+    /// cells pasted from a spreadsheet (one row a line, tab-separated), as a spreadsheet does: one
+    /// undo step. Returns how many cells were set; throws (changing nothing) for a cell that is not
+    /// a number or a block that does not fit.
+    #[wasm_bindgen(js_name = pasteCells)]
+    pub fn paste_cells(
+        &mut self,
+        mu: &JsValue,
+        column: &JsValue,
+        cells: &JsValue,
+    ) -> Result<f64, JsError> {
+        let mu = self.check_pattern(mu)?;
+        let d = self.session.data();
+        let columns = (d.inputs() + d.outputs()) as u64;
+        let column = whole(column, "column", 0, columns - 1)? as usize;
+        let cells = text(cells, "cells", crate::csv::MAX_CSV_BYTES as u32)?;
+        let count = self.session.paste_cells(mu, column, &cells).map_err(fail)?;
+        self.data_changed();
+        Ok(count as f64)
+    }
+
     /// Flips target t_i of pattern μ between 0 and 1.
     #[wasm_bindgen(js_name = flipTarget)]
     pub fn flip_target(&mut self, mu: &JsValue, i: &JsValue) -> Result<(), JsError> {

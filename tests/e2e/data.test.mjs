@@ -157,7 +157,7 @@ test("a CSV imported through the file picker exports byte for byte; a bad one sa
   const bad = join(dir, "bad.csv");
   writeFileSync(bad, "x1,x2,t1\n0,0,0\n1,abc,1\n");
   await page.locator("#data-file").setInputFiles(bad);
-  await page.locator("#notice-text").filter({ hasText: /bad\.csv was not imported/ }).waitFor();
+  await page.locator("#notice-text").filter({ hasText: /Nothing was imported from bad\.csv; the data is unchanged/ }).waitFor();
   assert.match(await noticeText(page), /line 3, column 2/);
   await drawn(page);
   assert.deepEqual(await data(page), before, "the data is unchanged");
@@ -168,7 +168,7 @@ test("a CSV imported through the file picker exports byte for byte; a bad one sa
   const huge = join(dir, "huge.csv");
   writeFileSync(huge, `x1,x2,t1\n${"0,0,0\n".repeat(200000)}`);
   await page.locator("#data-file").setInputFiles(huge);
-  await page.locator("#notice-text").filter({ hasText: /huge\.csv was not imported, nothing changed: the data is [0-9.]+ MB, more than the 1 MB a data set may be/ }).waitFor();
+  await page.locator("#notice-text").filter({ hasText: /Nothing was imported from huge\.csv; the data is unchanged: the data is [0-9.]+ MB, more than the 1 MB a data set may be/ }).waitFor();
   assert.deepEqual(await data(page), before);
   // A CSV dropped on the page is read as data; a .json still opens as a model.
   await lab(page, () => {
