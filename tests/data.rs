@@ -685,3 +685,36 @@ fn cells_pasted_into_a_cell_fill_from_that_cell_on_as_in_a_spreadsheet() {
         assert!(s.data().same_patterns(&now), "{text:?} changed the data");
     }
 }
+
+#[test]
+fn restoring_a_network_whose_every_kept_epoch_is_not_finite_says_so() {
+    // A diverged network replaced by many menu picks keeps only its diverged epoch: restoring it
+    // has nothing finite to go to, and says it is the weights, not E, that are not numbers.
+    let s = Setup::parse(r#"{"activations": ["linear", "linear"], "learning_rate": 50}"#).unwrap();
+    let mut s = Session::from_setup(&s).unwrap();
+    s.add_pattern(&[0.5, 0.5], &[1.0]).unwrap();
+    s.train(100).unwrap();
+    (0..100).for_each(|_| s.step());
+    assert!(s.net().params().iter().all(|w| w.is_nan()));
+    for k in 0..10 {
+        let name = ["and", "or"][k % 2];
+        s = s
+            .with_changes(&format!(r#"{{"dataset": "{name}"}}"#))
+            .unwrap();
+        s.move_pattern(0, 0.25, 0.25, false).unwrap();
+    }
+    (0..20).for_each(|_| {
+        s.undo_data();
+    });
+    assert!(
+        s.net().params().iter().all(|w| w.is_nan()),
+        "back at the diverged network"
+    );
+    let err = s.restore_last_good().unwrap_err();
+    assert!(
+        err.contains("weights of every kept epoch are no longer finite"),
+        "{err}"
+    );
+    s.reset();
+    assert!(s.restore_last_good().is_ok(), "Reset is the way out");
+}

@@ -40,7 +40,8 @@ impl Session {
     /// first; failing those, the one with the lowest E seen wins.
     ///
     /// # Errors
-    /// No kept epoch has a finite E.
+    /// No kept epoch has a finite E, or none has finite weights (said apart: E can be finite at
+    /// NaN weights).
     pub fn restore_last_good(&mut self) -> Result<u64, String> {
         let best = self.history.lowest().unwrap_or(f64::INFINITY);
         let mut probe = self.net().clone();
@@ -83,7 +84,17 @@ impl Session {
                 }
             }
         }
-        let (epoch, _) = fallback.ok_or("no kept epoch has a finite E")?;
+        let Some((epoch, _)) = fallback else {
+            let finite = |k: &u64| {
+                self.timeline
+                    .weights(*k)
+                    .is_some_and(|w| w.iter().all(|v| v.is_finite()))
+            };
+            return Err(match epochs.iter().any(finite) {
+                true => "no kept epoch has a finite E".into(),
+                false => "the weights of every kept epoch are no longer finite numbers (E can look finite at such weights: a ReLU gives 0 for NaN)".into(),
+            });
+        };
         self.scrub_to(epoch)?;
         Ok(epoch)
     }
