@@ -241,15 +241,15 @@ const inView = async (page, ids, what) => {
 };
 
 for (const [width, height] of [[1920, 1080], [1280, 720]]) {
-  test(`projector at ${width}×${height}: network, formulas (or derivation, or quiz) and boundary on one screen, both themes`, async () => {
+  test(`projector at ${width}×${height}: network, formulas (or derivation, or quiz), boundary and error curve on one screen, both themes`, async () => {
     for (const colorScheme of ["light", "dark"]) {
       const { page, errors, context } = await openApp(env.browser, env.server.url, { width, height, colorScheme, bypassCSP: true });
       await page.getByRole("button", { name: "Projector" }).click();
       await drawn(page);
-      await inView(page, ["network", "formula", "boundary"], `${colorScheme}, formulas`);
+      await inView(page, ["network", "formula", "boundary", "loss"], `${colorScheme}, formulas`);
       await page.getByRole("button", { name: "Derive a weight" }).click();
       await drawn(page);
-      await inView(page, ["network", "derive", "boundary"], `${colorScheme}, derivation`);
+      await inView(page, ["network", "derive", "boundary", "loss"], `${colorScheme}, derivation`);
       if (width === 1920) await shot(page, `teach-derive-projector-${colorScheme}`);
       await assertAxeClean(page, `projector ${width}×${height}, ${colorScheme}, derivation`);
       await page.getByRole("button", { name: "Derive a weight" }).click();
@@ -258,7 +258,7 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
       await page.getByLabel("Your answer").fill("1");
       await page.getByRole("button", { name: "Check", exact: true }).click();
       await drawn(page);
-      await inView(page, ["network", "quiz", "boundary"], `${colorScheme}, quiz with its hint`);
+      await inView(page, ["network", "quiz", "boundary", "loss"], `${colorScheme}, quiz with its hint`);
       if (width === 1920) await shot(page, `teach-quiz-projector-${colorScheme}`);
       await assertAxeClean(page, `projector ${width}×${height}, ${colorScheme}, quiz`);
       assert.deepEqual(errors, []);
