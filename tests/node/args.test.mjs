@@ -75,6 +75,7 @@ const METHODS = {
   movePattern: [["whole", 0], ["number", 0.5], ["number", 0.5], ["flag", false]],
   removePattern: [["whole", 0]], flipTarget: [["whole", 0], ["whole", 0]],
   setPatternValue: [["whole", 0], ["whole", 2], ["text", "1"]],
+  pasteCells: [["whole", 0], ["whole", 0], ["text", "1\t0"]],
   importCsv: [["text", "x1,x2,t1\n0,0,1\n"]],
   derive: [["whole", 1], ["whole", 0], ["number", 0], ["number", 0]],
   quizQuestion: [["text", "all"], ["whole", 1], ["whole", 0], ["number", 0]],
