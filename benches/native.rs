@@ -7,9 +7,9 @@ use std::time::Instant;
 use backprop_lab::{
     activation::Activation,
     grid::{evaluate_grid, Quantity},
-    model::DatasetSpec,
     rng::Rng,
     session::Session,
+    setup::DatasetSpec,
     setup::Setup,
 };
 

@@ -12,19 +12,15 @@ use crate::json::{brief, integer, known_fields, numbers, rows, Value};
 
 use crate::activation::Activation;
 use crate::dataset::Dataset;
-use crate::network::{Network, MAX_LAYERS};
+use crate::network::{Network, MAX_LAYERS, MAX_NEURONS};
+use crate::setup::table::{self, SETTINGS};
+use crate::setup::{check_eta, DatasetSpec, Setup};
 use crate::train::Mode;
 
 /// The `format` string of model file v1.
 pub const FORMAT: &str = "backprop-lab/model@1";
-/// η when a model file gives none.
-pub const DEFAULT_ETA: f64 = 2.0;
-/// The seed when a model file gives none.
-pub const DEFAULT_SEED: u64 = 7;
 /// Largest model file accepted, in bytes.
 pub const MAX_BYTES: usize = 1 << 20;
-/// Largest seed: the largest integer a JS number holds exactly, 2^53 − 1.
-pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// Whether weights can be written to a model file or a link: both hold finite numbers only, so
 /// after a divergence (a weight NaN or ±∞) nothing is written that could not be read back.
@@ -39,55 +35,6 @@ pub fn writable(params: &[f64]) -> Result<(), String> {
              and a file or a link holds only finite ones: restore the last good state or reset first",
             params.len()
         )),
-    }
-}
-
-/// Where the patterns come from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DatasetSpec {
-    /// A named set from [`crate::dataset::NAMES`], generated from the model's seed.
-    Named(String),
-    /// Patterns written out in the file.
-    Inline {
-        /// x^(0) of each pattern.
-        inputs: Vec<Vec<f64>>,
-        /// t of each pattern.
-        targets: Vec<Vec<f64>>,
-    },
-}
-
-impl From<&str> for DatasetSpec {
-    /// A named data set.
-    fn from(name: &str) -> DatasetSpec {
-        DatasetSpec::Named(name.to_string())
-    }
-}
-
-impl DatasetSpec {
-    /// As the `dataset` field of a model file or a setup: a name, or `{ "inputs", "targets" }`.
-    pub fn to_value(&self) -> Value {
-        match self {
-            DatasetSpec::Named(name) => name.as_str().into(),
-            DatasetSpec::Inline { inputs, targets } => Value::object([
-                ("inputs", inputs.clone().into()),
-                ("targets", targets.clone().into()),
-            ]),
-        }
-    }
-
-    /// The patterns: generated from `seed` for a named set, or read from the inline rows.
-    ///
-    /// # Errors
-    /// An unknown name or a malformed inline set, as `dataset…: reason`.
-    pub fn build(&self, seed: u64) -> Result<Dataset, String> {
-        match self {
-            DatasetSpec::Named(name) => {
-                Dataset::named(name, seed).map_err(|e| format!("dataset: {e}"))
-            }
-            DatasetSpec::Inline { inputs, targets } => {
-                Dataset::inline(inputs, targets).map_err(|e| format!("dataset.{e}"))
-            }
-        }
     }
 }
 
@@ -123,19 +70,9 @@ impl Model {
         let obj = root
             .as_object()
             .ok_or("model file: expected a JSON object")?;
-        known_fields(
-            obj,
-            "",
-            &[
-                "format",
-                "inputs",
-                "layers",
-                "learning_rate",
-                "mode",
-                "seed",
-                "dataset",
-            ],
-        )?;
+        let mut fields = vec!["format", "inputs", "layers"];
+        fields.extend(SETTINGS.iter().filter(|s| s.in_model).map(|s| s.key));
+        known_fields(obj, "", &fields)?;
         match root.get("format") {
             Some(Value::String(f)) if f == FORMAT => {}
             Some(other) => return Err(format!("format: expected \"{FORMAT}\", got {other}")),
@@ -174,26 +111,22 @@ impl Model {
                 net.set_b(k + 1, i, b[i]);
             }
         }
-        let eta = match root.get("learning_rate") {
-            None => DEFAULT_ETA,
-            Some(v) => v
-                .as_f64()
-                .and_then(|eta| crate::setup::check_eta(eta).ok())
-                .ok_or_else(|| format!("learning_rate: expected a number > 0, got {}", brief(v)))?,
-        };
-        let mode = match root.get("mode") {
-            None => Mode::Batch,
-            Some(Value::String(s)) => Mode::parse(s)?,
-            Some(v) => return Err(format!("mode: expected \"batch\" or \"online\", got {v}")),
-        };
-        let seed = match root.get("seed") {
-            None => DEFAULT_SEED,
-            Some(v) => integer(v, "seed", 0, MAX_SEED)?,
-        };
-        let dataset = match root.get("dataset") {
-            None => DatasetSpec::Named("xor".into()),
-            Some(v) => parse_dataset(v)?,
-        };
+        // The settings a model file carries as fields of their own, each read by its setting's
+        // reader; the shape and the activations are in the layers.
+        let mut setup = Setup::default();
+        for setting in SETTINGS.iter().filter(|s| s.in_model) {
+            if let Some(v) = root.get(setting.key) {
+                (setting.read)(&mut setup, v)
+                    .map_err(|e| format!("{}: {}", setting.key, table::reason(setting, &e)))?;
+            }
+        }
+        let Setup {
+            eta,
+            mode,
+            seed,
+            dataset,
+            ..
+        } = setup;
         let model = Model {
             net,
             eta,
@@ -248,16 +181,19 @@ impl Model {
                 ])
             })
             .collect();
-        Ok(Value::object([
-            ("format", FORMAT.into()),
-            ("inputs", self.net.inputs().into()),
-            ("layers", layers.into()),
-            ("learning_rate", self.eta.into()),
-            ("mode", self.mode.name().into()),
-            ("seed", self.seed.into()),
-            ("dataset", self.dataset.to_value()),
-        ])
-        .pretty())
+        let mut fields = vec![
+            ("format".to_string(), FORMAT.into()),
+            ("inputs".to_string(), self.net.inputs().into()),
+            ("layers".to_string(), layers.into()),
+        ];
+        let setup = Setup::of(self);
+        fields.extend(
+            SETTINGS
+                .iter()
+                .filter(|s| s.in_model)
+                .map(|s| (s.key.to_string(), (s.write)(&setup))),
+        );
+        Ok(Value::Object(fields).pretty())
     }
 }
 
@@ -323,25 +259,62 @@ fn parse_layer(layer: &Value, k: usize, fan_in: usize) -> Result<ParsedLayer, St
     Ok((activation, w, b))
 }
 
-/// The `dataset` field: a name, or `{ "inputs": [[…]], "targets": [[…]] }`.
-pub(crate) fn parse_dataset(v: &Value) -> Result<DatasetSpec, String> {
-    match v {
-        Value::String(name) => Ok(DatasetSpec::Named(name.clone())),
-        Value::Object(obj) => {
-            known_fields(obj, "dataset.", &["inputs", "targets"])?;
-            let get = |f: &str| {
-                v.get(f)
-                    .ok_or_else(|| format!("dataset.{f}: missing"))
-                    .and_then(|v| rows(v, &format!("dataset.{f}")))
-            };
-            Ok(DatasetSpec::Inline {
-                inputs: get("inputs")?,
-                targets: get("targets")?,
-            })
+/// A setup and the model it describes, both ways.
+impl Setup {
+    /// The setup a model file describes (its shape, its data set, its settings).
+    pub fn of(model: &Model) -> Setup {
+        let layers = model.net.layers();
+        Setup {
+            dataset: model.dataset.clone(),
+            seed: model.seed,
+            hidden: layers[..layers.len() - 1].iter().map(|l| l.m).collect(),
+            activations: layers.iter().map(|l| l.activation).collect(),
+            eta: model.eta,
+            mode: model.mode,
         }
-        _ => Err(format!(
-            "dataset: expected a name or {{ \"inputs\": [...], \"targets\": [...] }}, got {}",
-            brief(v)
-        )),
+    }
+
+    /// The model: shape checked, weights drawn from the seed.
+    ///
+    /// # Errors
+    /// Too many layers or neurons, activations not one per layer, or an unknown data set.
+    pub fn model(&self) -> Result<Model, String> {
+        if self.hidden.len() + 1 > MAX_LAYERS {
+            return Err(format!(
+                "hidden: at most {} hidden layers, got {}",
+                MAX_LAYERS - 1,
+                self.hidden.len()
+            ));
+        }
+        if let Some(m) = self.hidden.iter().find(|m| !(1..=MAX_NEURONS).contains(m)) {
+            return Err(format!(
+                "hidden: a layer has 1 to {MAX_NEURONS} neurons, got {m}"
+            ));
+        }
+        if self.activations.len() != self.hidden.len() + 1 {
+            return Err(format!(
+                "activations: expected {} (one per layer, output included), got {}",
+                self.hidden.len() + 1,
+                self.activations.len()
+            ));
+        }
+        check_eta(self.eta)?;
+        let data = DatasetSpec::build(&self.dataset, self.seed)?;
+        let mut shape: Vec<(usize, Activation)> = self
+            .hidden
+            .iter()
+            .zip(&self.activations)
+            .map(|(&m, &g)| (m, g))
+            .collect();
+        shape.push((data.outputs(), self.activations[self.hidden.len()]));
+        let mut net = Network::new(data.inputs(), &shape)?;
+        net.init(self.seed);
+        Ok(Model {
+            net,
+            eta: self.eta,
+            mode: self.mode,
+            seed: self.seed,
+            dataset: self.dataset.clone(),
+        })
     }
 }

@@ -6,10 +6,11 @@ use crate::backward::backward;
 use crate::cost::OpCount;
 use crate::dataset::Dataset;
 use crate::forward::{forward, pattern_error};
-use crate::model::{DatasetSpec, Model, DEFAULT_ETA, DEFAULT_SEED};
+use crate::model::Model;
 use crate::network::Network;
 use crate::numerical::{difference, Scheme};
 use crate::pass::Pass;
+use crate::setup::{DatasetSpec, DEFAULT_ETA, DEFAULT_SEED};
 use crate::train::Mode;
 
 /// Most neurons in a hidden layer of a timing network.

@@ -6,11 +6,7 @@
 //! malformed is skipped with a short reason and the rest is kept. Nothing in a hash can fail the
 //! page.
 
-use crate::activation::Activation;
-use crate::model::DatasetSpec;
-use crate::network::{MAX_LAYERS, MAX_NEURONS};
-use crate::setup::Setup;
-use crate::train::Mode;
+use crate::setup::{table, DatasetSpec, Setup};
 
 /// Longest hash read at all; a longer one is ignored whole.
 pub const MAX_HASH: usize = 64 * 1024;
@@ -121,18 +117,6 @@ impl UrlState {
         let mut weights_text = None;
         let mut data = None;
         let mut unknown = Vec::new();
-        let mut hidden: Option<Vec<usize>> = None;
-        let mut activations: Option<Vec<Activation>> = None;
-        // A built-in data set opens with its defaults; the link's other settings apply on top.
-        // (Not for patterns given in data=, which take the place of the named set.)
-        let named = hash.split('&').find_map(|p| p.strip_prefix("dataset="));
-        let own_data = hash.split('&').any(|p| p.starts_with("data="));
-        let defaults = named
-            .filter(|_| !own_data)
-            .and_then(|n| crate::advice::defaults(&decode(n)));
-        if let Some(d) = defaults {
-            state.setup.apply_defaults(d);
-        }
         let parts: Vec<(&str, &str)> = hash
             .split('&')
             .filter(|p| !p.is_empty())
@@ -140,6 +124,10 @@ impl UrlState {
             .collect();
         let keys: Vec<&str> = parts.iter().map(|&(key, _)| key).collect();
         let repeats = crate::json::repeats(&keys);
+        // Patterns given in data= take the place of a named set (and of its setup).
+        let own_data = keys.contains(&"data");
+        let mut values = Vec::new();
+        let mut given = Vec::new();
         for (&(key, raw), repeat) in parts.iter().zip(repeats) {
             if repeat {
                 // As in JSON, a setting given twice is not guessed at: the first one counts.
@@ -149,58 +137,15 @@ impl UrlState {
                 continue;
             }
             let value = decode(raw);
-            let s = &mut state.setup;
-            let bad = |what: &str| format!("{key}={} {what}", short(&value));
             match key {
                 "v" => {}
-                "dataset" => match crate::dataset::NAMES.contains(&value.as_str()) {
-                    true => s.dataset = DatasetSpec::Named(value),
-                    false => state.ignored.push(bad("is not a data set")),
-                },
-                "seed" => match crate::setup::parse_seed(&value) {
-                    Ok(seed) => s.seed = seed,
-                    Err(_) => state
-                        .ignored
-                        .push(bad("is not a seed (a whole number ≥ 0)")),
-                },
-                "eta" => match crate::setup::parse_eta(&value) {
-                    Ok(eta) => s.eta = eta,
-                    Err(_) => state
-                        .ignored
-                        .push(bad("is not a learning rate (a number > 0)")),
-                },
-                "mode" => match Mode::parse(&value) {
-                    Ok(mode) => s.mode = mode,
-                    Err(_) => state.ignored.push(bad("is not batch or online")),
-                },
                 "speed" => match value.parse::<u32>() {
                     Ok(k) if (k as usize) < SPEEDS.len() => state.speed = Some(k),
-                    _ => state
-                        .ignored
-                        .push(bad(&format!("is not a speed (0 to {})", SPEEDS.len() - 1))),
-                },
-                "hidden" => {
-                    let sizes: Option<Vec<usize>> = if value.is_empty() {
-                        Some(Vec::new())
-                    } else {
-                        value.split(',').map(|m| m.parse().ok()).collect()
-                    };
-                    match sizes {
-                        Some(m)
-                            if m.len() < MAX_LAYERS
-                                && m.iter().all(|m| (1..=MAX_NEURONS).contains(m)) =>
-                        {
-                            hidden = Some(m)
-                        }
-                        _ => state.ignored.push(bad(&format!(
-                            "is not up to {} hidden layers of 1 to {MAX_NEURONS} neurons",
-                            MAX_LAYERS - 1
-                        ))),
-                    }
-                }
-                "g" => match value.split(',').map(Activation::parse).collect() {
-                    Ok(g) => activations = Some(g),
-                    Err(_) => state.ignored.push(bad("names an unknown activation")),
+                    _ => state.ignored.push(format!(
+                        "{key}={} is not a speed (0 to {})",
+                        short(&value),
+                        SPEEDS.len() - 1
+                    )),
                 },
                 "w" => weights_text = Some(value),
                 "data" => match crate::csv::parse_link(&value) {
@@ -212,7 +157,16 @@ impl UrlState {
                     }
                     Err(e) => state.ignored.push(format!("data: {e}")),
                 },
-                _ => unknown.push(short(key)),
+                "dataset" if own_data => state
+                    .ignored
+                    .push("dataset: the patterns given in data= are used instead".into()),
+                _ => match table::by_link(key) {
+                    Some(setting) => {
+                        values.push((setting, table::link_value(setting, &value)));
+                        given.push(format!("{key}={}", short(&value)));
+                    }
+                    None => unknown.push(short(key)),
+                },
             }
         }
         if !unknown.is_empty() {
@@ -223,34 +177,23 @@ impl UrlState {
                 unknown[..unknown.len().min(3)].join(", ")
             ));
         }
-        if let Some(data) = data {
-            if keys.contains(&"dataset") {
-                state
-                    .ignored
-                    .push("dataset: the patterns given in data= are used instead".into());
-            }
-            state.setup.dataset = data;
+        let read = table::read(&state.setup, &values);
+        state.setup = read.setup;
+        for (key, problem) in read.problems {
+            // The part of the link as given, then the setting's own reason.
+            let setting = table::by_key(key).expect("a setting of the table");
+            let at = values.iter().position(|(s, _)| s.key == key);
+            let part = at.map_or(setting.link.to_string(), |k| given[k].clone());
+            state.ignored.push(match key {
+                "activations" if problem.starts_with("activations: expected") => format!(
+                    "g: needs one activation per layer ({} here)",
+                    state.setup.hidden.len() + 1
+                ),
+                _ => format!("{part}: {}", table::reason(setting, &problem)),
+            });
         }
-        // Shape: hidden sizes and activations must agree (one activation per layer).
-        let s = &mut state.setup;
-        let layers_needed = hidden.as_ref().map_or(s.hidden.len(), |h| h.len()) + 1;
-        match (hidden, activations) {
-            (Some(h), Some(g)) if g.len() == h.len() + 1 => (s.hidden, s.activations) = (h, g),
-            (None, Some(g)) if g.len() == s.hidden.len() + 1 => s.activations = g,
-            (hidden, g) => {
-                if let Some(h) = hidden {
-                    let (hidden_g, out_g) =
-                        (s.activations[0], s.activations[s.activations.len() - 1]);
-                    s.activations = vec![hidden_g; h.len()];
-                    s.activations.push(out_g);
-                    s.hidden = h;
-                }
-                if g.is_some() {
-                    state.ignored.push(format!(
-                        "g: needs one activation per layer ({layers_needed} here)"
-                    ));
-                }
-            }
+        if let Some(data) = data {
+            state.setup.dataset = data;
         }
         if let Some(text) = weights_text {
             let n = state
@@ -284,38 +227,34 @@ impl UrlState {
         if let Some(w) = weights {
             crate::model::writable(w)?;
         }
-        let data = match &setup.dataset {
-            DatasetSpec::Named(name) => format!("dataset={name}"),
-            DatasetSpec::Inline { .. } => {
-                let patterns = setup.dataset.build(setup.seed)?;
-                format!("data={}", crate::csv::write_link(&patterns))
-            }
-        };
         if speed as usize >= SPEEDS.len() {
             return Err(format!(
                 "speed must be a whole number from 0 to {}, got {speed}",
                 SPEEDS.len() - 1
             ));
         }
-        // Comma-separated, as one CSV line without its line end.
-        fn list<T>(items: &[T], cell: fn(&T) -> String) -> String {
-            let mut s = String::new();
-            crate::csv::push_line(&mut s, items, cell);
-            s.pop();
-            s
+        let mut parts = Vec::with_capacity(table::SETTINGS.len() + 2);
+        for setting in &table::SETTINGS {
+            parts.push(match (setting.key, &setup.dataset) {
+                ("dataset", DatasetSpec::Inline { .. }) => {
+                    let patterns = setup.dataset.build(setup.seed)?;
+                    format!("data={}", crate::csv::write_link(&patterns))
+                }
+                _ => format!(
+                    "{}={}",
+                    setting.link,
+                    table::link_text(&(setting.write)(setup))
+                ),
+            });
         }
-        let mut hash = format!(
-            "{data}&hidden={}&g={}&seed={}&eta={}&mode={}&speed={speed}",
-            list(&setup.hidden, |m| m.to_string()),
-            list(&setup.activations, |g| g.name().to_string()),
-            setup.seed,
-            crate::json::number(setup.eta),
-            setup.mode.name(),
-        );
+        parts.push(format!("speed={speed}"));
+        let mut hash = parts.join("&");
         if let Some(w) = weights {
             hash.push_str("&w=");
-            // Shortest digits that read back to the same f64.
-            hash.push_str(&list(w, |&x| crate::json::number(x)));
+            // Comma-separated, as one CSV line without its line end; shortest digits that read
+            // back to the same f64.
+            crate::csv::push_line(&mut hash, w, |&x| crate::json::number(x));
+            hash.pop();
         }
         if hash.len() > MAX_HASH {
             let p = setup.dataset.build(setup.seed).map_or(0, |d| d.len());
@@ -332,6 +271,8 @@ impl UrlState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::activation::Activation;
+    use crate::train::Mode;
 
     #[test]
     fn a_full_hash_round_trips() {

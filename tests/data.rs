@@ -5,9 +5,10 @@ mod common;
 
 use backprop_lab::csv::{self, parse, parse_link, round_to_view, write, write_link};
 use backprop_lab::dataset::{Dataset, MAX_PATTERNS};
-use backprop_lab::model::{DatasetSpec, Model};
+use backprop_lab::model::Model;
 use backprop_lab::rng::Rng;
 use backprop_lab::session::Session;
+use backprop_lab::setup::DatasetSpec;
 use backprop_lab::setup::Setup;
 use backprop_lab::url_state::UrlState;
 
@@ -389,7 +390,7 @@ fn picking_a_built_in_set_over_ones_own_data_can_be_undone() {
 
 #[test]
 fn a_built_in_set_opens_with_its_defaults_from_the_menu_and_from_a_link() {
-    use backprop_lab::advice::defaults;
+    use backprop_lab::setup::defaults;
     let spiral = defaults("spiral").unwrap();
     let s = Setup::parse(r#"{"dataset": "spiral"}"#).unwrap();
     assert_eq!(

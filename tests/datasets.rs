@@ -5,14 +5,15 @@
 //! Run with `--nocapture` to see the epochs each data set takes.
 
 use backprop_lab::activation::Activation;
-use backprop_lab::advice::{defaults, eta_advice, scaling_line, suggested_eta, warnings};
+use backprop_lab::advice::{eta_advice, scaling_line, suggested_eta, warnings};
 use backprop_lab::dataset::{Dataset, NAMES};
 use backprop_lab::forward::forward;
 use backprop_lab::history::LossHistory;
-use backprop_lab::model::DatasetSpec;
 use backprop_lab::network::Network;
 use backprop_lab::pass::Pass;
 use backprop_lab::session::Session;
+use backprop_lab::setup::defaults;
+use backprop_lab::setup::DatasetSpec;
 use backprop_lab::setup::Setup;
 use backprop_lab::train::Mode;
 

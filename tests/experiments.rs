@@ -526,7 +526,7 @@ fn a_lab_from_the_model_file_sweeps_and_seeds_alike() {
 
 #[test]
 fn a_network_without_an_input_plane_has_blank_thumbnails() {
-    use backprop_lab::model::DatasetSpec;
+    use backprop_lab::setup::DatasetSpec;
     let parity = Setup {
         dataset: DatasetSpec::Inline {
             inputs: vec![

@@ -1,9 +1,10 @@
 //! Model file v1: round trips, defaults, and every kind of bad file rejected with its reason.
 
 use backprop_lab::{
-    model::{DatasetSpec, Model, DEFAULT_ETA, DEFAULT_SEED},
+    model::Model,
     session::Session,
     setup::Setup,
+    setup::{DatasetSpec, DEFAULT_ETA, DEFAULT_SEED},
     train::Mode,
 };
 
@@ -132,20 +133,27 @@ fn each_kind_of_bad_file_is_rejected_with_its_reason() {
     );
     rejects(
         &with("learning_rate", "0"),
-        "learning_rate: expected a number > 0",
+        "learning_rate: learning rate η must be a number > 0, got 0",
     );
     rejects(
         &with("learning_rate", r#""fast""#),
+        "learning_rate: “fast” is not a number",
+    );
+    rejects(
+        &with("learning_rate", "[1]"),
         "learning_rate: expected a number > 0",
     );
     rejects(
         &with("mode", r#""stochastic""#),
         "mode: expected \"batch\" or \"online\"",
     );
-    rejects(&with("seed", "-1"), "seed: expected an integer from 0 to");
+    rejects(
+        &with("seed", "-1"),
+        "seed: expected a whole number from 0 to",
+    );
     rejects(
         &with("dataset", r#""moons""#),
-        "dataset: unknown data set \"moons\"",
+        "dataset: “moons” is not a data set (expected xor, and",
     );
     rejects(&with("dataset", "42"), "dataset: expected a name or");
     rejects(

@@ -6,9 +6,10 @@
 use backprop_lab::{
     activation::Activation,
     json::Value,
-    model::{DatasetSpec, Model, MAX_SEED},
+    model::Model,
     rng::Rng,
     setup::Setup,
+    setup::{DatasetSpec, MAX_SEED},
     train::Mode,
     url_state::{UrlState, SPEEDS},
 };

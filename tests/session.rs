@@ -64,7 +64,10 @@ fn a_refused_change_names_the_field_and_changes_nothing() {
             "learning rate η: “abc” is not a number",
         ),
         (r#"{"hidden": [17]}"#, "hidden: a layer has 1 to 16 neurons"),
-        (r#"{"dataset": "moons"}"#, "unknown data set"),
+        (
+            r#"{"dataset": "moons"}"#,
+            "dataset: “moons” is not a data set",
+        ),
         (r#"{"seed": 1, "seed": 2}"#, "duplicate key \"seed\""),
     ] {
         let e = lab.with_changes(changes).expect_err(changes);

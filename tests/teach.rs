@@ -167,8 +167,8 @@ fn the_widest_network_sums_all_4096_paths_and_lists_64() {
 mod quiz {
     use backprop_lab::{
         activation::Activation::*,
-        model::DatasetSpec,
         session::Session,
+        setup::DatasetSpec,
         setup::Setup,
         stepper::Phase,
         teach::quiz::{check, is_right, question, read_answer},

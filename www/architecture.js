@@ -2,6 +2,7 @@
 // output layer's activation, within the core's limits (read from the Lab, never kept here).
 
 import { el } from "./util.js";
+import { settingLabel } from "./state.js";
 
 /** The Lab's hidden sizes and activations (one per layer, output last). */
 const shapeOf = (lab) => {
@@ -26,7 +27,7 @@ export const renderArchitecture = (ui, state, tryRebuild, say) => {
   const { hidden, activations } = shapeOf(state.lab);
   const { maxHidden, maxNeurons } = state.limits;
   const names = state.limits.activations.map((a) => a.name);
-  const parts = [el("span", { class: "label" }, "Hidden layers")];
+  const parts = [el("span", { class: "label" }, settingLabel(state, "hidden"))];
   hidden.forEach((m, k) => {
     const size = el("input", { type: "number", min: "1", max: String(maxNeurons), step: "1", value: String(m), "aria-label": `Neurons in hidden layer ${k + 1}` });
     const g = activationSelect(names, activations[k], `Activation of hidden layer ${k + 1}`);

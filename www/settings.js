@@ -81,6 +81,21 @@ export const showDataset = (ui, name) => {
 };
 
 /** Wires the settings bar; returns `sync`, which puts every control in line with the Lab. */
+/**
+ * Names each setting's control from the core's settings table: the label, and a tooltip with what it
+ * does and the values it takes (fields marked `data-setting` in the page; the architecture editor
+ * names itself with `settingLabel`).
+ */
+const labelSettings = (state) => {
+  for (const field of document.querySelectorAll("[data-setting]")) {
+    const setting = state.limits.settings.find((s) => s.key === field.getAttribute("data-setting"));
+    if (!setting) continue;
+    const label = field.querySelector(":scope > label");
+    if (label) label.textContent = setting.label;
+    field.title = `${setting.help} ${sentence(setting.range)}`;
+  }
+};
+
 export const setupSettings = (state, ui, actions) => {
   /**
    * Asks for a network with `changes`. Refused: nothing changes, the core's reason shows in `say`
@@ -106,6 +121,7 @@ export const setupSettings = (state, ui, actions) => {
     message(ui.seedMessage, "", ui.seed);
     renderArchitecture(ui, state, tryRebuild, (text) => message(ui.settingsMessage, text));
   };
+  labelSettings(state);
   wireEta(state, ui, actions);
   wireSetup(state, ui, actions, tryRebuild);
   return sync;

@@ -47,6 +47,9 @@ export const createState = (wasm) => {
   };
 };
 
+/** A setting's label from the core's settings table (`key` as in setup JSON). */
+export const settingLabel = (state, key) => state.limits.settings.find((s) => s.key === key)?.label ?? key;
+
 /** The Lab's weight layout: for layer n, index[n][i·(m⁽ⁿ⁻¹⁾ + 1) + j + 1] is where w_ij^(n) sits (j = −1: b_i). */
 const readParamIndex = (lab) => {
   const index = [];

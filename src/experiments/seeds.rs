@@ -3,8 +3,8 @@
 //! the lecture's lesson about local minima, measured.
 
 use crate::grid::{evaluate_grid, Quantity};
-use crate::model::MAX_SEED;
 use crate::session::Session;
+use crate::setup::MAX_SEED;
 use crate::train::Mode;
 
 use super::run::Runner;

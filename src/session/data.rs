@@ -9,7 +9,7 @@ use super::undo::Entry;
 use super::Session;
 use crate::csv;
 use crate::dataset::{Dataset, FIXED, MAX_PATTERNS, NAMES, TITLES};
-use crate::model::DatasetSpec;
+use crate::setup::DatasetSpec;
 use crate::stepper::Stepper;
 
 /// What to do with the undo history when an edit succeeds.

@@ -3,7 +3,7 @@
 //! from the menu) — to the whole session before it.
 
 use super::Session;
-use crate::model::DatasetSpec;
+use crate::setup::DatasetSpec;
 use crate::timeline::Timeline;
 
 /// Data edits kept for undo; older ones are forgotten.

@@ -11,7 +11,7 @@ use crate::experiments::seeds::seed_runs;
 use crate::experiments::sweep::sweep_eta;
 use crate::experiments::{self as ex, parse_count, parse_eta_list, parse_span};
 use crate::json::Value;
-use crate::model::MAX_SEED;
+use crate::setup::MAX_SEED;
 use crate::teach::{weight_symbol, Json};
 use crate::train::Mode;
 

@@ -9,8 +9,9 @@ use super::{fail, Lab, MAX_EPOCHS_PER_CALL};
 use crate::activation::Activation;
 use crate::dataset::{MAX_PATTERNS, NAMES, TITLES};
 use crate::json::Value;
-use crate::model::MAX_SEED;
 use crate::network::{MAX_INPUTS, MAX_LAYERS, MAX_NEURONS};
+use crate::setup::table::SETTINGS;
+use crate::setup::MAX_SEED;
 use crate::url_state::{Speed, DEFAULT_SPEED, SPEEDS};
 
 #[wasm_bindgen]
@@ -18,7 +19,9 @@ impl Lab {
     /// Every limit and choice the page offers, as JSON text (read it once): `maxInputs`,
     /// `maxLayers`, `maxHidden`, `maxNeurons`, `maxPatterns`, `maxSeed`, `maxEpochsPerCall`,
     /// `maxModelBytes` (a model file), `maxCsvBytes` (CSV data), `maxGridSide` (a side of `grid`),
-    /// `activations` (`name`, `derivative`), `datasets` (`name`, `title`), `speeds`
+    /// `settings` (the settings table: `key` in setup JSON and model files, `link` key, `label`,
+    /// `help`, `range` in words, `default`), `activations` (`name`, `derivative`), `datasets`
+    /// (`name`, `title`), `speeds`
     /// (`perSecond` or `perFrame`), `defaultSpeed`, and `experiments` (the η sweep's, the seeds' and
     /// the loss landscape's limits and defaults: `crate::experiments`).
     pub fn limits() -> String {
@@ -43,7 +46,22 @@ impl Lab {
                 Speed::PerFrame(k) => Value::object([("perFrame", k.into())]),
             })
             .collect();
+        let defaults = crate::setup::Setup::default();
+        let settings: Vec<Value> = SETTINGS
+            .iter()
+            .map(|s| {
+                Value::object([
+                    ("key", s.key.into()),
+                    ("link", s.link.into()),
+                    ("label", s.label.into()),
+                    ("help", s.help.into()),
+                    ("range", (s.range)().into()),
+                    ("default", (s.write)(&defaults)),
+                ])
+            })
+            .collect();
         Value::object([
+            ("settings", settings.into()),
             ("maxInputs", MAX_INPUTS.into()),
             ("maxLayers", MAX_LAYERS.into()),
             ("maxHidden", (MAX_LAYERS - 1).into()),

@@ -1,16 +1,23 @@
 //! A fresh network from a few choices (data set, hidden layers, activations, seed, η, mode): what
 //! the UI's controls describe, before any weights exist. The Lab owns one; the page reads it.
 //!
-//! η and the seed are validated here and nowhere else: [`check_eta`] for numbers, [`parse_eta`]
-//! and [`parse_seed`] for what a person typed. The model file, the URL hash, the setup JSON and the
-//! Lab all call them.
+//! Every setting is one entry of [`table::SETTINGS`] (its keys, label, range, reader and writer),
+//! which setup JSON, links, model files and the page all walk; [`presets`] holds the setup each
+//! built-in data set opens with, [`spec`] the data set and seed a setup names. η and the seed are
+//! validated here and nowhere else: [`check_eta`] for numbers, [`parse_eta`] and [`parse_seed`]
+//! for what a person typed.
 
 use crate::json::{rounded, Value};
 
 use crate::activation::Activation;
-use crate::model::{DatasetSpec, Model, DEFAULT_ETA, DEFAULT_SEED, MAX_SEED};
-use crate::network::{Network, MAX_LAYERS, MAX_NEURONS};
 use crate::train::Mode;
+
+pub mod presets;
+pub mod spec;
+pub mod table;
+
+pub use presets::{defaults, Defaults};
+pub use spec::{parse_dataset, DatasetSpec, DEFAULT_ETA, DEFAULT_SEED, MAX_SEED};
 
 /// The choices behind a fresh network. The input and output layers' sizes come from the data set.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,25 +107,6 @@ pub fn parse_seed(text: &str) -> Result<u64, String> {
     }
 }
 
-/// A seed given as a JSON number or as typed text.
-fn seed_value(v: &Value) -> Result<u64, String> {
-    match v {
-        Value::String(s) => parse_seed(s),
-        _ => v.as_u64().filter(|&x| x <= MAX_SEED).ok_or(format!(
-            "seed: expected a whole number from 0 to {MAX_SEED}"
-        )),
-    }
-}
-
-/// η given as a JSON number or as typed text.
-fn eta_value(v: &Value) -> Result<f64, String> {
-    match v {
-        Value::String(s) => parse_eta(s),
-        Value::Number(x) => check_eta(*x),
-        _ => Err("learning rate η: expected a number > 0".into()),
-    }
-}
-
 impl Setup {
     /// Reads `{ "dataset", "seed", "hidden": [2], "activations": ["sigmoid", "sigmoid"],
     /// "learning_rate", "mode" }`; every field is optional and defaults to [`Setup::default`].
@@ -129,86 +117,60 @@ impl Setup {
         Setup::default().with_changes(text)
     }
 
-    /// This setup with the fields of the JSON object `text` changed (as [`Setup::parse`] reads
-    /// them; `seed` and `learning_rate` may also be the text of an input field). `dataset` naming a
-    /// built-in set brings its defaults (architecture, η, mode, seed: [`crate::advice::defaults`])
-    /// under the other fields given; a custom data set stays unless `dataset` names another; new `hidden` sizes without `activations` keep the
-    /// activations of the layers that stay, and a new hidden layer takes the last hidden layer's
-    /// (tanh when there was none).
+    /// This setup with the fields of the JSON object `text` changed, each read by its setting of
+    /// [`table::SETTINGS`] as [`table::read`] says (`seed` and `learning_rate` may also be the text
+    /// of an input field): a built-in data set named here brings its own setup under the other
+    /// fields; a custom data set stays unless `dataset` names another; new hidden layers take the
+    /// last hidden layer's activation (tanh when there was none).
     ///
     /// # Errors
     /// Malformed JSON or any field out of range, named; `self` is unchanged.
     pub fn with_changes(&self, text: &str) -> Result<Setup, String> {
         let root = Value::parse(text).map_err(|e| format!("setup: not valid JSON ({e})"))?;
         let obj = root.as_object().ok_or("setup: expected a JSON object")?;
-        let mut s = self.clone();
-        // A built-in data set named here opens with its own architecture, η, mode and seed; the
-        // other fields of the same change then apply on top.
-        if let Some(d) = root
-            .get("dataset")
-            .and_then(|v| v.as_str())
-            .and_then(crate::advice::defaults)
-        {
-            s.apply_defaults(d);
-        }
-        let mut new_activations = false;
+        let mut values = Vec::with_capacity(obj.len());
         for (key, v) in obj {
-            match key.as_str() {
-                "dataset" => s.dataset = crate::model::parse_dataset(v)?,
-                "seed" => s.seed = seed_value(v)?,
-                "hidden" => {
-                    let sizes = v.as_array().ok_or("hidden: expected an array of sizes")?;
-                    s.hidden = sizes
-                        .iter()
-                        .map(|m| m.as_u64().map(|m| m.min(usize::MAX as u64) as usize))
-                        .collect::<Option<_>>()
-                        .ok_or("hidden: expected whole numbers")?;
-                }
-                "activations" => {
-                    let names = v
-                        .as_array()
-                        .ok_or("activations: expected an array of names")?;
-                    s.activations = names
-                        .iter()
-                        .map(|g| Activation::parse(g.as_str().unwrap_or("?")))
-                        .collect::<Result<_, _>>()
-                        .map_err(|e| format!("activations: {e}"))?;
-                    new_activations = true;
-                }
-                "learning_rate" => s.eta = eta_value(v)?,
-                "mode" => s.mode = Mode::parse(v.as_str().unwrap_or("?"))?,
-                _ => return Err(format!("{}: unknown field", crate::json::shorten(key))),
-            }
+            let setting = table::by_key(key)
+                .ok_or_else(|| format!("{}: unknown field", crate::json::shorten(key)))?;
+            values.push((setting, v.clone()));
         }
-        if !new_activations && s.activations.len() != s.hidden.len() + 1 {
-            let out = s.activations.pop().unwrap_or(Activation::Sigmoid);
-            let last = s.activations.last().copied().unwrap_or(Activation::Tanh);
-            s.activations.resize(s.hidden.len(), last);
-            s.activations.push(out);
+        let read = table::read(self, &values);
+        match read.problems.into_iter().next() {
+            Some((_, problem)) => Err(problem),
+            None => Ok(read.setup),
         }
-        Ok(s)
+    }
+
+    /// Fits the activations to the layers: the output layer keeps its own, the hidden layers that
+    /// stay keep theirs, and a new hidden layer takes the last hidden layer's (tanh when there was
+    /// none).
+    pub fn fit_activations(&mut self) {
+        if self.activations.len() == self.hidden.len() + 1 {
+            return;
+        }
+        let out = self.activations.pop().unwrap_or(Activation::Sigmoid);
+        let last = self.activations.last().copied().unwrap_or(Activation::Tanh);
+        self.activations.resize(self.hidden.len(), last);
+        self.activations.push(out);
+    }
+
+    /// This setup as setup JSON: every setting of the table, by its key.
+    pub fn to_value(&self) -> Value {
+        Value::Object(
+            table::SETTINGS
+                .iter()
+                .map(|s| (s.key.to_string(), (s.write)(self)))
+                .collect(),
+        )
     }
 
     /// The architecture, η, mode and seed a built-in data set opens with.
-    pub fn apply_defaults(&mut self, d: crate::advice::Defaults) {
+    pub fn apply_defaults(&mut self, d: Defaults) {
         self.hidden = d.hidden;
         self.activations = d.activations;
         self.eta = d.eta;
         self.mode = d.mode;
         self.seed = d.seed;
-    }
-
-    /// The setup a model file describes (its shape, its data set, its settings).
-    pub fn of(model: &Model) -> Setup {
-        let layers = model.net.layers();
-        Setup {
-            dataset: model.dataset.clone(),
-            seed: model.seed,
-            hidden: layers[..layers.len() - 1].iter().map(|l| l.m).collect(),
-            activations: layers.iter().map(|l| l.activation).collect(),
-            eta: model.eta,
-            mode: model.mode,
-        }
     }
 
     /// The data set's name: a built-in one, or "custom".
@@ -217,50 +179,6 @@ impl Setup {
             DatasetSpec::Named(name) => name,
             DatasetSpec::Inline { .. } => "custom",
         }
-    }
-
-    /// The model: shape checked, weights drawn from the seed.
-    ///
-    /// # Errors
-    /// Too many layers or neurons, activations not one per layer, or an unknown data set.
-    pub fn model(&self) -> Result<Model, String> {
-        if self.hidden.len() + 1 > MAX_LAYERS {
-            return Err(format!(
-                "hidden: at most {} hidden layers, got {}",
-                MAX_LAYERS - 1,
-                self.hidden.len()
-            ));
-        }
-        if let Some(m) = self.hidden.iter().find(|m| !(1..=MAX_NEURONS).contains(m)) {
-            return Err(format!(
-                "hidden: a layer has 1 to {MAX_NEURONS} neurons, got {m}"
-            ));
-        }
-        if self.activations.len() != self.hidden.len() + 1 {
-            return Err(format!(
-                "activations: expected {} (one per layer, output included), got {}",
-                self.hidden.len() + 1,
-                self.activations.len()
-            ));
-        }
-        check_eta(self.eta)?;
-        let data = DatasetSpec::build(&self.dataset, self.seed)?;
-        let mut shape: Vec<(usize, Activation)> = self
-            .hidden
-            .iter()
-            .zip(&self.activations)
-            .map(|(&m, &g)| (m, g))
-            .collect();
-        shape.push((data.outputs(), self.activations[self.hidden.len()]));
-        let mut net = Network::new(data.inputs(), &shape)?;
-        net.init(self.seed);
-        Ok(Model {
-            net,
-            eta: self.eta,
-            mode: self.mode,
-            seed: self.seed,
-            dataset: self.dataset.clone(),
-        })
     }
 }
 
