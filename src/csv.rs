@@ -24,24 +24,6 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-/// A number as a person or a spreadsheet writes it: optional sign (`-`, or the `−` the page shows),
-/// digits, a decimal point (or a decimal comma, when `comma` allows it) and an exponent. Not `NaN`,
-/// `Infinity`, hex or units. The value may be ±∞ when it is too large for an f64 (the caller says
-/// why that is refused).
-pub fn decimal(text: &str, comma: bool) -> Option<f64> {
-    let t = text.trim().replace('\u{2212}', "-");
-    let t = if comma && !t.contains('.') {
-        t.replacen(',', ".", 1)
-    } else {
-        t
-    };
-    let plain = t.len() <= 400
-        && t.bytes().any(|b| b.is_ascii_digit())
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    plain.then(|| crate::json::parse_f64(&t)).flatten()
-}
-
 /// The refusal of `len` bytes of CSV, when that is more than [`MAX_CSV_BYTES`].
 pub fn too_large(len: usize) -> Option<String> {
     let tenths = (len as u64 * 10).div_ceil(1 << 20);
@@ -186,18 +168,15 @@ fn plain_lines(text: &str) -> Result<String, String> {
 /// # Errors
 /// Empty, not a number, or too large for an f64.
 fn cell_number(cell: &str, comma: bool, at: &str) -> Result<f64, String> {
-    match decimal(cell, comma) {
-        Some(v) if v.is_finite() => Ok(v),
-        Some(_) => Err(format!(
-            "{at}: “{}” is too large for a number",
-            shorten(cell)
-        )),
-        None if cell.is_empty() => Err(format!("{at}: the cell is empty")),
-        None => Err(format!(
-            "{at}: “{}” is not a number (NaN and Infinity are not allowed either)",
-            shorten(cell)
-        )),
-    }
+    use crate::json::NotNumber;
+    crate::json::read_number(cell, comma).map_err(|why| match why {
+        NotNumber::Empty => format!("{at}: the cell is empty"),
+        NotNumber::Text => format!(
+            "{at}: {} (NaN and Infinity are not allowed either)",
+            why.reason(cell)
+        ),
+        _ => format!("{at}: {}", why.reason(cell)),
+    })
 }
 
 /// A block of cells pasted into the pattern table (copied from a spreadsheet): one row a line,
@@ -263,7 +242,14 @@ pub fn parse(text: &str, shape: (usize, usize)) -> Result<Table, String> {
     let comma = split != Split::Comma;
     let head = split.cells(first);
     let mut notes = Vec::new();
-    let is_number = |&(c, quoted): &(&str, bool)| decimal(c, comma || quoted).is_some();
+    // A cell a number too large, too small or ambiguous is still a number, not a header.
+    let is_number = |&(c, quoted): &(&str, bool)| {
+        use crate::json::NotNumber::{Empty, Text};
+        !matches!(
+            crate::json::read_number(c, comma || quoted),
+            Err(Empty | Text)
+        )
+    };
     // A first line that starts with a number is a pattern (its other cells are checked as such).
     let (n, k, header) = if head.first().is_some_and(is_number) {
         let c = head.len();

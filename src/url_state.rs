@@ -86,14 +86,9 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// A number of a link: as a person types it, where a comma separates values.
 fn number(v: &str) -> Option<f64> {
-    let ok = !v.is_empty()
-        && v.len() <= 32
-        && v.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    ok.then(|| crate::json::parse_f64(v))
-        .flatten()
-        .filter(|x| x.is_finite())
+    crate::json::read_number(v, false).ok()
 }
 
 impl UrlState {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use backprop_lab::csv::{self, parse, parse_link, round_to_view, write, write_link};
+use backprop_lab::csv::{parse, parse_link, round_to_view, write, write_link};
 use backprop_lab::dataset::{Dataset, MAX_PATTERNS};
 use backprop_lab::model::Model;
 use backprop_lab::rng::Rng;
@@ -185,8 +185,8 @@ fn a_drawn_point_keeps_a_thousandth_of_the_view() {
         "finer than 1e-22: kept"
     );
     assert_eq!(round_to_view(f64::MAX, f64::INFINITY), f64::MAX);
-    assert_eq!(csv::decimal("0,5", true), Some(0.5));
-    assert_eq!(csv::decimal("0,5", false), None);
+    assert_eq!(backprop_lab::json::read_number("0,5", true), Ok(0.5));
+    assert!(backprop_lab::json::read_number("0,5", false).is_err());
 }
 
 #[test]

@@ -395,7 +395,11 @@ fn bad_settings_are_refused_with_a_message_for_the_field() {
         ("0.1, abc", "η values: \"abc\" is not a number"),
         ("0.1 0", "η values: 0 is not > 0"),
         ("-2", "η values: -2 is not > 0"),
-        ("1e999", "η values: 1e999 is not a finite number"),
+        ("1e999", "η values: “1e999” is too large for a number"),
+        (
+            "1e-999",
+            "η values: “1e-999” is too small for a number (the smallest is 5e-324), and is not 0",
+        ),
         ("Infinity", "η values: \"Infinity\" is not a number"),
     ];
     for (text, want) in cases {

@@ -490,11 +490,19 @@ mod quiz {
             assert_eq!(read_answer(text), Ok(v), "{text}");
         }
         assert!(read_answer("NaN").unwrap().is_nan());
+        assert!(
+            read_answer("1e-400").unwrap_err().contains("too small"),
+            "never 0"
+        );
         for junk in [
             "abc", "", "  ", "1,000.5", "0x10", "1/2", "5 %", "e3", "--1", "1..2", "0,5,1",
         ] {
             let e = read_answer(junk).unwrap_err();
-            assert_eq!(e, format!("Your answer: '{}' is not a number", junk.trim()));
+            let why = match junk.trim() {
+                "" => "the field is empty; type a number".to_string(),
+                t => format!("“{t}” is not a number"),
+            };
+            assert_eq!(e, format!("Your answer: {why}"));
         }
         assert_eq!(
             check("0,2", 0.2005),
@@ -508,7 +516,7 @@ mod quiz {
             check("NaN", f64::NAN),
             Ok(r#"{"right":true,"value":null}"#.to_string())
         );
-        assert!(check("abc", 1.0).unwrap_err().contains("'abc'"));
+        assert!(check("abc", 1.0).unwrap_err().contains("“abc”"));
     }
 }
 

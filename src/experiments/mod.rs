@@ -149,9 +149,12 @@ pub fn parse_eta_list(text: &str) -> Result<Vec<f64>, String> {
         if item.is_empty() {
             continue;
         }
-        let v = match crate::json::parse_typed(item) {
-            Some(v) => v,
-            _ => return Err(format!("η values: \"{}\" is not a number", cut(item))),
+        let v = match crate::json::read_number(item, false) {
+            Ok(v) => v,
+            Err(crate::json::NotNumber::Text) => {
+                return Err(format!("η values: \"{}\" is not a number", cut(item)))
+            }
+            Err(why) => return Err(format!("η values: {}", why.reason(item))),
         };
         check_eta(v).map_err(|_| eta_refused(&cut(item), v))?;
         etas.push(v);
@@ -210,8 +213,8 @@ pub fn parse_count(text: &str, what: &str, min: u64, max: u64) -> Result<u64, St
 /// # Errors
 /// Anything else: `range: enter a number from 0.001 to 1000`.
 pub fn parse_span(text: &str) -> Result<f64, String> {
-    match crate::json::parse_typed(text) {
-        Some(v) if (MIN_SPAN..=MAX_SPAN).contains(&v) => Ok(v),
+    match crate::json::read_number(text, true) {
+        Ok(v) if (MIN_SPAN..=MAX_SPAN).contains(&v) => Ok(v),
         _ => Err("range: enter a number from 0.001 to 1000".into()),
     }
 }

@@ -1,4 +1,5 @@
-//! Decimal text to the nearest f64, for every number the app reads (JSON, CSV, links, typed η).
+//! Decimal text to the nearest f64, for every number the app reads (JSON, and through
+//! [`super::read_number`] CSV, links and whatever a person types).
 //!
 //! The same results as `str::parse::<f64>` (correctly rounded, ties to even; ±∞ past the largest
 //! f64), without its Eisel–Lemire table: 10.4 KB of 128-bit powers of five that gzip cannot
@@ -12,22 +13,6 @@ use std::cmp::Ordering;
 /// Significant digits kept: a halfway point between two f64s has at most 767, so the digits past
 /// 800 only matter as "some of them are not 0" (kept as one more digit 1).
 const MAX_DIGITS: usize = 800;
-
-/// A number as a person types it in a field: spaces around, "−" (U+2212) for "-", a decimal comma
-/// read as a point where there is no point, at most 40 characters; then as [`parse_f64`]. The one
-/// reading of a typed η, η list item or range.
-pub fn parse_typed(text: &str) -> Option<f64> {
-    let t = text.trim().replace('\u{2212}', "-");
-    let t = if t.contains('.') {
-        t
-    } else {
-        t.replacen(',', ".", 1)
-    };
-    if t.len() > 40 {
-        return None;
-    }
-    parse_f64(&t)
-}
 
 /// `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; `1.` and
 /// `.5` are fine) as the nearest f64; None for anything else, including `inf` and `NaN`.

@@ -11,11 +11,13 @@
 mod fields;
 mod float;
 mod read;
+mod typed;
 mod write;
 
 pub use fields::{brief, integer, known_fields, numbers, rows, shorten};
-pub use float::{parse_f64, parse_typed};
+pub use float::parse_f64;
 pub(crate) use read::repeats;
+pub use typed::{read_number, NotNumber, MAX_TYPED};
 pub use write::{number, rounded};
 
 /// How deep arrays and objects may nest before the reader gives up (as serde_json: 128).

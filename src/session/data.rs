@@ -113,14 +113,8 @@ impl Session {
         text: &str,
     ) -> Result<(), String> {
         let cell = self.cell_name(mu, column)?;
-        let v = match csv::decimal(text, true) {
-            Some(v) if v.is_finite() => v,
-            Some(_) => return Err(format!("{cell}: {} is too large", quoted(text))),
-            None if text.trim().is_empty() => {
-                return Err(format!("{cell}: the field is empty; type a number"))
-            }
-            None => return Err(format!("{cell}: {} is not a number", quoted(text))),
-        };
+        let v = crate::json::read_number(text, true)
+            .map_err(|why| format!("{cell}: {}", why.reason(text)))?;
         let n = self.data.inputs();
         let (mut inputs, mut targets) = self.data.rows();
         match column < n {
@@ -396,9 +390,4 @@ impl Session {
             ];
         }
     }
-}
-
-/// "“abc”" for a message, cut to 24 characters.
-fn quoted(text: &str) -> String {
-    format!("“{}”", crate::json::shorten(text.trim()))
 }

@@ -72,21 +72,17 @@ fn quoted(text: &str) -> String {
     format!("“{cut}{more}”")
 }
 
-/// η typed by a person: a decimal number > 0 such as `0.5`, ` 2 `, `1e-3` or `0,5` (a decimal
-/// comma); nothing else (no `Infinity`, no hex, no units).
+/// η typed by a person, read by [`crate::json::read_number`]: a number > 0 such as `0.5`, ` 2 `,
+/// `1e-3` or `0,5` (a decimal comma); nothing else (no `Infinity`, no hex, no units).
 ///
 /// # Errors
 /// Empty, not a number, or not a learning rate — saying which.
 pub fn parse_eta(text: &str) -> Result<f64, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("learning rate η: the field is empty; type a number > 0, like 0.5".into());
-    }
-    match crate::json::parse_typed(t) {
-        Some(v) => check_eta(v),
-        _ => Err(format!(
-            "learning rate η: {} is not a number; type a number > 0, like 0.5",
-            quoted(text)
+    match crate::json::read_number(text, true) {
+        Ok(v) => check_eta(v),
+        Err(why) => Err(format!(
+            "learning rate η: {}; type a number > 0, like 0.5",
+            why.reason(text).replace("; type a number", "")
         )),
     }
 }
@@ -197,7 +193,12 @@ mod tests {
         }
         assert!(parse_eta("").unwrap_err().contains("empty"));
         assert!(parse_eta("-1").unwrap_err().contains("> 0, got -1"));
-        assert!(parse_eta("1e999").unwrap_err().contains("got ∞"));
+        assert!(parse_eta("1e999")
+            .unwrap_err()
+            .contains("“1e999” is too large"));
+        assert!(parse_eta("1e-999")
+            .unwrap_err()
+            .contains("“1e-999” is too small"));
         assert_eq!(parse_seed("42"), Ok(42));
         assert_eq!(parse_seed("9007199254740991"), Ok(MAX_SEED));
         for bad in ["", "-1", "1.5", "9007199254740992", "1e3", "+3", "seven"] {

@@ -208,9 +208,9 @@ pub fn link_value(setting: &Setting, text: &str) -> Value {
     if text.is_empty() {
         return Value::Array(Vec::new());
     }
-    let item = |t: &str| match crate::json::parse_f64(t) {
-        Some(x) => Value::Number(x),
-        None => Value::String(t.to_string()),
+    let item = |t: &str| match crate::json::read_number(t, false) {
+        Ok(x) => Value::Number(x),
+        Err(_) => Value::String(t.to_string()),
     };
     Value::Array(text.split(',').map(item).collect())
 }

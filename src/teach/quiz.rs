@@ -220,7 +220,7 @@ fn put_truth(out: &mut Json, v: f64) {
 /// Unicode minus), and "NaN", "Infinity", "∞" with a sign.
 ///
 /// # Errors
-/// Anything else: "Your answer: 'abc' is not a number".
+/// Anything else, as [`crate::json::read_number`] says: "Your answer: “abc” is not a number".
 pub fn read_answer(text: &str) -> Result<f64, String> {
     let t = text.trim().replace('−', "-");
     let (neg, body) = match t.strip_prefix('-') {
@@ -232,10 +232,11 @@ pub fn read_answer(text: &str) -> Result<f64, String> {
         "infinity" | "inf" | "∞" => Some(f64::INFINITY),
         _ => None,
     };
-    special
-        .map(|v| if neg { -v } else { v })
-        .or_else(|| crate::csv::decimal(&t, true))
-        .ok_or_else(|| format!("Your answer: '{}' is not a number", shorten(text.trim())))
+    match special {
+        Some(v) => Ok(if neg { -v } else { v }),
+        None => crate::json::read_number(&t, true)
+            .map_err(|why| format!("Your answer: {}", why.reason(text))),
+    }
 }
 
 /// How far an answer may be from the truth and still count: this fraction of |truth| …

@@ -85,7 +85,7 @@ impl Lab {
 
     /// Checks a typed answer against the quiz's `truth`: `{ right, value }` (JSON text); right
     /// when |answer − truth| ≤ max(1 % of |truth|, 10⁻⁴). Reads "0.5", "0,5", "−0.2", "1e-3".
-    /// Throws "Your answer: 'abc' is not a number" for anything else.
+    /// Throws "Your answer: “abc” is not a number" for anything else.
     #[wasm_bindgen(js_name = quizCheck)]
     pub fn quiz_check(answer: &JsValue, truth: &JsValue) -> Result<String, JsError> {
         let answer = text(answer, "Your answer", 256)?;

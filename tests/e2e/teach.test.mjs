@@ -168,7 +168,7 @@ test("Quiz me: a right answer steps, a wrong one shows the hint, unreadable text
   assert.match(await hint.textContent(), /^Not 42\. Hint: a₁⁽²⁾ = .*w₁ⱼ⁽²⁾/);
   await answer.fill("abc");
   await check.click();
-  assert.equal(await page.locator("#quiz-msg").textContent(), "Your answer: 'abc' is not a number");
+  assert.equal(await page.locator("#quiz-msg").textContent(), "Your answer: “abc” is not a number");
   assert.equal(await answer.getAttribute("aria-invalid"), "");
   assert.deepEqual(await phase(page), ["forward", 0, 1], "unreadable text changes nothing");
   await page.getByRole("button", { name: "Next step" }).click();

@@ -45,7 +45,7 @@ test("quiz: the question's truth is what the next step shows; quizCheck reads ty
   assert.equal(lab.stepX(0, 1)[0], q.then.truth);
   assert.deepEqual(JSON.parse(Lab.quizCheck(" 0,5 ", 0.503)), { right: true, value: 0.5 });
   assert.deepEqual(JSON.parse(Lab.quizCheck("−0.2", 0.2)), { right: false, value: -0.2 });
-  assert.throws(() => Lab.quizCheck("abc", 1), /^Error: Your answer: 'abc' is not a number$/);
+  assert.throws(() => Lab.quizCheck("abc", 1), /^Error: Your answer: “abc” is not a number$/);
   // A diverged truth is text, as quizQuestion writes it; only the same non-finite answer is right.
   assert.deepEqual(JSON.parse(Lab.quizCheck("NaN", "NaN")), { right: true, value: null });
   assert.deepEqual(JSON.parse(Lab.quizCheck("−∞", "-Infinity")), { right: true, value: null });
