@@ -109,10 +109,42 @@ impl Session {
     /// The URL hash of this session's setup at `speed` (and, if asked, the current weights).
     ///
     /// # Errors
-    /// A data set from a model file, or an unknown speed.
+    /// A data set from a model file, or an unknown speed; with the weights, a diverged session
+    /// ([`Session::saveable`]).
     pub fn to_hash(&self, speed: u32, with_weights: bool) -> Result<String, String> {
+        if with_weights {
+            self.saveable()?;
+        }
         let w = with_weights.then(|| self.net().params());
         UrlState::to_hash(&self.setup, speed, w)
+    }
+
+    /// The model file (JSON text) of the current weights and settings.
+    ///
+    /// # Errors
+    /// A diverged session ([`Session::saveable`]).
+    pub fn model_file(&self) -> Result<String, String> {
+        self.saveable()?;
+        self.model().to_json()
+    }
+
+    /// Whether the current weights may go into a file or a link: not after training diverged
+    /// (E or a weight no longer a finite number), which would open on a network that cannot
+    /// train (or, for weights that are not numbers, not open at all). Weights opened that way
+    /// (E = ∞ at epoch 0: the data's numbers are too large) are saved as they came.
+    ///
+    /// # Errors
+    /// The reason, with the way out.
+    pub fn saveable(&self) -> Result<(), String> {
+        crate::model::writable(self.net().params())?;
+        match self.diverged() && self.epoch() > 0 {
+            true => Err(format!(
+                "training diverged (E = {} at epoch {}), and a file or a link of these weights would open on a network that cannot train: restore the last good state or reset first",
+                crate::json::rounded(self.error()),
+                self.epoch()
+            )),
+            false => Ok(()),
+        }
     }
 
     /// The model file of the current weights and settings.

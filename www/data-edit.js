@@ -105,7 +105,8 @@ export const setupPlotEditing = (state, ui, data, notice) => {
       state.dirty = true;
       return;
     }
-    e.preventDefault();
+    e.preventDefault(); // (which keeps the focus where it was: the plot takes it, for Delete)
+    canvas.focus({ preventScroll: true });
     canvas.setPointerCapture(e.pointerId);
     state.drag = { id: e.pointerId, mu, x0: px, y0: py, moved: false, join: false };
     if (mu >= 0) state.mu = mu;

@@ -19,8 +19,8 @@ export const importDataFile = async (state, data, notice, file) => {
   data.importCsv(await file.text(), file.name);
 };
 
-/** Whether pasted text is more than one cell's worth (several lines or columns): a data set, not a value. */
-const isTable = (text) => /[\n\t]/.test(text.trim());
+/** Whether pasted text is more than one cell's worth (several lines, of any system, or columns): a block, not a value. */
+const isTable = (text) => /[\n\r\t]/.test(text.trim());
 
 /** Wires Import data…, Export data (CSV) and pasting into the pattern table. */
 export const setupDataFiles = (state, ui, data, notice) => {

@@ -19,7 +19,8 @@ export const setupTableEditing = (state, ui, data) => {
     const column = Number(input.dataset.col);
     const { error } = data.edit((lab) => lab.setPatternValue(mu, column, input.value));
     if (error) {
-      say(`${sentence(error)} It stays ${input.dataset.shown}.`); // the core's reason names the cell
+      // The core's reason names the cell, in the lecture's lower case (x₁, not X₁).
+      say(`${error.replace(/\.?$/, ".")} It stays ${input.dataset.shown}.`);
       input.value = input.dataset.shown;
       return;
     }

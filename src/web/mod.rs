@@ -148,7 +148,7 @@ impl Lab {
     /// is not a finite number (after a divergence), saying how to get finite ones back.
     #[wasm_bindgen(js_name = toModel)]
     pub fn to_model(&self) -> Result<String, JsError> {
-        self.session.model().to_json().map_err(fail)
+        self.session.model_file().map_err(fail)
     }
 
     /// Trace v1 (JSON text) at the current weights; nothing is updated.

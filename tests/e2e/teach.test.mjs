@@ -273,6 +273,26 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
     assert.ok(b.top >= 0 && b.bottom <= height, `2-3-3-3-1: the path sum (${Math.round(b.top)}–${Math.round(b.bottom)} of ${height}) lies in the viewport`);
     assert.deepEqual(errors, []);
     await context.close();
+    // The widest and deepest networks: a derivation of many paths scrolls inside its panel, the
+    // page never; the quiz's formulas, the boundary and the error curve stay on the screen.
+    for (const hash of ["#hidden=8,8,8", "#hidden=16,16,16"]) {
+      const deep = await openApp(env.browser, env.server.url, { width, height, hash });
+      await deep.page.getByRole("button", { name: "Projector" }).click();
+      await deep.page.getByRole("button", { name: "Derive a weight" }).click();
+      await drawn(deep.page);
+      const pageFits = () => deep.page.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight);
+      assert.equal(await pageFits(), true, `${hash}, derivation: the page does not scroll`);
+      await inView(deep.page, ["network", "boundary", "loss"], `${hash}, derivation`);
+      await deep.page.getByRole("button", { name: "Derive a weight" }).click();
+      await deep.page.getByRole("button", { name: "Quiz me" }).click();
+      await deep.page.getByRole("button", { name: "Next step" }).click();
+      await drawn(deep.page);
+      await inView(deep.page, ["network", "formula", "boundary", "loss"], `${hash}, quiz`);
+      assert.equal(await pageFits(), true, `${hash}, quiz: the page does not scroll`);
+      if (width === 1280) await shot(deep.page, `teach-quiz-projector-720-${hash.slice(8).replace(/,/g, "-")}`);
+      assert.deepEqual(deep.errors, []);
+      await deep.context.close();
+    }
   });
 }
 
