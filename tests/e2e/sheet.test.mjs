@@ -29,7 +29,7 @@ const settled = async (sheet) => {
 
 /**
  * The app after 30 epochs (weights no longer the seed's) with pattern μ = 2 chosen, and the sheet
- * its menu opens: { app, sheet, sheetErrors, trace, eta }.
+ * its menu opens: { app, sheet, sheetErrors, trace, eta } (the trace of the weights as printed).
  */
 const openFromApp = async (options = {}) => {
   const { page: app, context, errors } = await openApp(env.browser, env.server.url, options);
@@ -44,7 +44,7 @@ const openFromApp = async (options = {}) => {
   const [sheet] = await Promise.all([context.waitForEvent("page"), app.getByRole("button", { name: "Exercise sheet" }).click()]);
   const sheetErrors = errorsOf(sheet);
   assert.equal(await settled(sheet), "ready");
-  const { trace, eta } = await app.evaluate(() => ({ trace: JSON.parse(window.backpropLab.lab.trace()), eta: window.backpropLab.lab.learningRate }));
+  const { trace, eta } = await paperTrace(app, sheet);
   assert.deepEqual(errors, [], "the app logs no error");
   return { app, context, sheet, sheetErrors, trace, eta };
 };
@@ -66,7 +66,30 @@ const keyBoxes = (sheet) =>
     value: Number(b.dataset.value), text: b.textContent,
   })));
 
-/** Checks the key against the trace: every a, x, Ẽ(μ), δ and update, exactly (up to 1e-12) and as shown (4 digits). */
+/** The weights and biases printed on page 1 (the weight tables, layer by layer: row i's w_ij then b_i), in the parameter layout. */
+const printedWeights = (sheet) =>
+  sheet.$$eval(".questions table.grid:not(.patterns)", (tables) => tables.flatMap((t) => {
+    const rows = [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => Number(c.textContent.replace(/−/g, "-"))));
+    return [...rows.flatMap((r) => r.slice(0, -1)), ...rows.map((r) => r[r.length - 1])];
+  }));
+
+/**
+ * The trace of the app's network with the weights as printed on the sheet (what a student works
+ * from: XOR's inputs and targets, and η = 2, are printed exactly), and its η.
+ */
+const paperTrace = async (app, sheet) => {
+  const w = await printedWeights(sheet);
+  return app.evaluate((w) => {
+    const { lab } = window.backpropLab;
+    const paper = lab.constructor.fromModel(lab.toModel());
+    paper.setWeights(Float64Array.from(w));
+    const trace = JSON.parse(paper.trace());
+    paper.free();
+    return { trace, eta: lab.learningRate };
+  }, w);
+};
+
+/** Checks the key against the trace of the printed numbers: every a, x, Ẽ(μ), δ and update, exactly (up to 1e-12) and as shown (4 digits). */
 const checkKey = async (sheet, trace, eta, count) => {
   const boxes = await keyBoxes(sheet);
   assert.equal(boxes.length, count);
@@ -76,7 +99,7 @@ const checkKey = async (sheet, trace, eta, count) => {
     assert.equal(b.text, fmt(want, 4), `${b.kind} μ=${b.mu} n=${b.n} i=${b.i} j=${b.j}`);
   }
   assert.equal(await sheet.locator(".questions .box").count(), count, "a blank on the sheet for every answer");
-  assert.equal(await sheet.locator(".questions .box:not(:empty), .questions [data-value]").count(), 0, "the blanks are empty");
+  assert.equal(await sheet.locator(".questions .box:not(:empty), .questions [data-value], .questions .within").count(), 0, "the blanks are empty");
 };
 
 /**
@@ -157,6 +180,7 @@ test("Save & share → Exercise sheet: the key holds the trace's numbers, printe
   assert.ok(page1.includes(await sheet.locator(".link a").getAttribute("href")), "the regenerate link is printed in full");
   const weights = await app.evaluate(() => Array.from(window.backpropLab.lab.weights(1)));
   assert.ok(page1.includes(fmt(weights[0], 4)), "the current (trained) weights, not the seed's");
+  assert.ok(weights.some((w, k) => w !== Number(fmt(w, 4).replace(/−/g, "-"))), "weights with more digits than printed, so the key's rounding is tested");
 
   await sheet.setViewportSize({ width: 720, height: 1000 }); // about A4's width inside its margins, for the screenshot
   await sheet.emulateMedia({ media: "print" });

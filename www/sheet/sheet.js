@@ -5,7 +5,7 @@
 
 import init, { Lab } from "../pkg/backprop_lab.js";
 import { el, fmt, fmtShort, download } from "../util.js";
-import { DIGITS, FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } from "./markdown.js";
+import { FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } from "./markdown.js";
 
 /** Why there is no batch sheet of `count` patterns (by hand, a batch epoch over more is no exercise). */
 const batchTooBig = (count) => `One batch epoch: only for data of up to ${MAX_LISTED} patterns (this has ${count})`;
@@ -78,23 +78,27 @@ const table = (cls, caption, head, rows) =>
 const weightTables = (s) =>
   s.weights.map((layer) => table("grid", [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
     [hidden("Neuron"), ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
-    layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)])));
+    layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, s.digits)), fmt(layer.b[i], s.digits)])));
 
 /** The patterns: μ, inputs x₁…, targets t₁…. */
 const patternTable = (s) => {
   const p = s.patterns[0];
   const head = ["μ", ...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))];
   const { patterns, caption } = listed(s);
-  const rows = patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, DIGITS)), ...q.target.map((v) => fmtShort(v, DIGITS))]);
+  const rows = patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, s.digits)), ...q.target.map((v) => fmtShort(v, s.digits))]);
   const t = table("grid patterns", caption, head, rows);
   if (s.mu >= 0 && patterns.length > 1) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
   return t;
 };
 
-/** A blank's box: empty on the sheet; in the key the number, exact in data-value, with its place (for tests). */
-const box = (b, key) =>
+/**
+ * A blank's box: empty on the sheet; in the key the number at `digits` (exact in data-value, with
+ * its place, for tests) and after it, where the printed digits allow no closer, how far an answer may be off.
+ */
+const box = (b, key, digits) =>
   key
-    ? el("span", { class: "box filled", "data-kind": b.kind, "data-mu": b.mu, "data-n": b.n, "data-i": b.i, "data-j": b.j, "data-value": b.value }, fmt(b.value, DIGITS))
+    ? [el("span", { class: "box filled", "data-kind": b.kind, "data-mu": b.mu, "data-n": b.n, "data-i": b.i, "data-j": b.j, "data-value": b.value }, fmt(b.value, digits)),
+      b.within != null ? el("span", { class: "within" }, `± ${fmtShort(b.within, 2)}`) : []]
     : el("span", { class: "box" });
 
 /** Up to this many patterns side by side in one table of the pass (more: another table below). */
@@ -104,7 +108,7 @@ const COLUMNS = 4;
  * A table of blanks: a row per quantity (blanks with the same `id`, in the order the core lists
  * them), a column per entry of `cols` (`col(b)` says whose a blank is), a group row where `part(b)` changes.
  */
-const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key }) => {
+const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key, digits }) => {
   const rows = new Map();
   for (const b of blanks) {
     if (!rows.has(id(b))) rows.set(id(b), { b, cells: new Map() });
@@ -115,7 +119,7 @@ const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, 
   for (const { b, cells } of rows.values()) {
     if (part(b) && part(b) !== last) body.push(el("tr", { class: "group" }, el("th", { scope: "rowgroup", colspan: String(cols.length + 1) }, part(b))));
     last = part(b);
-    body.push(el("tr", {}, el("th", { scope: "row" }, label(b)), cols.map((c) => el("td", {}, cells.has(c) ? box(cells.get(c), key) : ""))));
+    body.push(el("tr", {}, el("th", { scope: "row" }, label(b)), cols.map((c) => el("td", {}, cells.has(c) ? box(cells.get(c), key, digits) : ""))));
   }
   return scroller(el("table", { class: cls },
     el("caption", {}, caption),
@@ -136,7 +140,7 @@ const passTables = (s, key) => {
     out.push(blankTable({
       cls: "pass", caption: mus.length > 1 ? `1. Patterns μ = ${cols[0] + 1} to ${cols[cols.length - 1] + 1}` : `1. Pattern μ = ${cols[0] + 1}`,
       corner: hidden("Quantity"), cols, head: (mu) => `μ = ${mu + 1}`, blanks, id: (b) => `${b.kind} ${b.n} ${b.i}`, col: (b) => b.mu,
-      label: blankSym, part: (b) => PARTS[group(b.kind)], key,
+      label: blankSym, part: (b) => PARTS[group(b.kind)], key, digits: s.digits,
     }));
   }
   return out;
@@ -148,7 +152,7 @@ const updateTables = (s, key) => {
   return s.weights.map(({ n }) => blankTable({
     cls: "updates", caption: `2. ${s.mu < 0 ? "∂E/∂w, Δw" : "Δw"}, layer ${n}`, corner: hidden("Parameter"),
     cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => b.n === n && kinds.includes(b.kind)),
-    id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key,
+    id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key, digits: s.digits,
   }));
 };
 
@@ -200,18 +204,19 @@ const boot = async () => {
   let labHash;
   let mu;
   let patterns;
+  let digits;
   const { which, hash } = readAddress(location.hash);
   try {
     ({ lab, hash: labHash } = buildLab(hash, limits.defaultSpeed));
     mu = pickMu(which, lab.patternCount);
-    patterns = JSON.parse(lab.exerciseSheet(0)).patterns;
+    ({ patterns, digits } = JSON.parse(lab.exerciseSheet(0)));
   } catch (e) {
     return fail(e.message);
   }
   $("app-link").href = `${new URL("../../", location.href).href}#${labHash}`;
   const chooser = $("which");
   chooser.replaceChildren(
-    ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, DIGITS)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, DIGITS)).join(", ")}`)),
+    ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, digits)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, digits)).join(", ")}`)),
     patterns.length > MAX_LISTED
       ? el("option", { value: "batch", disabled: "" }, batchTooBig(patterns.length))
       : el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
