@@ -234,8 +234,15 @@ test("a broken or missing address shows what is wrong, not a blank page", async 
   const cases = [
     ["", /holds no network/],
     ["#sheet=1&dataset=xor&hidden=99&eta=two", /damaged/],
-    ["#sheet=9&dataset=xor", /patterns 1 to 4/],
-    ["#sheet=%&dataset=xor", /asks for pattern “%”/], // not valid %-encoding: shown as typed
+    ["#sheet=9&dataset=xor", /asks for pattern 9; the data set has patterns 1 to 4/],
+    ["#sheet=%&dataset=xor", /damaged: sheet=% is not a pattern \(1, 2, …\) or batch/], // not valid %-encoding: shown as typed
+    // sheet= is read as the app reads its settings: plain digits or batch, once.
+    ["#sheet=1e0&dataset=xor", /damaged: sheet=1e0 is not a pattern/],
+    ["#sheet=0x2&dataset=xor", /damaged: sheet=0x2 is not a pattern/],
+    ["#sheet=1.0&dataset=xor", /damaged: sheet=1\.0 is not a pattern/],
+    ["#sheet=0&dataset=xor", /damaged: sheet=0 is not a pattern/],
+    ["#sheet=2&dataset=xor&sheet=3", /damaged: sheet given twice/],
+    ["#dataset=xor&sheet=batch&sheet=1", /damaged: sheet given twice/],
     ["#sheet=batch&dataset=circle", /batch epoch: only for data of up to 12 patterns \(this has 100\)/],
   ];
   for (const [hash, why] of cases) {

@@ -13,42 +13,30 @@ import { sym, wSym, blankSym, typeset } from "./typeset.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** The address's two parts: which exercise (a pattern μ, 0-based, or −1 for a batch epoch) and the app's own hash. */
-const readAddress = (hash) => {
-  const parts = hash.replace(/^#/, "").split("&").filter(Boolean);
-  const which = parts.find((p) => p.startsWith("sheet="))?.slice(6);
-  return { which, hash: parts.filter((p) => !p.startsWith("sheet=")).join("&") };
-};
-
 /**
- * The Lab the hash describes (setup and weights) and its full share link (every setting spelt out,
- * for the regenerate link); throws with every reason the hash is unusable.
+ * The Lab the address describes (setup and weights), its full share link (every setting spelt out,
+ * for the regenerate link) and the exercise it asks for ("sheet=": μ from 1, "batch", or null).
+ * The core reads the address as the app reads a share link, `sheet=` included; throws with every
+ * reason the address is unusable.
  */
-const buildLab = (labHash, defaultSpeed) => {
-  if (!labHash) throw new Error("This address holds no network.");
-  const wanted = JSON.parse(Lab.parseHash(labHash));
+const buildLab = (hash, defaultSpeed) => {
+  if (!hash.replace(/^#/, "")) throw new Error("This address holds no network.");
+  const wanted = JSON.parse(Lab.parseSheetHash(hash));
   if (wanted.ignored.length) throw new Error(`This link is damaged: ${wanted.ignored.join("; ")}.`);
   const lab = Lab.fromSetup(JSON.stringify(wanted.setup));
   if (wanted.weights) lab.setWeights(Float64Array.from(wanted.weights));
-  return { lab, hash: lab.toHash(wanted.speed ?? defaultSpeed, true) };
+  return { lab, hash: lab.toHash(wanted.speed ?? defaultSpeed, true), which: wanted.sheet };
 };
 
-/** μ (0-based) or −1 from the address's "sheet=" value (1-based μ or "batch"); throws for anything else. */
+/** μ (0-based) or −1 from the address's exercise (μ from 1, "batch", or null: the first pattern); throws when the data has no such pattern. */
 const pickMu = (which, count) => {
-  if (which === undefined) return 0;
+  if (which === null) return 0;
   if (which === "batch") {
     if (count > MAX_LISTED) throw new Error(batchTooBig(count));
     return -1;
   }
-  const mu = Number(which);
-  if (!Number.isInteger(mu) || mu < 1 || mu > count) {
-    let asked = which;
-    try {
-      asked = decodeURIComponent(which);
-    } catch {} // not valid %-encoding: shown as it is
-    throw new Error(`This link asks for pattern “${asked}”; the data set has patterns 1 to ${count} (or “batch”).`);
-  }
-  return mu - 1;
+  if (which > count) throw new Error(`This link asks for pattern ${which}; the data set has patterns 1 to ${count} (or “batch”).`);
+  return which - 1;
 };
 
 /** A table in a box that scrolls sideways when the table is wider than the screen (on paper: never). */
@@ -205,9 +193,9 @@ const boot = async () => {
   let mu;
   let patterns;
   let digits;
-  const { which, hash } = readAddress(location.hash);
   try {
-    ({ lab, hash: labHash } = buildLab(hash, limits.defaultSpeed));
+    let which;
+    ({ lab, hash: labHash, which } = buildLab(location.hash, limits.defaultSpeed));
     mu = pickMu(which, lab.patternCount);
     ({ patterns, digits } = JSON.parse(lab.exerciseSheet(0)));
   } catch (e) {
