@@ -701,13 +701,14 @@ fn symbols_write_indices_from_one_and_separate_two_digit_ones() {
     assert_eq!(s, "x₅⁽¹¹⁾ → a₁⁽¹²⁾ → δₖ⁽¹³⁾");
 }
 
-/// A student who fills the exercise sheet from the numbers printed on it: every weight, bias,
-/// input, target and η at the sheet's significant digits, each answer written at that many digits.
+/// Students who fill the exercise sheet from the numbers printed on it: every weight, bias, input,
+/// target and η at the sheet's significant digits, each answer written at that many digits.
 mod printed {
+    use std::cell::RefCell;
     use std::collections::HashMap;
 
     use backprop_lab::{
-        session::Session, setup::Setup, teach::quiz::is_right, teach::sheet::sheet,
+        rng::Rng, session::Session, setup::Setup, teach::quiz::is_right, teach::sheet::sheet,
     };
 
     use super::{num, Value};
@@ -718,6 +719,27 @@ mod printed {
     /// `v` as the sheet prints it.
     fn printed(v: f64) -> f64 {
         format!("{v:.*e}", DIGITS - 1).parse().unwrap()
+    }
+
+    /// Half a unit in the last printed digit of `v`.
+    fn half_unit(v: f64) -> f64 {
+        if v == 0.0 || !v.is_finite() {
+            return 0.0;
+        }
+        let text = format!("{v:e}");
+        let exponent: i32 = text[text.find('e').unwrap() + 1..].parse().unwrap();
+        0.5 * 10f64.powi(exponent + 1 - DIGITS as i32)
+    }
+
+    /// How a student carries numbers from step to step.
+    #[derive(Clone, Copy, Debug)]
+    enum Student {
+        /// In full precision (a calculator's memory), each answer written rounded.
+        Keeps,
+        /// With each answer, and g′, as written at the sheet's digits.
+        Rounds,
+        /// With each answer, and g′, off by anything up to half a unit in its last digit (seeded).
+        Wobbles(u64),
     }
 
     /// g(a) and g′ as the sheet gives it (from x; relu from a), by name.
@@ -743,20 +765,31 @@ mod printed {
 
     fn place(b: &Value) -> Place {
         let k = b["kind"].as_str().unwrap().to_string();
+        let at = |key: &str| num(&b[key]);
         (
             k,
-            num(&b["mu"]) as i64,
-            num(&b["n"]) as usize,
-            num(&b["i"]) as usize,
-            num(&b["j"]) as i64,
+            at("mu") as i64,
+            at("n") as usize,
+            at("i") as usize,
+            at("j") as i64,
         )
     }
 
-    /// What the student writes in every blank of sheet `s`: from the printed numbers, carrying
-    /// full precision from step to step (`keep`) or working on with the answers as written
-    /// (rounded to the sheet's digits, g′ too).
-    fn answers(s: &Value, keep: bool) -> HashMap<Place, f64> {
-        let use_ = |v: f64| if keep { v } else { printed(v) };
+    /// What `student` writes in every blank of sheet `s`, worked out from the printed numbers.
+    fn answers(s: &Value, student: Student) -> HashMap<Place, f64> {
+        let rng = RefCell::new(Rng::new(match student {
+            Student::Wobbles(seed) => seed,
+            _ => 0,
+        }));
+        // (what the student writes, what they work on with)
+        let write = |v: f64| match student {
+            Student::Keeps => (printed(v), v),
+            Student::Rounds => (printed(v), printed(v)),
+            Student::Wobbles(_) => {
+                let w = v + rng.borrow_mut().uniform(-1.0, 1.0) * half_unit(v);
+                (w, w)
+            }
+        };
         let layers = s["weights"].as_array().unwrap();
         let acts: Vec<&str> = s["activations"]
             .as_array()
@@ -771,7 +804,7 @@ mod printed {
         let sheet_mu = num(&s["mu"]) as i64;
         let mut out = HashMap::new();
         let mut put = |p: (&str, i64, usize, usize, i64), v: f64| {
-            out.insert((p.0.to_string(), p.1, p.2, p.3, p.4), printed(v));
+            out.insert((p.0.to_string(), p.1, p.2, p.3, p.4), v);
         };
         let mut grad: HashMap<(usize, usize, i64), f64> = HashMap::new();
         for p in s["patterns"].as_array().unwrap() {
@@ -779,71 +812,74 @@ mod printed {
             if sheet_mu >= 0 && mu != sheet_mu {
                 continue;
             }
-            // Forward: x[n] the outputs of layer n as the student works on with them (x[0] the input).
-            let mut x: Vec<Vec<f64>> = vec![p["input"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| printed(num(v)))
-                .collect()];
-            let mut gp: Vec<Vec<f64>> = vec![vec![]];
+            let row = |key: &str| -> Vec<f64> {
+                p[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| printed(num(v)))
+                    .collect()
+            };
+            // Forward: x[n] the outputs of layer n as the student works on with them (x[0] the
+            // input), g′[n] likewise.
+            let mut x = vec![row("input")];
+            let mut gp = vec![vec![]];
             for n in 1..=depth {
                 let (mut xs, mut gs) = (Vec::new(), Vec::new());
                 for i in 0..layers[n - 1]["b"].as_array().unwrap().len() {
-                    let a = x[n - 1]
+                    let sum = x[n - 1]
                         .iter()
                         .enumerate()
                         .map(|(j, x)| w(n, i, j) * x)
-                        .sum::<f64>()
-                        + b(n, i);
-                    put(("a", mu, n, i, -1), a);
-                    let a = use_(a);
-                    let xi = use_(g(acts[n - 1], a));
-                    put(("x", mu, n, i, -1), xi);
+                        .sum::<f64>();
+                    let (shown, ai) = write(sum + b(n, i));
+                    put(("a", mu, n, i, -1), shown);
+                    let (shown, xi) = write(g(acts[n - 1], ai));
+                    put(("x", mu, n, i, -1), shown);
+                    let gi = g_prime(acts[n - 1], ai, xi);
+                    // g′ is written down too, unless it is a plain 0 or 1.
+                    let gi = if matches!(acts[n - 1], "sigmoid" | "tanh") {
+                        write(gi).1
+                    } else {
+                        gi
+                    };
                     xs.push(xi);
-                    gs.push(use_(g_prime(acts[n - 1], a, xi)));
+                    gs.push(gi);
                 }
                 x.push(xs);
                 gp.push(gs);
             }
-            let t: Vec<f64> = p["target"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| printed(num(v)))
-                .collect();
+            let t = row("target");
             let e = 0.5
                 * t.iter()
                     .zip(&x[depth])
                     .map(|(t, y)| (t - y) * (t - y))
                     .sum::<f64>();
-            put(("E", mu, depth, 0, -1), e);
+            put(("E", mu, depth, 0, -1), write(e).0);
             // Backward: δ[n], the last layer's from ŷ − t, the others through the weights above.
             let mut delta = vec![vec![]; depth + 1];
-            delta[depth] = (0..t.len())
-                .map(|i| use_((x[depth][i] - t[i]) * gp[depth][i]))
-                .collect();
-            for n in (1..depth).rev() {
-                delta[n] = (0..x[n].len())
-                    .map(|k| {
-                        use_(
-                            gp[n][k]
-                                * delta[n + 1]
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, d)| d * w(n + 1, i, k))
-                                    .sum::<f64>(),
-                        )
-                    })
-                    .collect();
+            for n in (1..=depth).rev() {
+                for k in 0..x[n].len() {
+                    let s = if n == depth {
+                        x[depth][k] - t[k]
+                    } else {
+                        delta[n + 1]
+                            .iter()
+                            .enumerate()
+                            .map(|(i, d)| d * w(n + 1, i, k))
+                            .sum()
+                    };
+                    let (shown, d) = write(gp[n][k] * s);
+                    put(("delta", mu, n, k, -1), shown);
+                    delta[n].push(d);
+                }
             }
             for n in 1..=depth {
                 for (i, d) in delta[n].iter().enumerate() {
-                    put(("delta", mu, n, i, -1), *d);
                     for j in -1..x[n - 1].len() as i64 {
                         let xj = if j < 0 { 1.0 } else { x[n - 1][j as usize] };
                         if sheet_mu >= 0 {
-                            put(("dw", mu, n, i, j), -eta * d * xj);
+                            put(("dw", mu, n, i, j), write(-eta * d * xj).0);
                         }
                         *grad.entry((n, i, j)).or_default() += d * xj;
                     }
@@ -852,15 +888,16 @@ mod printed {
         }
         if sheet_mu < 0 {
             for ((n, i, j), g) in grad {
-                put(("grad", -1, n, i, j), g);
-                put(("dw", -1, n, i, j), -eta * use_(g));
+                let (shown, g) = write(g);
+                put(("grad", -1, n, i, j), shown);
+                put(("dw", -1, n, i, j), write(-eta * g).0);
             }
         }
         out
     }
 
-    /// The sheets of many setups: built-in data and one's own, narrow and wide networks, every
-    /// activation, several seeds, at the seed's weights and after training.
+    /// Many setups: built-in data, narrow and wide networks, every activation, two seeds, at the
+    /// seed's weights and after training.
     fn sessions() -> impl Iterator<Item = Session> {
         let shapes = [
             r#""dataset": "spiral""#,
@@ -870,10 +907,11 @@ mod printed {
             r#""dataset": "xor-noisy", "hidden": [8, 16], "activations": ["sigmoid", "relu", "linear"]"#,
             r#""dataset": "blobs""#,
             r#""dataset": "xor""#,
+            r#""dataset": "xor", "hidden": [16, 16, 16], "activations": ["tanh", "relu", "tanh", "sigmoid"]"#,
             r#""dataset": "xor", "hidden": [16], "activations": ["tanh", "sigmoid"], "mode": "online""#,
         ];
         shapes.into_iter().flat_map(|shape| {
-            (1..=3).flat_map(move |seed| {
+            (1..=2).flat_map(move |seed| {
                 [0, 300].map(|epochs| {
                     let setup = Setup::parse(&format!("{{{shape}, \"seed\": {seed}}}")).unwrap();
                     let mut lab = Session::new(setup.model().unwrap()).unwrap();
@@ -886,16 +924,22 @@ mod printed {
 
     #[test]
     fn computing_from_the_printed_numbers_lands_within_each_blanks_tolerance() {
-        let (mut blanks, mut wrong) = (0, Vec::new());
+        let (mut blanks, mut widened, mut wrong) = (0, 0, Vec::new());
         for lab in sessions() {
             let count = lab.data().len();
-            let mus = [None]
+            // The batch sheet (the page offers it for up to 12 patterns), and patterns across the data.
+            let batch = (count <= 12).then_some(None);
+            let mus = batch
                 .into_iter()
                 .chain((0..count).step_by(count.div_ceil(7)).map(Some));
             for mu in mus {
                 let s = Value::parse(&sheet(&lab, mu).unwrap()).unwrap();
-                for keep in [true, false] {
-                    let mine = answers(&s, keep);
+                for student in [
+                    Student::Keeps,
+                    Student::Rounds,
+                    Student::Wobbles(lab.seed()),
+                ] {
+                    let mine = answers(&s, student);
                     for b in s["blanks"].as_array().unwrap() {
                         let Some(value) = b["value"].as_f64() else {
                             continue; // diverged: only the same non-finite answer counts
@@ -904,13 +948,16 @@ mod printed {
                         blanks += 1;
                         // Within `within` of the key as printed, or by the quiz's rule.
                         let right = match b["within"].as_f64() {
-                            Some(far) => (answer - printed(value)).abs() <= far,
+                            Some(far) => {
+                                widened += 1;
+                                (answer - printed(value)).abs() <= far
+                            }
                             None => is_right(answer, value),
                         };
                         if !right {
                             let setup = lab.setup();
                             wrong.push(format!(
-                                "{} {:?} seed {} epoch {}, keep digits {keep}: {b} answered {answer}",
+                                "{} {:?} seed {} epoch {}, {student:?}: {b} answered {answer}",
                                 setup.dataset_name(),
                                 setup.hidden,
                                 lab.seed(),
@@ -921,7 +968,9 @@ mod printed {
                 }
             }
         }
-        assert!(blanks > 500_000, "{blanks}");
+        assert!(blanks > 200_000, "{blanks}");
+        // Few blanks need more than the rule: most answers are within 1 % (or 10⁻⁴) whatever the rounding.
+        assert!(widened * 20 < blanks, "{widened} of {blanks} widened");
         assert!(
             wrong.is_empty(),
             "{} of {blanks} blanks: {:#?}",

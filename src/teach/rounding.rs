@@ -2,10 +2,11 @@
 //! from them may land. The sheet prints every weight, bias, input, target and η at [`DIGITS`]
 //! significant digits, and its key is computed from those printed numbers, so a student who works
 //! from the paper in full precision gets the key. A student who writes each answer (and g′) at
-//! [`DIGITS`] digits and works on with what they wrote is off by a little more: that error is
-//! bounded, worst case, by carrying half a unit in each written number's last digit through the
-//! lecture's formulas: a sum adds its terms' errors, a product u·v is off by at most
-//! |u| e_v + |v| e_u + e_u e_v, g by at most its steepest slope near a.
+//! [`DIGITS`] digits and works on with what they wrote is off by a little more: every number they
+//! write is off by up to half a unit in its last digit, and each blank's error is a sum of those
+//! roundings times how much the blank depends on them (∂blank/∂written number, carried through the
+//! lecture's formulas as backprop carries δ). The worst case, Σ |∂blank/∂r| · ½ unit, bounds it to
+//! first order; the second-order terms are far below the 5 % added on top.
 
 use crate::activation::Activation;
 use crate::dataset::Dataset;
@@ -14,10 +15,6 @@ use crate::pass::Pass;
 
 /// Significant digits of every number the sheet prints: the givens and the key alike.
 pub const DIGITS: usize = 4;
-
-/// |g″| at its steepest: ¼ · 2/(3√3) for the sigmoid, 4/(3√3) for tanh.
-const SIGMOID_BEND: f64 = 0.096_225_044_864_937_63;
-const TANH_BEND: f64 = 0.769_800_358_919_501;
 
 /// `v` as the sheet prints it: rounded to [`DIGITS`] significant digits (the nearest f64 to them,
 /// which the page writes back as exactly those digits).
@@ -85,107 +82,211 @@ fn written(v: f64, e: f64) -> f64 {
     e + half_unit(v.abs() + e)
 }
 
-/// The error of û·v̂ against u·v when |û − u| ≤ `eu` and |v̂ − v| ≤ `ev`.
-fn product(u: f64, eu: f64, v: f64, ev: f64) -> f64 {
-    u.abs() * ev + v.abs() * eu + eu * ev
+/// What is added on top of the first-order bound for the terms it leaves out (products of two
+/// roundings, each a few 10⁻⁴ of its number).
+const SECOND_ORDER: f64 = 1.05;
+
+/// Where the roundings of one pattern's numbers sit among the error sources: per neuron (unit u of
+/// `units`) its written a, x, g′ and δ, and two more where the formula has a choice or a kink:
+/// g′ from a rather than from x, and relu's g′ flipping between 0 and 1 (or x = max(0, a) losing
+/// its slope) when â may be on the other side of 0.
+#[derive(Clone, Copy)]
+enum Source {
+    A,
+    X,
+    G,
+    D,
+    Form,
+    Kink,
 }
 
-/// The largest |g′| on [a − e, a + e]: how far g(â) can be from g(a).
-fn slope(g: Activation, a: f64, e: f64) -> f64 {
-    match g {
-        Activation::Sigmoid | Activation::Tanh => {
-            // g′ is largest at 0 and falls off to both sides.
-            let c = (a - e).max(0.0).min(a + e);
-            g.g_prime(c, g.g(c))
+/// How much each of one pattern's numbers depends on each rounding the student makes: a row of
+/// coefficients per number, and the size of each rounding.
+struct Errors {
+    units: usize,
+    /// Half a unit of each rounding (0 where none is made).
+    half: Vec<f64>,
+    /// ∂a_u/∂r, ∂x_u/∂r, ∂g′_u/∂r, ∂δ_u/∂r: one row of `6 · units` per neuron.
+    a: Vec<f64>,
+    x: Vec<f64>,
+    g: Vec<f64>,
+    d: Vec<f64>,
+}
+
+impl Errors {
+    fn at(&self, source: Source, u: usize) -> usize {
+        source as usize * self.units + u
+    }
+
+    /// Row u of `rows`.
+    fn row(rows: &[f64], width: usize, u: usize) -> &[f64] {
+        &rows[u * width..(u + 1) * width]
+    }
+
+    /// Σ |coefficient| · half unit: the first-order worst case of a number with these coefficients.
+    fn bound(&self, row: &[f64]) -> f64 {
+        row.iter()
+            .zip(&self.half)
+            .map(|(c, h)| c.abs() * h)
+            .sum::<f64>()
+            * SECOND_ORDER
+    }
+}
+
+/// out += k · row.
+fn add(out: &mut [f64], k: f64, row: &[f64]) {
+    if k != 0.0 {
+        for (o, r) in out.iter_mut().zip(row) {
+            *o += k * r;
         }
-        Activation::Relu => f64::from(u8::from(a + e > 0.0)),
-        Activation::Linear => 1.0,
     }
 }
 
-/// How far g′ can be when the student takes it from x̂ (within `ex` of x) as the sheet gives it,
-/// x(1 − x) or 1 − x², or from â (within `ea` of a); relu's 0 or 1 flips when â may cross 0.
-fn prime(g: Activation, (a, ea): (f64, f64), (x, ex): (f64, f64)) -> f64 {
-    match g {
-        // x̂(1 − x̂) − x(1 − x) = (x̂ − x)(1 − x − x̂)
-        Activation::Sigmoid => (ex * ((1.0 - 2.0 * x).abs() + ex)).max(SIGMOID_BEND * ea),
-        // x² − x̂² = (x − x̂)(x + x̂)
-        Activation::Tanh => (ex * (2.0 * x.abs() + ex)).max(TANH_BEND * ea),
-        Activation::Relu => f64::from(u8::from(a.abs() <= ea)),
-        Activation::Linear => 0.0,
-    }
-}
-
-/// Bounds on how far the student's numbers of one pattern may be from the key's, in a [`Pass`] of
-/// their own: every a, x = g(a), δ and Ẽ(μ) as written, when `net` and `data` are the paper's
-/// (the weights and inputs exact, x^(0) without error).
-pub fn pass_errors(net: &Network, data: &Dataset, pass: &Pass, mu: usize) -> Pass {
+/// How far the student's numbers of one pattern may be from the key's, when `net` and `data` are
+/// the paper's (the weights and inputs exact): every a, x = g(a), δ and Ẽ(μ) as written, in a
+/// [`Pass`] of their own, and per weight and bias the error of δ_i^(n) x_j^(n−1) (x = 1 for a bias)
+/// before it is written or summed.
+pub fn pass_errors(net: &Network, data: &Dataset, pass: &Pass, mu: usize) -> (Pass, Vec<f64>) {
     let target = data.pattern(mu).1;
+    let units = net.neurons();
+    let width = 6 * units;
+    let mut e = Errors {
+        units,
+        half: vec![0.0; width],
+        a: vec![0.0; units * width],
+        x: vec![0.0; units * width],
+        g: vec![0.0; units * width],
+        d: vec![0.0; units * width],
+    };
     let mut out = Pass::new(net);
     out.x[..net.inputs()].fill(0.0);
     let params = net.params();
-    // Forward: a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n), x_i^(n) = g(a_i^(n)).
+    let mut row = vec![0.0; width];
+    // Forward: a_i^(n) = Σ_j w_ij^(n) x_j^(n−1) + b_i^(n), x_i^(n) = g(a_i^(n)), and g′ from x.
     for n in 1..=net.depth() {
         let l = net.layer(n);
-        let at = net.inputs() + l.unit;
+        let below = (n > 1).then(|| net.layer(n - 1));
         for i in 0..l.m {
-            let w = &params[l.w_index(i, 0)..l.w_index(i, 0) + l.fan_in];
-            let sum = w
-                .iter()
-                .zip(out.x(net, n - 1))
-                .map(|(w, ex)| w.abs() * ex)
-                .sum();
+            let u = l.unit + i;
             let (a, x) = (pass.a(l)[i], pass.x_out(l)[i]);
-            let ea = written(a, sum);
+            row.fill(0.0);
+            if let Some(below) = below {
+                for j in 0..l.fan_in {
+                    let w = params[l.w_index(i, j)];
+                    add(&mut row, w, Errors::row(&e.x, width, below.unit + j));
+                }
+            }
+            let at = e.at(Source::A, u);
+            (row[at], e.half[at]) = (1.0, half_unit(a));
+            let ea = e.bound(&row);
+            e.a[u * width..(u + 1) * width].copy_from_slice(&row);
             out.a[l.unit + i] = ea;
-            out.x[at + i] = written(x, slope(l.activation, a, ea) * ea);
+            // x = g(â): slope g′(a); relu near its kink: slope 1, less up to all of â's error
+            let near_kink = l.activation == Activation::Relu && a.abs() <= ea;
+            let slope = if near_kink {
+                1.0
+            } else {
+                l.activation.g_prime(a, x)
+            };
+            for c in row.iter_mut() {
+                *c *= slope;
+            }
+            if near_kink {
+                let at = e.at(Source::Kink, u);
+                (row[at], e.half[at]) = (1.0, ea);
+            }
+            let at = e.at(Source::X, u);
+            (row[at], e.half[at]) = (1.0, half_unit(x));
+            out.x[net.inputs() + u] = e.bound(&row);
+            e.x[u * width..(u + 1) * width].copy_from_slice(&row);
+            // g′ as the sheet gives it, x(1 − x) or 1 − x², or from a (differing by the x rounding's
+            // share); relu's 0 or 1 may flip near the kink
+            let (at_g, at_form) = (e.at(Source::G, u), e.at(Source::Form, u));
+            let g = &mut e.g[u * width..(u + 1) * width];
+            let (dg, form) = match l.activation {
+                Activation::Sigmoid => (1.0 - 2.0 * x, (1.0 - 2.0 * x).abs() * e.half[at]),
+                Activation::Tanh => (-2.0 * x, 2.0 * x.abs() * e.half[at]),
+                Activation::Relu | Activation::Linear => (0.0, 0.0),
+            };
+            add(g, dg, Errors::row(&e.x, width, u));
+            let smooth = matches!(l.activation, Activation::Sigmoid | Activation::Tanh);
+            let written_g = if smooth {
+                half_unit(l.activation.g_prime(a, x))
+            } else {
+                0.0
+            };
+            // (near relu's kink, Source::Kink holds x's lost slope; g′ may flip by a whole 1)
+            let form = if near_kink { 1.0 } else { form };
+            for (at, half) in [(at_g, written_g), (at_form, form)] {
+                (g[at], e.half[at]) = (1.0, half);
+            }
         }
     }
-    // Ẽ(μ) = ½ Σ_i (t_i − ŷ_i)²: ½ (d̂² − d²) = ½ (d̂ − d)(d̂ + d).
+    // Ẽ(μ) = ½ Σ_i (t_i − ŷ_i)²: ∂Ẽ/∂ŷ_i = ŷ_i − t_i.
     let depth = net.depth();
-    let mut e = 0.0;
+    let top = net.layer(depth);
+    row.fill(0.0);
     for (i, &t) in target.iter().enumerate() {
-        let (d, ed) = (t - pass.y(net)[i], out.y(net)[i]);
-        e += d.abs() * ed + ed * ed / 2.0;
+        add(
+            &mut row,
+            pass.y(net)[i] - t,
+            Errors::row(&e.x, width, top.unit + i),
+        );
     }
-    out.e = written(pass.e, e);
+    out.e = written(pass.e, e.bound(&row));
     // Backward: δ_i^(L) = (ŷ_i − t_i) g′(a_i^(L)), δ_k^(n) = g′(a_k^(n)) Σ_i δ_i^(n+1) w_ik^(n+1).
     for n in (1..=depth).rev() {
         let l = net.layer(n);
         for k in 0..l.m {
+            let u = l.unit + k;
             let (a, x) = (pass.a(l)[k], pass.x_out(l)[k]);
-            let (ea, ex) = (out.a(l)[k], out.x_out(l)[k]);
             let g = l.activation.g_prime(a, x);
-            let eg = written(g, prime(l.activation, (a, ea), (x, ex)));
-            let (s, es) = if n == depth {
-                (x - target[k], ex)
+            row.fill(0.0);
+            let s = if n == depth {
+                add(&mut row, g, Errors::row(&e.x, width, u));
+                x - target[k]
             } else {
                 let up = net.layer(n + 1);
-                (0..up.m).fold((0.0, 0.0), |(s, es), i| {
+                let mut s = 0.0;
+                for i in 0..up.m {
                     let w = params[up.w_index(i, k)];
-                    (s + pass.delta(up)[i] * w, es + out.delta(up)[i] * w.abs())
-                })
+                    s += pass.delta(up)[i] * w;
+                    add(&mut row, g * w, Errors::row(&e.d, width, up.unit + i));
+                }
+                s
             };
-            out.delta[l.unit + k] = written(pass.delta(l)[k], product(s, es, g, eg));
+            add(&mut row, s, Errors::row(&e.g, width, u));
+            let at = e.at(Source::D, u);
+            (row[at], e.half[at]) = (1.0, half_unit(pass.delta(l)[k]));
+            out.delta[u] = e.bound(&row);
+            e.d[u * width..(u + 1) * width].copy_from_slice(&row);
         }
     }
-    out
-}
-
-/// The error of δ_i^(n) x_j^(n−1) (j = None: the bias, x = 1) of one pattern, before it is
-/// written; `errors` from [`pass_errors`].
-pub fn term_error(
-    net: &Network,
-    (pass, errors): (&Pass, &Pass),
-    (n, i): (usize, usize),
-    j: Option<usize>,
-) -> f64 {
-    let l = net.layer(n);
-    let (d, ed) = (pass.delta(l)[i], errors.delta(l)[i]);
-    match j {
-        Some(j) => product(d, ed, pass.x(net, n - 1)[j], errors.x(net, n - 1)[j]),
-        None => ed,
+    // δ_i^(n) x_j^(n−1) of every weight, and δ_i^(n) of every bias.
+    let mut terms = vec![0.0; params.len()];
+    for (k, term) in terms.iter_mut().enumerate() {
+        let Some((n, i, j)) = net.param_location(k) else {
+            continue;
+        };
+        let l = net.layer(n);
+        row.fill(0.0);
+        match j {
+            Some(j) => {
+                add(
+                    &mut row,
+                    pass.x(net, n - 1)[j],
+                    Errors::row(&e.d, width, l.unit + i),
+                );
+                if n > 1 {
+                    let below = net.layer(n - 1).unit + j;
+                    add(&mut row, pass.delta(l)[i], Errors::row(&e.x, width, below));
+                }
+            }
+            None => row.copy_from_slice(Errors::row(&e.d, width, l.unit + i)),
+        }
+        *term = e.bound(&row);
     }
+    (out, terms)
 }
 
 /// The error of Δw = −η g once written, given g within `eg` (g: δx online; ∂E/∂w as written, in

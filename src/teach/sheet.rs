@@ -8,9 +8,7 @@ use crate::backprop::backprop;
 use crate::dataset::{NAMES, TITLES};
 use crate::session::Session;
 
-use super::rounding::{
-    gradient_error, on_paper, pass_errors, term_error, update_error, within, DIGITS,
-};
+use super::rounding::{gradient_error, on_paper, pass_errors, update_error, within, DIGITS};
 use super::{e_symbol, j_field, symbol, weight_symbol, Json};
 
 /// One blank: `{ mu, kind, n, i, j, symbol, value }`, and `within` when an answer worked out from
@@ -122,7 +120,7 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> Result<String, String> {
         })
         .collect();
     for (m, (pass, err)) in bp.passes.iter().zip(&errors).enumerate() {
-        let Some(err) = err else {
+        let Some((err, _)) = err else {
             continue;
         };
         let mf = m as f64;
@@ -156,12 +154,9 @@ pub fn sheet(session: &Session, mu: Option<usize>) -> Result<String, String> {
     }
     // The error of Σ_μ δ_i x_j over the patterns on the sheet, per weight and bias.
     let mut term_errors = vec![0.0; net.params().len()];
-    for (pass, err) in bp.passes.iter().zip(&errors) {
-        let Some(err) = err else { continue };
-        for (k, e) in term_errors.iter_mut().enumerate() {
-            if let Some((n, i, j)) = net.param_location(k) {
-                *e += term_error(net, (pass, err), (n, i), j);
-            }
+    for (_, terms) in errors.iter().flatten() {
+        for (sum, e) in term_errors.iter_mut().zip(terms) {
+            *sum += e;
         }
     }
     let kinds: &[&str] = if mu.is_some() {
