@@ -66,12 +66,26 @@ const keyBoxes = (sheet) =>
     value: Number(b.dataset.value), text: b.textContent,
   })));
 
-/** The weights and biases printed on page 1 (the weight tables, layer by layer: row i's w_ij then b_i), in the parameter layout. */
+/**
+ * The weights and biases printed on page 1, in the parameter layout (layer by layer, row i's w_ij
+ * then the b_i): each layer's tables (one, or parts side by side) read by their column heads.
+ */
 const printedWeights = (sheet) =>
-  sheet.$$eval(".questions table.grid:not(.patterns)", (tables) => tables.flatMap((t) => {
-    const rows = [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => Number(c.textContent.replace(/−/g, "-"))));
-    return [...rows.flatMap((r) => r.slice(0, -1)), ...rows.map((r) => r[r.length - 1])];
-  }));
+  sheet.$$eval(".questions table[data-layer]", (tables) => {
+    const layers = new Map();
+    for (const t of tables) {
+      const heads = [...t.tHead.rows[0].cells].slice(1).map((c) => c.textContent);
+      const layer = layers.get(t.dataset.layer) ?? layers.set(t.dataset.layer, []).get(t.dataset.layer);
+      [...t.tBodies[0].rows].forEach((r, i) => {
+        layer[i] ??= {};
+        [...r.cells].slice(1).forEach((c, k) => (layer[i][heads[k]] = Number(c.textContent.replace(/−/g, "-"))));
+      });
+    }
+    return [...layers.values()].flatMap((rows) => {
+      const js = Object.keys(rows[0]).filter((h) => h !== "b").sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+      return [...rows.flatMap((r) => js.map((h) => r[h])), ...rows.map((r) => r.b)];
+    });
+  });
 
 /**
  * The trace of the app's network with the weights as printed on the sheet (what a student works
@@ -307,3 +321,85 @@ test("axe-core finds no violation (minor ones included) on the sheet; screenshot
   }
   await context.close();
 });
+
+/** A4's printable width in CSS pixels: 210 mm less the sheet's 14 mm margins (Letter's is wider). */
+const A4_WIDTH = Math.floor(((210 - 2 * 14) * 96) / 25.4);
+
+/**
+ * What of the sheet does not fit across A4 when printed: the cells and captions past the printable
+ * width, the tables that overlap another, and per layer and for the patterns the column heads in
+ * all their parts together.
+ */
+const onA4 = async (page) => {
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: A4_WIDTH, height: 1000 });
+  const found = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const past = [...document.querySelectorAll("#sheet :is(th, td, caption, p, h1, dl)")]
+      .filter((c) => c.getBoundingClientRect().right > edge)
+      .map((c) => `${c.closest("table")?.caption.textContent ?? c.tagName}: ${c.textContent.slice(0, 24)}`);
+    const boxes = [...document.querySelectorAll("#sheet table")].map((t) => [t.caption.textContent, t.getBoundingClientRect()]);
+    const overlaps = boxes.flatMap(([n, a], k) => boxes.slice(k + 1)
+      .filter(([, b]) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      .map(([m]) => `${n} × ${m}`));
+    const heads = (tables) => tables.flatMap((t) => [...t.tHead.rows[0].cells].slice(1).map((c) => c.textContent));
+    const layers = {};
+    for (const t of document.querySelectorAll(".questions table[data-layer]")) (layers[t.dataset.layer] ??= []).push(t);
+    return {
+      past, overlaps, wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      layers: Object.values(layers).map((ts) => ({ heads: heads(ts), rows: ts.map((t) => t.tBodies[0].rows.length), parts: ts.length })),
+      patterns: heads([...document.querySelectorAll(".questions table.patterns")]),
+    };
+  });
+  await page.emulateMedia({ media: null });
+  return found;
+};
+
+test("the widest sheets fit across A4: wide tables in parts with every column, nothing past the edge or over another", async () => {
+  const { initSync, Lab } = await import("../../www/pkg/backprop_lab.js");
+  initSync({ module: readFileSync(join(ROOT, "www/pkg/backprop_lab_bg.wasm")) });
+  // The core's limits: the widest network there is.
+  const { maxInputs, maxHidden, maxNeurons } = JSON.parse(Lab.limits());
+  const widest = Array(maxHidden).fill(maxNeurons).join(",");
+  const names = (k, x) => Array.from({ length: k }, (_, j) => `${x}${j + 1}`);
+  const data = [[...names(maxInputs, "x"), ...names(maxNeurons, "t")].join(","), ...[0, 1, 2].map((mu) =>
+    [...names(maxInputs, "").map((_, j) => ((j * 7 + mu * 3) % 11) / 10 - 0.55), ...names(maxNeurons, "").map((_, j) => (j + mu) % 2)].join(","))].join(";");
+  const g = (k) => `&g=${Array(k).fill("tanh").join(",")},sigmoid`;
+  const cases = [
+    [`dataset=xor&hidden=${maxNeurons}${g(1)}`, [2, maxNeurons], 3],
+    [`dataset=xor&hidden=${widest}${g(maxHidden)}`, [2, ...Array(maxHidden).fill(maxNeurons)], 3],
+    [`data=${data}&hidden=${widest}${g(maxHidden)}`, [maxInputs, ...Array(maxHidden).fill(maxNeurons)], maxInputs + maxNeurons],
+  ];
+  const context = await env.browser.newContext();
+  for (const [hash, fanIns, patternColumns] of cases) {
+    for (const which of ["1", "batch"]) {
+      const page = await context.newPage();
+      const errors = errorsOf(page);
+      await page.goto(`${env.server.url}www/sheet/#sheet=${which}&${hash}`);
+      assert.equal(await settled(page), "ready", hash);
+      const { past, overlaps, wide, layers, patterns } = await onA4(page);
+      const what = `${fanIns.join("-")} ${which}`;
+      assert.deepEqual(past, [], `${what}: nothing past A4's printable width`);
+      assert.deepEqual(overlaps, [], `${what}: no table over another`);
+      assert.equal(wide, false, what);
+      assert.equal(layers.length, fanIns.length, what);
+      for (const [n, { heads, rows, parts }] of layers.entries()) {
+        assert.deepEqual(heads, [...names(fanIns[n], "j = "), "b"], `${what}: layer ${n + 1} has every column j and b, once`);
+        assert.ok(rows.every((r) => r === rows[0]), `${what}: every part of layer ${n + 1} has every row`);
+        if (fanIns[n] === maxNeurons) assert.ok(parts > 1, `${what}: layer ${n + 1} in parts`);
+      }
+      assert.equal(patterns.length, patternColumns, `${what}: every input and target`);
+      if (which === "1") {
+        // On paper too (page.pdf prints as A4 does): the last column of each widest layer, at
+        // least once (a part that runs onto the next page repeats its head row there).
+        const text = pdfPages(await page.pdf({ format: "A4" })).join("");
+        const last = text.split(`j=${maxNeurons}`).length - 1;
+        assert.ok(last >= fanIns.filter((k) => k === maxNeurons).length, `${what}: j = ${maxNeurons} printed in each layer that has it (${last})`);
+      }
+      assert.deepEqual(errors, [], what);
+      await page.close();
+    }
+  }
+  await context.close();
+});
+

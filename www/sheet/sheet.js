@@ -10,6 +10,7 @@ import { FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } 
 /** Why there is no batch sheet of `count` patterns (by hand, a batch epoch over more is no exercise). */
 const batchTooBig = (count) => `One batch epoch: only for data of up to ${MAX_LISTED} patterns (this has ${count})`;
 import { sym, wSym, blankSym, typeset } from "./typeset.js";
+import { sub } from "../network-layout.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,27 +57,75 @@ const focusScrollers = () => {
 const hidden = (text) => el("span", { class: "visually-hidden" }, text);
 
 /** A table with a caption, a head row and body rows; the first cell of a row is its header. */
-const table = (cls, caption, head, rows) =>
-  scroller(el("table", { class: cls },
+const table = (cls, caption, head, rows, attrs = {}) =>
+  scroller(el("table", { class: cls, ...attrs },
     el("caption", {}, caption),
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, k) => (k === 0 ? el("th", { scope: "row" }, c) : el("td", {}, c))))))));
 
-/** The weights and biases of every layer, one table each: row i, columns j and b. */
-const weightTables = (s) =>
-  s.weights.map((layer) => table("grid", [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
-    [hidden("Neuron"), ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
-    layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, s.digits)), fmt(layer.b[i], s.digits)])));
+/** A copy of a cell's content that may go in a second place (text, or a node cloned). */
+const copy = (c) => (c instanceof Node ? c.cloneNode(true) : c);
 
-/** The patterns: μ, inputs x₁…, targets t₁…. */
-const patternTable = (s) => {
+/**
+ * How many columns of `cells` fit beside a column of `rowHeads` on paper: the printable width of A4
+ * (sheet.css's --print-width) at the print font size, measured with the page's own fonts.
+ */
+const fitting = (rowHeads, cells) => {
+  const column = (tag, items) => el("table", { class: "grid" }, el("tbody", {}, items.map((c) => el("tr", {}, el(tag, {}, copy(c))))));
+  const probe = el("div", { class: "probe", "aria-hidden": "true" }, column("th", rowHeads), column("td", cells));
+  document.body.append(probe);
+  const [paper, head, cell] = [probe, ...probe.children].map((e) => e.getBoundingClientRect().width);
+  probe.remove();
+  return Math.max(1, Math.floor((paper - head - 2) / cell));
+};
+
+/** Columns 0…count − 1 in runs of at most `most`, as even as can be: 17 by 6 → 0–5, 6–11, 12–16. */
+const runs = (count, most) => {
+  const size = Math.ceil(count / Math.ceil(count / most));
+  return Array.from({ length: Math.ceil(count / size) }, (_, r) => Array.from({ length: Math.min(size, count - r * size) }, (_, k) => r * size + k));
+};
+
+/**
+ * A table of numbers (`rows`: [row header, cell…]) under `heads`, in parts of as many columns as
+ * fit across the paper, each part with the corner and the row headers again and a caption that
+ * names its columns (`name(run)`). On screen the same parts as on paper.
+ */
+const parts = ({ cls, caption, corner, heads, rows, name, attrs }) => {
+  const cut = runs(heads.length, fitting(rows.map((r) => r[0]), [...heads, ...rows.flatMap((r) => r.slice(1))]));
+  return cut.map((run) => table(cls, cut.length > 1 ? [...caption.map(copy), `, columns ${name(run)}`] : caption, [copy(corner), ...run.map((k) => heads[k])],
+    rows.map((r) => [copy(r[0]), ...run.map((k) => r[k + 1])]), attrs));
+};
+
+/** "j = 1–6", "j = 13–16, b" or "b": the weight columns `run` of a layer with `fanIn` inputs (column fanIn is b). */
+const weightColumns = (run, fanIn) => {
+  const js = run.filter((k) => k < fanIn).map((k) => k + 1);
+  const span = js.length > 1 ? `j = ${js[0]}–${js[js.length - 1]}` : js.length ? `j = ${js[0]}` : "";
+  return [span, run.includes(fanIn) ? "b" : ""].filter(Boolean).join(", ");
+};
+
+/** The weights and biases of every layer, row i and columns j and b, in parts that fit across the paper. */
+const weightTables = (s) =>
+  s.weights.flatMap((layer) => parts({
+    cls: "grid", attrs: { "data-layer": layer.n },
+    caption: [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
+    corner: hidden("Neuron"), heads: [...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
+    rows: layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, s.digits)), fmt(layer.b[i], s.digits)]),
+    name: (run) => weightColumns(run, layer.w[0].length),
+  }));
+
+/** The patterns: μ, inputs x₁…, targets t₁…, in parts that fit across the paper. */
+const patternTables = (s) => {
   const p = s.patterns[0];
-  const head = ["μ", ...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))];
+  const names = [...p.input.map((_, k) => `x${sub(k + 1)}`), ...p.target.map((_, k) => `t${sub(k + 1)}`)];
   const { patterns, caption } = listed(s);
-  const rows = patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, s.digits)), ...q.target.map((v) => fmtShort(v, s.digits))]);
-  const t = table("grid patterns", caption, head, rows);
-  if (s.mu >= 0 && patterns.length > 1) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
-  return t;
+  const tables = parts({
+    cls: "grid patterns", caption: [caption], corner: "μ",
+    heads: [...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))],
+    rows: patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, s.digits)), ...q.target.map((v) => fmtShort(v, s.digits))]),
+    name: (run) => (run.length > 1 ? `${names[run[0]]}–${names[run[run.length - 1]]}` : names[run[0]]),
+  });
+  if (s.mu >= 0 && patterns.length > 1) for (const t of tables) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
+  return tables;
 };
 
 /**
@@ -160,7 +209,7 @@ const render = (s, derivatives, link) => [
       el("p", { class: "name" }, "Name: ", el("span", { class: "line" }))),
     el("dl", { class: "facts" }, facts(s, derivatives).map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, typeset(v))))),
     el("p", { class: "task" }, taskText(s)),
-    el("div", { class: "tables" }, weightTables(s), patternTable(s)),
+    el("div", { class: "tables" }, weightTables(s), patternTables(s)),
     formulas(s),
     exercise(s, false),
     el("p", { class: "link" }, `Seed ${s.seed}. This sheet again, with these weights: `, el("a", { href: link }, link))),
