@@ -4,7 +4,8 @@
 //!
 //! Reading is forgiving, because a link is typed, cut off and pasted by people: every part that is
 //! malformed is skipped with a short reason and the rest is kept. Nothing in a hash can fail the
-//! page.
+//! page. The exercise sheet's address is the same hash with `sheet=μ|batch` in front, read by the
+//! same reader ([`UrlState::parse_sheet`]).
 
 use crate::setup::{table, DatasetSpec, Setup};
 
@@ -41,6 +42,29 @@ pub const SPEEDS: [Speed; 15] = [
 /// The page opens at 5 epochs per frame: XOR 2-2-1 solves in about a second, slow enough to watch.
 pub const DEFAULT_SPEED: u32 = 7;
 
+/// Which exercise the sheet's `sheet=` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exercise {
+    /// Pattern μ, counted from 1 as the page counts.
+    Pattern(u32),
+    /// One batch epoch over all patterns.
+    Batch,
+}
+
+impl Exercise {
+    /// `batch`, or pattern μ from 1 in plain digits (no sign, point, exponent or hex).
+    fn parse(value: &str) -> Option<Exercise> {
+        if value == "batch" {
+            return Some(Exercise::Batch);
+        }
+        let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+        match value.parse() {
+            Ok(mu) if digits && mu >= 1 => Some(Exercise::Pattern(mu)),
+            _ => None,
+        }
+    }
+}
+
 /// What a hash asked for, and what of it was ignored (and why).
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlState {
@@ -50,6 +74,8 @@ pub struct UrlState {
     pub speed: Option<u32>,
     /// All weights and biases in the parameter layout, if given and they fit the setup.
     pub weights: Option<Vec<f64>>,
+    /// The exercise sheet's `sheet=`, if read by [`UrlState::parse_sheet`], given and valid.
+    pub exercise: Option<Exercise>,
     /// One short reason per ignored part.
     pub ignored: Vec<String>,
 }
@@ -94,10 +120,21 @@ fn number(v: &str) -> Option<f64> {
 impl UrlState {
     /// Reads a hash (with or without the leading `#`). Never fails: see `ignored`.
     pub fn parse(hash: &str) -> UrlState {
+        UrlState::read(hash, false)
+    }
+
+    /// Reads the exercise sheet's hash: [`UrlState::parse`]'s, and `sheet=` too (a pattern μ from
+    /// 1, or `batch`, in `exercise`), its mistakes in `ignored` as any setting's.
+    pub fn parse_sheet(hash: &str) -> UrlState {
+        UrlState::read(hash, true)
+    }
+
+    fn read(hash: &str, sheet: bool) -> UrlState {
         let mut state = UrlState {
             setup: Setup::default(),
             speed: None,
             weights: None,
+            exercise: None,
             ignored: Vec::new(),
         };
         let hash = hash.strip_prefix('#').unwrap_or(hash);
@@ -143,6 +180,12 @@ impl UrlState {
                     )),
                 },
                 "w" => weights_text = Some(value),
+                "sheet" if sheet => match Exercise::parse(&value) {
+                    Some(e) => state.exercise = Some(e),
+                    None => state
+                        .ignored
+                        .push(bad("is not a pattern (1, 2, …) or batch")),
+                },
                 "data" => match crate::csv::parse_link(&value) {
                     Ok(table) => {
                         data = Some(DatasetSpec::Inline {
@@ -313,5 +356,49 @@ mod tests {
         let twice = UrlState::parse("#seed=1&seed=2&dataset=or&dataset=xor");
         assert_eq!((twice.setup.seed, twice.setup.dataset_name()), (1, "or"));
         assert_eq!(twice.ignored.len(), 2, "{:?}", twice.ignored);
+    }
+
+    #[test]
+    fn the_sheets_exercise_is_read_by_the_same_reader_and_only_there() {
+        let read = |hash: &str| {
+            let s = UrlState::parse_sheet(hash);
+            (s.exercise, s.ignored)
+        };
+        assert_eq!(
+            read("#sheet=2&seed=3"),
+            (Some(Exercise::Pattern(2)), vec![])
+        );
+        assert_eq!(read("sheet=batch"), (Some(Exercise::Batch), vec![]));
+        assert_eq!(read("#seed=3"), (None, vec![]));
+        for bad in [
+            "1e0",
+            "0x2",
+            "1.0",
+            "+1",
+            "-1",
+            "0",
+            "",
+            " 1",
+            "%",
+            "two",
+            "99999999999",
+        ] {
+            let (exercise, ignored) = read(&format!("#sheet={bad}&seed=3"));
+            assert_eq!(exercise, None, "{bad}");
+            assert_eq!(
+                ignored,
+                [format!("sheet={bad} is not a pattern (1, 2, …) or batch")]
+            );
+        }
+        // Given twice: noticed, as for any setting, and the first kept.
+        let (exercise, ignored) = read("#sheet=1&seed=3&sheet=2");
+        assert_eq!(exercise, Some(Exercise::Pattern(1)));
+        assert_eq!(ignored, ["sheet given twice: the first is kept"]);
+        // The app's own links have no sheet=: there it is an unknown setting.
+        let app = UrlState::parse("#sheet=2&seed=3");
+        assert_eq!(
+            (app.exercise, app.ignored),
+            (None, vec!["unknown setting sheet".to_string()])
+        );
     }
 }

@@ -522,7 +522,8 @@ mod quiz {
 
 mod sheet {
     use backprop_lab::{
-        activation::Activation::*, session::Session, setup::Setup, teach::sheet::sheet, train::Mode,
+        activation::Activation::*, model::DatasetSpec, session::Session, setup::Setup,
+        teach::sheet::sheet, train::Mode,
     };
 
     use super::{num, Value};
@@ -544,21 +545,56 @@ mod sheet {
             .collect()
     }
 
+    /// `v` rounded to 4 significant digits, as the sheet prints it.
+    pub fn four(v: f64) -> f64 {
+        format!("{v:.3e}").parse().unwrap()
+    }
+
+    /// The session with the weights, patterns and η rounded to 4 digits, as the sheet prints them.
+    fn on_paper(lab: &Session) -> Session {
+        let (xs, ts) = lab.data().rows();
+        let round = |rows: Vec<Vec<f64>>| -> Vec<Vec<f64>> {
+            rows.into_iter()
+                .map(|r| r.into_iter().map(four).collect())
+                .collect()
+        };
+        let setup = Setup {
+            dataset: DatasetSpec::Inline {
+                inputs: round(xs),
+                targets: round(ts),
+            },
+            eta: four(lab.eta()),
+            ..lab.setup().clone()
+        };
+        let mut paper = Session::new(setup.model().unwrap()).unwrap();
+        let w: Vec<f64> = lab.net().params().iter().map(|&w| four(w)).collect();
+        paper.set_weights(&w).unwrap();
+        paper
+    }
+
     #[test]
-    fn every_blank_is_the_traces_number_and_dw_is_minus_eta_times_the_gradient() {
+    fn every_blank_is_the_trace_of_the_printed_numbers_and_dw_is_minus_eta_times_the_gradient() {
         for lab in sessions() {
-            let trace = lab.trace();
-            let (net, eta) = (lab.net(), lab.eta());
+            let paper = on_paper(&lab);
+            let trace = paper.trace();
+            let (net, eta) = (paper.net(), paper.eta());
             let depth = net.depth();
             for mu in [None, Some(0), Some(lab.data().len() - 1)] {
-                let s = Value::parse(&sheet(&lab, mu)).unwrap();
+                let s = Value::parse(&sheet(&lab, mu).unwrap()).unwrap();
                 assert_eq!(num(&s["mu"]), mu.map_or(-1.0, |m| m as f64));
                 assert_eq!(num(&s["eta"]), eta);
                 assert_eq!(num(&s["seed"]), lab.seed() as f64);
+                assert_eq!(num(&s["digits"]), 4.0);
                 assert_eq!(s["mode"].as_str(), Some(lab.mode().name()));
                 assert_eq!(s["sizes"].as_array().unwrap().len(), depth + 1);
                 assert_eq!(s["activations"].as_array().unwrap().len(), depth);
-                assert_eq!(s["patterns"].as_array().unwrap().len(), lab.data().len());
+                let patterns = s["patterns"].as_array().unwrap();
+                assert_eq!(patterns.len(), lab.data().len());
+                for (p, mu) in patterns.iter().zip(0..) {
+                    let (x, t) = paper.data().pattern(mu);
+                    assert_eq!(p["input"], Value::from(x.to_vec()));
+                    assert_eq!(p["target"], Value::from(t.to_vec()));
+                }
                 for (n, w) in (1..).zip(s["weights"].as_array().unwrap()) {
                     assert_eq!(num(&w["n"]), n as f64);
                     let l = net.layer(n);
@@ -624,7 +660,7 @@ mod sheet {
     #[test]
     fn symbols_follow_the_lecture() {
         let lab = Session::new(Setup::default().model().unwrap()).unwrap();
-        let s = Value::parse(&sheet(&lab, Some(1))).unwrap();
+        let s = Value::parse(&sheet(&lab, Some(1)).unwrap()).unwrap();
         let symbols: Vec<&str> = s["blanks"]
             .as_array()
             .unwrap()
@@ -653,7 +689,7 @@ mod sheet {
             s["patterns"][3].to_string(),
             r#"{"mu":3,"input":[1,1],"target":[0]}"#
         );
-        let batch = Value::parse(&sheet(&lab, None)).unwrap();
+        let batch = Value::parse(&sheet(&lab, None).unwrap()).unwrap();
         let last = batch["blanks"].as_array().unwrap().last().unwrap().clone();
         assert_eq!(last["symbol"].as_str(), Some("Δb₁⁽²⁾"));
         assert_eq!(num(&last["mu"]), -1.0);
@@ -671,4 +707,283 @@ fn symbols_write_indices_from_one_and_separate_two_digit_ones() {
     let mut s = String::new();
     fill(&mut s, "x#< → a@^ → δₖ>", (12, 0, 4));
     assert_eq!(s, "x₅⁽¹¹⁾ → a₁⁽¹²⁾ → δₖ⁽¹³⁾");
+}
+
+/// Students who fill the exercise sheet from the numbers printed on it: every weight, bias, input,
+/// target and η at the sheet's significant digits, each answer written at that many digits.
+mod printed {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use backprop_lab::{
+        rng::Rng, session::Session, setup::Setup, teach::quiz::is_right, teach::sheet::sheet,
+    };
+
+    use super::{num, Value};
+
+    /// Significant digits of every number the sheet prints.
+    const DIGITS: usize = 4;
+
+    /// `v` as the sheet prints it.
+    fn printed(v: f64) -> f64 {
+        format!("{v:.*e}", DIGITS - 1).parse().unwrap()
+    }
+
+    /// Half a unit in the last printed digit of `v`.
+    fn half_unit(v: f64) -> f64 {
+        if v == 0.0 || !v.is_finite() {
+            return 0.0;
+        }
+        let text = format!("{v:e}");
+        let exponent: i32 = text[text.find('e').unwrap() + 1..].parse().unwrap();
+        0.5 * 10f64.powi(exponent + 1 - DIGITS as i32)
+    }
+
+    /// How a student carries numbers from step to step.
+    #[derive(Clone, Copy, Debug)]
+    enum Student {
+        /// In full precision (a calculator's memory), each answer written rounded.
+        Keeps,
+        /// With each answer, and g′, as written at the sheet's digits.
+        Rounds,
+        /// With each answer, and g′, off by anything up to half a unit in its last digit (seeded).
+        Wobbles(u64),
+    }
+
+    /// g(a) and g′ as the sheet gives it (from x; relu from a), by name.
+    fn g(name: &str, a: f64) -> f64 {
+        match name {
+            "sigmoid" => 1.0 / (1.0 + (-a).exp()),
+            "tanh" => a.tanh(),
+            "relu" => a.max(0.0),
+            _ => a,
+        }
+    }
+    fn g_prime(name: &str, a: f64, x: f64) -> f64 {
+        match name {
+            "sigmoid" => x * (1.0 - x),
+            "tanh" => 1.0 - x * x,
+            "relu" => f64::from(u8::from(a > 0.0)),
+            _ => 1.0,
+        }
+    }
+
+    /// Place of a blank: kind, μ, n, i, j.
+    type Place = (String, i64, usize, usize, i64);
+
+    fn place(b: &Value) -> Place {
+        let k = b["kind"].as_str().unwrap().to_string();
+        let at = |key: &str| num(&b[key]);
+        (
+            k,
+            at("mu") as i64,
+            at("n") as usize,
+            at("i") as usize,
+            at("j") as i64,
+        )
+    }
+
+    /// What `student` writes in every blank of sheet `s`, worked out from the printed numbers.
+    fn answers(s: &Value, student: Student) -> HashMap<Place, f64> {
+        let rng = RefCell::new(Rng::new(match student {
+            Student::Wobbles(seed) => seed,
+            _ => 0,
+        }));
+        // (what the student writes, what they work on with)
+        let write = |v: f64| match student {
+            Student::Keeps => (printed(v), v),
+            Student::Rounds => (printed(v), printed(v)),
+            Student::Wobbles(_) => {
+                let w = v + rng.borrow_mut().uniform(-1.0, 1.0) * half_unit(v);
+                (w, w)
+            }
+        };
+        let layers = s["weights"].as_array().unwrap();
+        let acts: Vec<&str> = s["activations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g.as_str().unwrap())
+            .collect();
+        let w = |n: usize, i: usize, j: usize| printed(num(&layers[n - 1]["w"][i][j]));
+        let b = |n: usize, i: usize| printed(num(&layers[n - 1]["b"][i]));
+        let eta = printed(num(&s["eta"]));
+        let depth = layers.len();
+        let sheet_mu = num(&s["mu"]) as i64;
+        let mut out = HashMap::new();
+        let mut put = |p: (&str, i64, usize, usize, i64), v: f64| {
+            out.insert((p.0.to_string(), p.1, p.2, p.3, p.4), v);
+        };
+        let mut grad: HashMap<(usize, usize, i64), f64> = HashMap::new();
+        for p in s["patterns"].as_array().unwrap() {
+            let mu = num(&p["mu"]) as i64;
+            if sheet_mu >= 0 && mu != sheet_mu {
+                continue;
+            }
+            let row = |key: &str| -> Vec<f64> {
+                p[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| printed(num(v)))
+                    .collect()
+            };
+            // Forward: x[n] the outputs of layer n as the student works on with them (x[0] the
+            // input), g′[n] likewise.
+            let mut x = vec![row("input")];
+            let mut gp = vec![vec![]];
+            for n in 1..=depth {
+                let (mut xs, mut gs) = (Vec::new(), Vec::new());
+                for i in 0..layers[n - 1]["b"].as_array().unwrap().len() {
+                    let sum = x[n - 1]
+                        .iter()
+                        .enumerate()
+                        .map(|(j, x)| w(n, i, j) * x)
+                        .sum::<f64>();
+                    let (shown, ai) = write(sum + b(n, i));
+                    put(("a", mu, n, i, -1), shown);
+                    let (shown, xi) = write(g(acts[n - 1], ai));
+                    put(("x", mu, n, i, -1), shown);
+                    let gi = g_prime(acts[n - 1], ai, xi);
+                    // g′ is written down too, unless it is a plain 0 or 1.
+                    let gi = if matches!(acts[n - 1], "sigmoid" | "tanh") {
+                        write(gi).1
+                    } else {
+                        gi
+                    };
+                    xs.push(xi);
+                    gs.push(gi);
+                }
+                x.push(xs);
+                gp.push(gs);
+            }
+            let t = row("target");
+            let e = 0.5
+                * t.iter()
+                    .zip(&x[depth])
+                    .map(|(t, y)| (t - y) * (t - y))
+                    .sum::<f64>();
+            put(("E", mu, depth, 0, -1), write(e).0);
+            // Backward: δ[n], the last layer's from ŷ − t, the others through the weights above.
+            let mut delta = vec![vec![]; depth + 1];
+            for n in (1..=depth).rev() {
+                for k in 0..x[n].len() {
+                    let s = if n == depth {
+                        x[depth][k] - t[k]
+                    } else {
+                        delta[n + 1]
+                            .iter()
+                            .enumerate()
+                            .map(|(i, d)| d * w(n + 1, i, k))
+                            .sum()
+                    };
+                    let (shown, d) = write(gp[n][k] * s);
+                    put(("delta", mu, n, k, -1), shown);
+                    delta[n].push(d);
+                }
+            }
+            for n in 1..=depth {
+                for (i, d) in delta[n].iter().enumerate() {
+                    for j in -1..x[n - 1].len() as i64 {
+                        let xj = if j < 0 { 1.0 } else { x[n - 1][j as usize] };
+                        if sheet_mu >= 0 {
+                            put(("dw", mu, n, i, j), write(-eta * d * xj).0);
+                        }
+                        *grad.entry((n, i, j)).or_default() += d * xj;
+                    }
+                }
+            }
+        }
+        if sheet_mu < 0 {
+            for ((n, i, j), g) in grad {
+                let (shown, g) = write(g);
+                put(("grad", -1, n, i, j), shown);
+                put(("dw", -1, n, i, j), write(-eta * g).0);
+            }
+        }
+        out
+    }
+
+    /// Many setups: built-in data, narrow and wide networks, every activation, two seeds, at the
+    /// seed's weights and after training.
+    fn sessions() -> impl Iterator<Item = Session> {
+        let shapes = [
+            r#""dataset": "spiral""#,
+            r#""dataset": "spiral", "hidden": [16, 16, 16], "activations": ["tanh", "tanh", "tanh", "sigmoid"]"#,
+            r#""dataset": "circle", "hidden": [16], "activations": ["tanh", "sigmoid"]"#,
+            r#""dataset": "circle", "hidden": [16, 16], "activations": ["relu", "sigmoid", "tanh"]"#,
+            r#""dataset": "xor-noisy", "hidden": [8, 16], "activations": ["sigmoid", "relu", "linear"]"#,
+            r#""dataset": "blobs""#,
+            r#""dataset": "xor""#,
+            r#""dataset": "xor", "hidden": [16, 16, 16], "activations": ["tanh", "relu", "tanh", "sigmoid"]"#,
+            r#""dataset": "xor", "hidden": [16], "activations": ["tanh", "sigmoid"], "mode": "online""#,
+        ];
+        shapes.into_iter().flat_map(|shape| {
+            (1..=2).flat_map(move |seed| {
+                [0, 300].map(|epochs| {
+                    let setup = Setup::parse(&format!("{{{shape}, \"seed\": {seed}}}")).unwrap();
+                    let mut lab = Session::new(setup.model().unwrap()).unwrap();
+                    lab.train(epochs).unwrap();
+                    lab
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn computing_from_the_printed_numbers_lands_within_each_blanks_tolerance() {
+        let (mut blanks, mut widened, mut wrong) = (0, 0, Vec::new());
+        for lab in sessions() {
+            let count = lab.data().len();
+            // The batch sheet (the page offers it for up to 12 patterns), and patterns across the data.
+            let batch = (count <= 12).then_some(None);
+            let mus = batch
+                .into_iter()
+                .chain((0..count).step_by(count.div_ceil(7)).map(Some));
+            for mu in mus {
+                let s = Value::parse(&sheet(&lab, mu).unwrap()).unwrap();
+                for student in [
+                    Student::Keeps,
+                    Student::Rounds,
+                    Student::Wobbles(lab.seed()),
+                ] {
+                    let mine = answers(&s, student);
+                    for b in s["blanks"].as_array().unwrap() {
+                        let Some(value) = b["value"].as_f64() else {
+                            continue; // diverged: only the same non-finite answer counts
+                        };
+                        let answer = mine[&place(b)];
+                        blanks += 1;
+                        // Within `within` of the key as printed, or by the quiz's rule.
+                        let right = match b["within"].as_f64() {
+                            Some(far) => {
+                                widened += 1;
+                                (answer - printed(value)).abs() <= far
+                            }
+                            None => is_right(answer, value),
+                        };
+                        if !right {
+                            let setup = lab.setup();
+                            wrong.push(format!(
+                                "{} {:?} seed {} epoch {}, {student:?}: {b} answered {answer}",
+                                setup.dataset_name(),
+                                setup.hidden,
+                                lab.seed(),
+                                lab.epoch(),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(blanks > 200_000, "{blanks}");
+        // Few blanks need more than the rule: most answers are within 1 % (or 10⁻⁴) whatever the rounding.
+        assert!(widened * 20 < blanks, "{widened} of {blanks} widened");
+        assert!(
+            wrong.is_empty(),
+            "{} of {blanks} blanks: {:#?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(10)]
+        );
+    }
 }

@@ -5,7 +5,28 @@ use wasm_bindgen::prelude::*;
 use super::args::{flag, numbers, text, whole};
 use super::{fail, Lab};
 use crate::json::Value;
-use crate::url_state::{UrlState, MAX_HASH, SPEEDS};
+use crate::url_state::{Exercise, UrlState, MAX_HASH, SPEEDS};
+
+/// A read hash as JSON text: `{ setup, speed, weights, ignored }`, and `sheet` when given.
+fn hash_json(s: UrlState, sheet: Option<Value>) -> String {
+    let activations: Vec<&str> = s.setup.activations.iter().map(|g| g.name()).collect();
+    let setup = Value::object([
+        ("dataset", s.setup.dataset.to_value()),
+        ("seed", s.setup.seed.into()),
+        ("hidden", s.setup.hidden.into()),
+        ("activations", activations.into()),
+        ("learning_rate", s.setup.eta.into()),
+        ("mode", s.setup.mode.name().into()),
+    ]);
+    let mut fields = vec![
+        ("setup", setup),
+        ("speed", s.speed.into()),
+        ("weights", s.weights.into()),
+        ("ignored", s.ignored.into()),
+    ];
+    fields.extend(sheet.map(|v| ("sheet", v)));
+    Value::object(fields).to_string()
+}
 
 #[wasm_bindgen]
 impl Lab {
@@ -14,24 +35,22 @@ impl Lab {
     #[wasm_bindgen(js_name = parseHash)]
     pub fn parse_hash(hash: &JsValue) -> Result<String, JsError> {
         let hash = text(hash, "hash", 16 * MAX_HASH as u32)?;
-        let s = UrlState::parse(&hash);
-        let activations: Vec<&str> = s.setup.activations.iter().map(|g| g.name()).collect();
+        Ok(hash_json(UrlState::parse(&hash), None))
+    }
 
-        let setup = Value::object([
-            ("dataset", s.setup.dataset.to_value()),
-            ("seed", s.setup.seed.into()),
-            ("hidden", s.setup.hidden.into()),
-            ("activations", activations.into()),
-            ("learning_rate", s.setup.eta.into()),
-            ("mode", s.setup.mode.name().into()),
-        ]);
-        Ok(Value::object([
-            ("setup", setup),
-            ("speed", s.speed.into()),
-            ("weights", s.weights.into()),
-            ("ignored", s.ignored.into()),
-        ])
-        .to_string())
+    /// Reads the exercise sheet's hash (`sheet=μ|batch&` and a share link's settings) as
+    /// `parseHash` does, with `sheet`: pattern μ counted from 1, "batch", or null when not given.
+    /// A `sheet=` that is neither, or given twice, is listed in `ignored` as any setting's mistake.
+    #[wasm_bindgen(js_name = parseSheetHash)]
+    pub fn parse_sheet_hash(hash: &JsValue) -> Result<String, JsError> {
+        let hash = text(hash, "hash", 16 * MAX_HASH as u32)?;
+        let state = UrlState::parse_sheet(&hash);
+        let sheet = match state.exercise {
+            Some(Exercise::Pattern(mu)) => u64::from(mu).into(),
+            Some(Exercise::Batch) => "batch".into(),
+            None => Value::Null,
+        };
+        Ok(hash_json(state, Some(sheet)))
     }
 
     /// The URL hash (without `#`) of this Lab's setup at the page's `speed` (an index into

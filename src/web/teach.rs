@@ -101,10 +101,12 @@ impl Lab {
 
     /// The exercise sheet (JSON text) for pattern `mu`, or −1 for one whole batch epoch: the
     /// network, the patterns, and the blanks (a, x, Ẽ(μ), δ, then ∂E/∂w and Δw) with their
-    /// answers, in the lecture's order; every number is the trace's.
+    /// answers, in the lecture's order; every number as printed (`digits` significant digits), the
+    /// key computed from the printed weights, patterns and η, and `within` on a blank where an
+    /// answer worked out from them may be off by more than the quiz's rule.
     #[wasm_bindgen(js_name = exerciseSheet)]
     pub fn exercise_sheet(&self, mu: &JsValue) -> Result<String, JsError> {
         let mu = all_or_index(mu, "pattern μ (or −1 for all)", self.session.data().len())?;
-        Ok(sheet(&self.session, mu))
+        sheet(&self.session, mu).map_err(fail)
     }
 }

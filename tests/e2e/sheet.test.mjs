@@ -29,7 +29,7 @@ const settled = async (sheet) => {
 
 /**
  * The app after 30 epochs (weights no longer the seed's) with pattern μ = 2 chosen, and the sheet
- * its menu opens: { app, sheet, sheetErrors, trace, eta }.
+ * its menu opens: { app, sheet, sheetErrors, trace, eta } (the trace of the weights as printed).
  */
 const openFromApp = async (options = {}) => {
   const { page: app, context, errors } = await openApp(env.browser, env.server.url, options);
@@ -44,7 +44,7 @@ const openFromApp = async (options = {}) => {
   const [sheet] = await Promise.all([context.waitForEvent("page"), app.getByRole("button", { name: "Exercise sheet" }).click()]);
   const sheetErrors = errorsOf(sheet);
   assert.equal(await settled(sheet), "ready");
-  const { trace, eta } = await app.evaluate(() => ({ trace: JSON.parse(window.backpropLab.lab.trace()), eta: window.backpropLab.lab.learningRate }));
+  const { trace, eta } = await paperTrace(app, sheet);
   assert.deepEqual(errors, [], "the app logs no error");
   return { app, context, sheet, sheetErrors, trace, eta };
 };
@@ -66,7 +66,44 @@ const keyBoxes = (sheet) =>
     value: Number(b.dataset.value), text: b.textContent,
   })));
 
-/** Checks the key against the trace: every a, x, Ẽ(μ), δ and update, exactly (up to 1e-12) and as shown (4 digits). */
+/**
+ * The weights and biases printed on page 1, in the parameter layout (layer by layer, row i's w_ij
+ * then the b_i): each layer's tables (one, or parts side by side) read by their column heads.
+ */
+const printedWeights = (sheet) =>
+  sheet.$$eval(".questions table[data-layer]", (tables) => {
+    const layers = new Map();
+    for (const t of tables) {
+      const heads = [...t.tHead.rows[0].cells].slice(1).map((c) => c.textContent);
+      const layer = layers.get(t.dataset.layer) ?? layers.set(t.dataset.layer, []).get(t.dataset.layer);
+      [...t.tBodies[0].rows].forEach((r, i) => {
+        layer[i] ??= {};
+        [...r.cells].slice(1).forEach((c, k) => (layer[i][heads[k]] = Number(c.textContent.replace(/−/g, "-"))));
+      });
+    }
+    return [...layers.values()].flatMap((rows) => {
+      const js = Object.keys(rows[0]).filter((h) => h !== "b").sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+      return [...rows.flatMap((r) => js.map((h) => r[h])), ...rows.map((r) => r.b)];
+    });
+  });
+
+/**
+ * The trace of the app's network with the weights as printed on the sheet (what a student works
+ * from: XOR's inputs and targets, and η = 2, are printed exactly), and its η.
+ */
+const paperTrace = async (app, sheet) => {
+  const w = await printedWeights(sheet);
+  return app.evaluate((w) => {
+    const { lab } = window.backpropLab;
+    const paper = lab.constructor.fromModel(lab.toModel());
+    paper.setWeights(Float64Array.from(w));
+    const trace = JSON.parse(paper.trace());
+    paper.free();
+    return { trace, eta: lab.learningRate };
+  }, w);
+};
+
+/** Checks the key against the trace of the printed numbers: every a, x, Ẽ(μ), δ and update, exactly (up to 1e-12) and as shown (4 digits). */
 const checkKey = async (sheet, trace, eta, count) => {
   const boxes = await keyBoxes(sheet);
   assert.equal(boxes.length, count);
@@ -76,7 +113,7 @@ const checkKey = async (sheet, trace, eta, count) => {
     assert.equal(b.text, fmt(want, 4), `${b.kind} μ=${b.mu} n=${b.n} i=${b.i} j=${b.j}`);
   }
   assert.equal(await sheet.locator(".questions .box").count(), count, "a blank on the sheet for every answer");
-  assert.equal(await sheet.locator(".questions .box:not(:empty), .questions [data-value]").count(), 0, "the blanks are empty");
+  assert.equal(await sheet.locator(".questions .box:not(:empty), .questions [data-value], .questions .within").count(), 0, "the blanks are empty");
 };
 
 /**
@@ -157,6 +194,7 @@ test("Save & share → Exercise sheet: the key holds the trace's numbers, printe
   assert.ok(page1.includes(await sheet.locator(".link a").getAttribute("href")), "the regenerate link is printed in full");
   const weights = await app.evaluate(() => Array.from(window.backpropLab.lab.weights(1)));
   assert.ok(page1.includes(fmt(weights[0], 4)), "the current (trained) weights, not the seed's");
+  assert.ok(weights.some((w, k) => w !== Number(fmt(w, 4).replace(/−/g, "-"))), "weights with more digits than printed, so the key's rounding is tested");
 
   await sheet.setViewportSize({ width: 720, height: 1000 }); // about A4's width inside its margins, for the screenshot
   await sheet.emulateMedia({ media: "print" });
@@ -210,8 +248,15 @@ test("a broken or missing address shows what is wrong, not a blank page", async 
   const cases = [
     ["", /holds no network/],
     ["#sheet=1&dataset=xor&hidden=99&eta=two", /damaged/],
-    ["#sheet=9&dataset=xor", /patterns 1 to 4/],
-    ["#sheet=%&dataset=xor", /asks for pattern “%”/], // not valid %-encoding: shown as typed
+    ["#sheet=9&dataset=xor", /asks for pattern 9; the data set has patterns 1 to 4/],
+    ["#sheet=%&dataset=xor", /damaged: sheet=% is not a pattern \(1, 2, …\) or batch/], // not valid %-encoding: shown as typed
+    // sheet= is read as the app reads its settings: plain digits or batch, once.
+    ["#sheet=1e0&dataset=xor", /damaged: sheet=1e0 is not a pattern/],
+    ["#sheet=0x2&dataset=xor", /damaged: sheet=0x2 is not a pattern/],
+    ["#sheet=1.0&dataset=xor", /damaged: sheet=1\.0 is not a pattern/],
+    ["#sheet=0&dataset=xor", /damaged: sheet=0 is not a pattern/],
+    ["#sheet=2&dataset=xor&sheet=3", /damaged: sheet given twice/],
+    ["#dataset=xor&sheet=batch&sheet=1", /damaged: sheet given twice/],
     ["#sheet=batch&dataset=circle", /batch epoch: only for data of up to 12 patterns \(this has 100\)/],
   ];
   for (const [hash, why] of cases) {
@@ -276,3 +321,85 @@ test("axe-core finds no violation (minor ones included) on the sheet; screenshot
   }
   await context.close();
 });
+
+/** A4's printable width in CSS pixels: 210 mm less the sheet's 14 mm margins (Letter's is wider). */
+const A4_WIDTH = Math.floor(((210 - 2 * 14) * 96) / 25.4);
+
+/**
+ * What of the sheet does not fit across A4 when printed: the cells and captions past the printable
+ * width, the tables that overlap another, and per layer and for the patterns the column heads in
+ * all their parts together.
+ */
+const onA4 = async (page) => {
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: A4_WIDTH, height: 1000 });
+  const found = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const past = [...document.querySelectorAll("#sheet :is(th, td, caption, p, h1, dl)")]
+      .filter((c) => c.getBoundingClientRect().right > edge)
+      .map((c) => `${c.closest("table")?.caption.textContent ?? c.tagName}: ${c.textContent.slice(0, 24)}`);
+    const boxes = [...document.querySelectorAll("#sheet table")].map((t) => [t.caption.textContent, t.getBoundingClientRect()]);
+    const overlaps = boxes.flatMap(([n, a], k) => boxes.slice(k + 1)
+      .filter(([, b]) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      .map(([m]) => `${n} × ${m}`));
+    const heads = (tables) => tables.flatMap((t) => [...t.tHead.rows[0].cells].slice(1).map((c) => c.textContent));
+    const layers = {};
+    for (const t of document.querySelectorAll(".questions table[data-layer]")) (layers[t.dataset.layer] ??= []).push(t);
+    return {
+      past, overlaps, wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      layers: Object.values(layers).map((ts) => ({ heads: heads(ts), rows: ts.map((t) => t.tBodies[0].rows.length), parts: ts.length })),
+      patterns: heads([...document.querySelectorAll(".questions table.patterns")]),
+    };
+  });
+  await page.emulateMedia({ media: null });
+  return found;
+};
+
+test("the widest sheets fit across A4: wide tables in parts with every column, nothing past the edge or over another", async () => {
+  const { initSync, Lab } = await import("../../www/pkg/backprop_lab.js");
+  initSync({ module: readFileSync(join(ROOT, "www/pkg/backprop_lab_bg.wasm")) });
+  // The core's limits: the widest network there is.
+  const { maxInputs, maxHidden, maxNeurons } = JSON.parse(Lab.limits());
+  const widest = Array(maxHidden).fill(maxNeurons).join(",");
+  const names = (k, x) => Array.from({ length: k }, (_, j) => `${x}${j + 1}`);
+  const data = [[...names(maxInputs, "x"), ...names(maxNeurons, "t")].join(","), ...[0, 1, 2].map((mu) =>
+    [...names(maxInputs, "").map((_, j) => ((j * 7 + mu * 3) % 11) / 10 - 0.55), ...names(maxNeurons, "").map((_, j) => (j + mu) % 2)].join(","))].join(";");
+  const g = (k) => `&g=${Array(k).fill("tanh").join(",")},sigmoid`;
+  const cases = [
+    [`dataset=xor&hidden=${maxNeurons}${g(1)}`, [2, maxNeurons], 3],
+    [`dataset=xor&hidden=${widest}${g(maxHidden)}`, [2, ...Array(maxHidden).fill(maxNeurons)], 3],
+    [`data=${data}&hidden=${widest}${g(maxHidden)}`, [maxInputs, ...Array(maxHidden).fill(maxNeurons)], maxInputs + maxNeurons],
+  ];
+  const context = await env.browser.newContext();
+  for (const [hash, fanIns, patternColumns] of cases) {
+    for (const which of ["1", "batch"]) {
+      const page = await context.newPage();
+      const errors = errorsOf(page);
+      await page.goto(`${env.server.url}www/sheet/#sheet=${which}&${hash}`);
+      assert.equal(await settled(page), "ready", hash);
+      const { past, overlaps, wide, layers, patterns } = await onA4(page);
+      const what = `${fanIns.join("-")} ${which}`;
+      assert.deepEqual(past, [], `${what}: nothing past A4's printable width`);
+      assert.deepEqual(overlaps, [], `${what}: no table over another`);
+      assert.equal(wide, false, what);
+      assert.equal(layers.length, fanIns.length, what);
+      for (const [n, { heads, rows, parts }] of layers.entries()) {
+        assert.deepEqual(heads, [...names(fanIns[n], "j = "), "b"], `${what}: layer ${n + 1} has every column j and b, once`);
+        assert.ok(rows.every((r) => r === rows[0]), `${what}: every part of layer ${n + 1} has every row`);
+        if (fanIns[n] === maxNeurons) assert.ok(parts > 1, `${what}: layer ${n + 1} in parts`);
+      }
+      assert.equal(patterns.length, patternColumns, `${what}: every input and target`);
+      if (which === "1") {
+        // On paper too (page.pdf prints as A4 does): the last column of each widest layer, at
+        // least once (a part that runs onto the next page repeats its head row there).
+        const text = pdfPages(await page.pdf({ format: "A4" })).join("");
+        const last = text.split(`j=${maxNeurons}`).length - 1;
+        assert.ok(last >= fanIns.filter((k) => k === maxNeurons).length, `${what}: j = ${maxNeurons} printed in each layer that has it (${last})`);
+      }
+      assert.deepEqual(errors, [], what);
+      await page.close();
+    }
+  }
+  await context.close();
+});
+

@@ -95,7 +95,7 @@ const NO_ARGS = [
 ];
 /** Static methods and free functions. */
 const STATICS = {
-  fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]],
+  fromModel: [["text", MODEL]], fromSetup: [["text", "{}"]], parseHash: [["text", "#seed=3"]], parseSheetHash: [["text", "#sheet=1&seed=3"]],
   ticks: [["number", 0], ["number", 1], ["whole", 5]], csvTooLarge: [["whole", 2 ** 21]],
   scalingLab: [["numbers", [4, 4]]], quizCheck: [["text", "0.5"], ["number", 0.5]],
   parseEtaList: [["text", "0.1, 1"]], parseCount: [["text", "100"], ["text", "seeds"]], parseSpan: [["text", "2"]],

@@ -55,12 +55,18 @@ test("quiz: the question's truth is what the next step shows; quizCheck reads ty
   assert.throws(() => lab.quizQuestion("everything", 0, 0, 0), /kinds: expected/);
 });
 
-test("exerciseSheet: the contract's fields, blanks in the lecture's order, numbers from the trace", () => {
+test("exerciseSheet: the contract's fields, blanks in the lecture's order, numbers from the trace of the printed weights", () => {
   const lab = Lab.fromSetup("{}");
-  const trace = JSON.parse(lab.trace());
   const s = JSON.parse(lab.exerciseSheet(-1));
-  assert.deepEqual(keys(s), ["activations", "blanks", "dataset", "eta", "mode", "mu", "patterns", "seed", "sizes", "title", "tolerance", "weights"]);
+  assert.deepEqual(keys(s), ["activations", "blanks", "dataset", "digits", "eta", "mode", "mu", "patterns", "seed", "sizes", "title", "tolerance", "weights"]);
   assert.deepEqual(s.tolerance, { relative: 0.01, absolute: 1e-4 }, "the quiz's rule");
+  assert.equal(s.digits, 4);
+  // The weights as printed (4 significant digits), and the key the trace of those.
+  const printed = s.weights.flatMap((l) => [...l.w.flat(), ...l.b]);
+  assert.deepEqual(printed, Array.from(lab.weights(1)).concat(Array.from(lab.weights(2))).map((w) => Number(w.toPrecision(4))));
+  const paper = Lab.fromSetup("{}");
+  paper.setWeights(Float64Array.from(printed));
+  const trace = JSON.parse(paper.trace());
   assert.deepEqual(s.sizes, [2, 2, 1]);
   assert.deepEqual(s.activations, ["sigmoid", "sigmoid"]);
   assert.equal(s.mode, "batch");

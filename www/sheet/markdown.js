@@ -5,9 +5,8 @@
 import { fmt, fmtShort } from "../util.js";
 import { sub, sup, wIndex } from "../network-layout.js";
 
-/** Significant digits of every number on the sheet (weights and the key alike). */
-export const DIGITS = 4;
-
+/** A key's number as printed (`digits` significant, the sheet's), with the blank's ± where the printed digits allow no closer. */
+export const keyText = (b, digits) => `${fmt(b.value, digits)}${b.within != null ? ` ± ${fmtShort(b.within, 2)}` : ""}`;
 
 /** The lecture's formula for each group of blanks. */
 export const FORMULAS = {
@@ -28,7 +27,7 @@ export const what = (s) => `${s.title}, ${s.mu < 0 ? "one batch epoch" : `patter
 export const taskText = (s) => {
   const steps = "a and x of every neuron (forward pass), the error Ẽ(μ), δ of every neuron (backward pass)";
   const { relative, absolute } = s.tolerance; // the quiz's rule, from the core
-  const digits = `Write ${DIGITS} significant digits; within ${relative * 100} % of the key (or ${absolute} for tiny numbers) counts as right.`;
+  const digits = `Write ${s.digits} significant digits. The key is worked out from the numbers as printed here: within ${relative * 100} % of it (or ${absolute} for tiny numbers) counts as right, or within the ± it gives where these digits allow no closer.`;
   if (s.mu < 0) {
     const online = s.mode === "online" ? " (This network trains online; the sheet asks for one batch step.)" : "";
     return `By hand, one epoch of batch learning: for every pattern μ ${steps}; then ∂E/∂w summed over the patterns, and Δw = −η ∂E/∂w of every weight and bias.${online} ${digits}`;
@@ -50,7 +49,7 @@ export const listed = (s) =>
 export const facts = (s, derivatives) => [
   ["Data set", s.title],
   ["Seed", String(s.seed)],
-  ["Learning rate", `η = ${fmtShort(s.eta, DIGITS)}`],
+  ["Learning rate", `η = ${fmtShort(s.eta, s.digits)}`],
   ["Mode", s.mode],
   ["Network", `${s.sizes.join("-")} (inputs, hidden layers, outputs)`],
   ["Activations", s.activations.map((g, k) => `g${sup(k + 1)} = ${g}, g′ = ${derivatives[g] ?? "?"}`).join("; ")],
@@ -68,7 +67,7 @@ const passTable = (s, key) => {
   for (const b of blanks) {
     const id = `${b.kind} ${b.n} ${b.i}`;
     if (!rows.has(id)) rows.set(id, [b.kind === "E" ? "Ẽ(μ)" : `${{ a: "a", x: "x", delta: "δ" }[b.kind]}${sub(b.i + 1)}${sup(b.n)}`]);
-    rows.get(id)[mus.indexOf(b.mu) + 1] = key ? fmt(b.value, DIGITS) : "";
+    rows.get(id)[mus.indexOf(b.mu) + 1] = key ? keyText(b, s.digits) : "";
   }
   return mdTable(["quantity", ...mus.map((mu) => `μ = ${mu + 1}`)], [...rows.values()].map((r) => Array.from(r, (c) => c ?? "")));
 };
@@ -80,15 +79,15 @@ const updateTable = (s, key) => {
   for (const b of s.blanks.filter((b) => kinds.includes(b.kind))) {
     const id = `${b.n} ${b.i} ${b.j}`;
     if (!rows.has(id)) rows.set(id, [`${b.j < 0 ? "b" : "w"}${sub(b.j < 0 ? b.i + 1 : wIndex(b.i, b.j))}${sup(b.n)}`]);
-    rows.get(id)[kinds.indexOf(b.kind) + 1] = key ? fmt(b.value, DIGITS) : "";
+    rows.get(id)[kinds.indexOf(b.kind) + 1] = key ? keyText(b, s.digits) : "";
   }
   return mdTable(["weight", ...kinds.map((k) => (k === "dw" ? "Δw" : "∂E/∂w"))], [...rows.values()]);
 };
 
-/** The weights and biases of layer n: row i, columns j and b. */
-const weightTable = (layer) =>
+/** The weights and biases of layer n at `digits` significant digits: row i, columns j and b. */
+const weightTable = (layer, digits) =>
   mdTable(["i", ...layer.w[0].map((_, j) => `wᵢ${sub(j + 1)}`), "bᵢ"],
-    layer.w.map((row, i) => [String(i + 1), ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)]));
+    layer.w.map((row, i) => [String(i + 1), ...row.map((v) => fmt(v, digits)), fmt(layer.b[i], digits)]));
 
 /** The pass and the updates: blanks (key = false) or numbers (key = true). */
 const exercise = (s, key) => [
@@ -107,10 +106,10 @@ export const markdown = (s, pairs, link) => {
     `This sheet again, with these weights: <${link}>`,
     taskText(s),
     "## Weights and biases",
-    ...s.weights.flatMap((layer) => [`Layer ${layer.n}: wᵢⱼ${sup(layer.n)} (row i, column j) and bᵢ${sup(layer.n)}`, weightTable(layer)]),
+    ...s.weights.flatMap((layer) => [`Layer ${layer.n}: wᵢⱼ${sup(layer.n)} (row i, column j) and bᵢ${sup(layer.n)}`, weightTable(layer, s.digits)]),
     `## ${listed(s).caption}`,
     mdTable(["μ", ...p.input.map((_, k) => `x${k + 1}`), ...p.target.map((_, k) => `t${k + 1}`)],
-      listed(s).patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, DIGITS)), ...q.target.map((v) => fmtShort(v, DIGITS))])),
+      listed(s).patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, s.digits)), ...q.target.map((v) => fmtShort(v, s.digits))])),
     "## Questions",
     ...exercise(s, false),
     "## Answer key",

@@ -5,50 +5,39 @@
 
 import init, { Lab } from "../pkg/backprop_lab.js";
 import { el, fmt, fmtShort, download } from "../util.js";
-import { DIGITS, FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } from "./markdown.js";
+import { FORMULAS, MAX_LISTED, facts, group, listed, markdown, taskText, what } from "./markdown.js";
 
 /** Why there is no batch sheet of `count` patterns (by hand, a batch epoch over more is no exercise). */
 const batchTooBig = (count) => `One batch epoch: only for data of up to ${MAX_LISTED} patterns (this has ${count})`;
 import { sym, wSym, blankSym, typeset } from "./typeset.js";
+import { sub } from "../network-layout.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** The address's two parts: which exercise (a pattern μ, 0-based, or −1 for a batch epoch) and the app's own hash. */
-const readAddress = (hash) => {
-  const parts = hash.replace(/^#/, "").split("&").filter(Boolean);
-  const which = parts.find((p) => p.startsWith("sheet="))?.slice(6);
-  return { which, hash: parts.filter((p) => !p.startsWith("sheet=")).join("&") };
-};
-
 /**
- * The Lab the hash describes (setup and weights) and its full share link (every setting spelt out,
- * for the regenerate link); throws with every reason the hash is unusable.
+ * The Lab the address describes (setup and weights), its full share link (every setting spelt out,
+ * for the regenerate link) and the exercise it asks for ("sheet=": μ from 1, "batch", or null).
+ * The core reads the address as the app reads a share link, `sheet=` included; throws with every
+ * reason the address is unusable.
  */
-const buildLab = (labHash, defaultSpeed) => {
-  if (!labHash) throw new Error("This address holds no network.");
-  const wanted = JSON.parse(Lab.parseHash(labHash));
+const buildLab = (hash, defaultSpeed) => {
+  if (!hash.replace(/^#/, "")) throw new Error("This address holds no network.");
+  const wanted = JSON.parse(Lab.parseSheetHash(hash));
   if (wanted.ignored.length) throw new Error(`This link is damaged: ${wanted.ignored.join("; ")}.`);
   const lab = Lab.fromSetup(JSON.stringify(wanted.setup));
   if (wanted.weights) lab.setWeights(Float64Array.from(wanted.weights));
-  return { lab, hash: lab.toHash(wanted.speed ?? defaultSpeed, true) };
+  return { lab, hash: lab.toHash(wanted.speed ?? defaultSpeed, true), which: wanted.sheet };
 };
 
-/** μ (0-based) or −1 from the address's "sheet=" value (1-based μ or "batch"); throws for anything else. */
+/** μ (0-based) or −1 from the address's exercise (μ from 1, "batch", or null: the first pattern); throws when the data has no such pattern. */
 const pickMu = (which, count) => {
-  if (which === undefined) return 0;
+  if (which === null) return 0;
   if (which === "batch") {
     if (count > MAX_LISTED) throw new Error(batchTooBig(count));
     return -1;
   }
-  const mu = Number(which);
-  if (!Number.isInteger(mu) || mu < 1 || mu > count) {
-    let asked = which;
-    try {
-      asked = decodeURIComponent(which);
-    } catch {} // not valid %-encoding: shown as it is
-    throw new Error(`This link asks for pattern “${asked}”; the data set has patterns 1 to ${count} (or “batch”).`);
-  }
-  return mu - 1;
+  if (which > count) throw new Error(`This link asks for pattern ${which}; the data set has patterns 1 to ${count} (or “batch”).`);
+  return which - 1;
 };
 
 /** A table in a box that scrolls sideways when the table is wider than the screen (on paper: never). */
@@ -68,33 +57,85 @@ const focusScrollers = () => {
 const hidden = (text) => el("span", { class: "visually-hidden" }, text);
 
 /** A table with a caption, a head row and body rows; the first cell of a row is its header. */
-const table = (cls, caption, head, rows) =>
-  scroller(el("table", { class: cls },
+const table = (cls, caption, head, rows, attrs = {}) =>
+  scroller(el("table", { class: cls, ...attrs },
     el("caption", {}, caption),
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, k) => (k === 0 ? el("th", { scope: "row" }, c) : el("td", {}, c))))))));
 
-/** The weights and biases of every layer, one table each: row i, columns j and b. */
-const weightTables = (s) =>
-  s.weights.map((layer) => table("grid", [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
-    [hidden("Neuron"), ...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
-    layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, DIGITS)), fmt(layer.b[i], DIGITS)])));
+/** A copy of a cell's content that may go in a second place (text, or a node cloned). */
+const copy = (c) => (c instanceof Node ? c.cloneNode(true) : c);
 
-/** The patterns: μ, inputs x₁…, targets t₁…. */
-const patternTable = (s) => {
-  const p = s.patterns[0];
-  const head = ["μ", ...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))];
-  const { patterns, caption } = listed(s);
-  const rows = patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, DIGITS)), ...q.target.map((v) => fmtShort(v, DIGITS))]);
-  const t = table("grid patterns", caption, head, rows);
-  if (s.mu >= 0 && patterns.length > 1) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
-  return t;
+/**
+ * How many columns of `cells` fit beside a column of `rowHeads` on paper: the printable width of A4
+ * (sheet.css's --print-width) at the print font size, measured with the page's own fonts.
+ */
+const fitting = (rowHeads, cells) => {
+  const column = (tag, items) => el("table", { class: "grid" }, el("tbody", {}, items.map((c) => el("tr", {}, el(tag, {}, copy(c))))));
+  const probe = el("div", { class: "probe", "aria-hidden": "true" }, column("th", rowHeads), column("td", cells));
+  document.body.append(probe);
+  const [paper, head, cell] = [probe, ...probe.children].map((e) => e.getBoundingClientRect().width);
+  probe.remove();
+  return Math.max(1, Math.floor((paper - head - 2) / cell));
 };
 
-/** A blank's box: empty on the sheet; in the key the number, exact in data-value, with its place (for tests). */
-const box = (b, key) =>
+/** Columns 0…count − 1 in runs of at most `most`, as even as can be: 17 by 6 → 0–5, 6–11, 12–16. */
+const runs = (count, most) => {
+  const size = Math.ceil(count / Math.ceil(count / most));
+  return Array.from({ length: Math.ceil(count / size) }, (_, r) => Array.from({ length: Math.min(size, count - r * size) }, (_, k) => r * size + k));
+};
+
+/**
+ * A table of numbers (`rows`: [row header, cell…]) under `heads`, in parts of as many columns as
+ * fit across the paper, each part with the corner and the row headers again and a caption that
+ * names its columns (`name(run)`). On screen the same parts as on paper.
+ */
+const parts = ({ cls, caption, corner, heads, rows, name, attrs }) => {
+  const cut = runs(heads.length, fitting(rows.map((r) => r[0]), [...heads, ...rows.flatMap((r) => r.slice(1))]));
+  return cut.map((run) => table(cls, cut.length > 1 ? [...caption.map(copy), `, columns ${name(run)}`] : caption, [copy(corner), ...run.map((k) => heads[k])],
+    rows.map((r) => [copy(r[0]), ...run.map((k) => r[k + 1])]), attrs));
+};
+
+/** "j = 1–6", "j = 13–16, b" or "b": the weight columns `run` of a layer with `fanIn` inputs (column fanIn is b). */
+const weightColumns = (run, fanIn) => {
+  const js = run.filter((k) => k < fanIn).map((k) => k + 1);
+  const span = js.length > 1 ? `j = ${js[0]}–${js[js.length - 1]}` : js.length ? `j = ${js[0]}` : "";
+  return [span, run.includes(fanIn) ? "b" : ""].filter(Boolean).join(", ");
+};
+
+/** The weights and biases of every layer, row i and columns j and b, in parts that fit across the paper. */
+const weightTables = (s) =>
+  s.weights.flatMap((layer) => parts({
+    cls: "grid", attrs: { "data-layer": layer.n },
+    caption: [`Layer ${layer.n}: `, sym("w", "ij", `(${layer.n})`), " and ", sym("b", "i", `(${layer.n})`)],
+    corner: hidden("Neuron"), heads: [...layer.w[0].map((_, j) => `j = ${j + 1}`), "b"],
+    rows: layer.w.map((row, i) => [`i = ${i + 1}`, ...row.map((v) => fmt(v, s.digits)), fmt(layer.b[i], s.digits)]),
+    name: (run) => weightColumns(run, layer.w[0].length),
+  }));
+
+/** The patterns: μ, inputs x₁…, targets t₁…, in parts that fit across the paper. */
+const patternTables = (s) => {
+  const p = s.patterns[0];
+  const names = [...p.input.map((_, k) => `x${sub(k + 1)}`), ...p.target.map((_, k) => `t${sub(k + 1)}`)];
+  const { patterns, caption } = listed(s);
+  const tables = parts({
+    cls: "grid patterns", caption: [caption], corner: "μ",
+    heads: [...p.input.map((_, k) => sym("x", k + 1, "(0)")), ...p.target.map((_, k) => sym("t", k + 1))],
+    rows: patterns.map((q) => [String(q.mu + 1), ...q.input.map((v) => fmtShort(v, s.digits)), ...q.target.map((v) => fmtShort(v, s.digits))]),
+    name: (run) => (run.length > 1 ? `${names[run[0]]}–${names[run[run.length - 1]]}` : names[run[0]]),
+  });
+  if (s.mu >= 0 && patterns.length > 1) for (const t of tables) t.querySelector("tbody").rows[s.mu].classList.add("chosen");
+  return tables;
+};
+
+/**
+ * A blank's box: empty on the sheet; in the key the number at `digits` (exact in data-value, with
+ * its place, for tests) and after it, where the printed digits allow no closer, how far an answer may be off.
+ */
+const box = (b, key, digits) =>
   key
-    ? el("span", { class: "box filled", "data-kind": b.kind, "data-mu": b.mu, "data-n": b.n, "data-i": b.i, "data-j": b.j, "data-value": b.value }, fmt(b.value, DIGITS))
+    ? [el("span", { class: "box filled", "data-kind": b.kind, "data-mu": b.mu, "data-n": b.n, "data-i": b.i, "data-j": b.j, "data-value": b.value }, fmt(b.value, digits)),
+      b.within != null ? el("span", { class: "within" }, `± ${fmtShort(b.within, 2)}`) : []]
     : el("span", { class: "box" });
 
 /** Up to this many patterns side by side in one table of the pass (more: another table below). */
@@ -104,7 +145,7 @@ const COLUMNS = 4;
  * A table of blanks: a row per quantity (blanks with the same `id`, in the order the core lists
  * them), a column per entry of `cols` (`col(b)` says whose a blank is), a group row where `part(b)` changes.
  */
-const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key }) => {
+const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key, digits }) => {
   const rows = new Map();
   for (const b of blanks) {
     if (!rows.has(id(b))) rows.set(id(b), { b, cells: new Map() });
@@ -115,7 +156,7 @@ const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, 
   for (const { b, cells } of rows.values()) {
     if (part(b) && part(b) !== last) body.push(el("tr", { class: "group" }, el("th", { scope: "rowgroup", colspan: String(cols.length + 1) }, part(b))));
     last = part(b);
-    body.push(el("tr", {}, el("th", { scope: "row" }, label(b)), cols.map((c) => el("td", {}, cells.has(c) ? box(cells.get(c), key) : ""))));
+    body.push(el("tr", {}, el("th", { scope: "row" }, label(b)), cols.map((c) => el("td", {}, cells.has(c) ? box(cells.get(c), key, digits) : ""))));
   }
   return scroller(el("table", { class: cls },
     el("caption", {}, caption),
@@ -136,7 +177,7 @@ const passTables = (s, key) => {
     out.push(blankTable({
       cls: "pass", caption: mus.length > 1 ? `1. Patterns μ = ${cols[0] + 1} to ${cols[cols.length - 1] + 1}` : `1. Pattern μ = ${cols[0] + 1}`,
       corner: hidden("Quantity"), cols, head: (mu) => `μ = ${mu + 1}`, blanks, id: (b) => `${b.kind} ${b.n} ${b.i}`, col: (b) => b.mu,
-      label: blankSym, part: (b) => PARTS[group(b.kind)], key,
+      label: blankSym, part: (b) => PARTS[group(b.kind)], key, digits: s.digits,
     }));
   }
   return out;
@@ -148,7 +189,7 @@ const updateTables = (s, key) => {
   return s.weights.map(({ n }) => blankTable({
     cls: "updates", caption: `2. ${s.mu < 0 ? "∂E/∂w, Δw" : "Δw"}, layer ${n}`, corner: hidden("Parameter"),
     cols: kinds, head: (k) => (k === "dw" ? "Δw" : "∂E/∂w"), blanks: s.blanks.filter((b) => b.n === n && kinds.includes(b.kind)),
-    id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key,
+    id: (b) => `${b.i} ${b.j}`, col: (b) => b.kind, label: (b) => wSym(b.n, b.i, b.j), key, digits: s.digits,
   }));
 };
 
@@ -168,7 +209,7 @@ const render = (s, derivatives, link) => [
       el("p", { class: "name" }, "Name: ", el("span", { class: "line" }))),
     el("dl", { class: "facts" }, facts(s, derivatives).map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, typeset(v))))),
     el("p", { class: "task" }, taskText(s)),
-    el("div", { class: "tables" }, weightTables(s), patternTable(s)),
+    el("div", { class: "tables" }, weightTables(s), patternTables(s)),
     formulas(s),
     exercise(s, false),
     el("p", { class: "link" }, `Seed ${s.seed}. This sheet again, with these weights: `, el("a", { href: link }, link))),
@@ -200,18 +241,19 @@ const boot = async () => {
   let labHash;
   let mu;
   let patterns;
-  const { which, hash } = readAddress(location.hash);
+  let digits;
   try {
-    ({ lab, hash: labHash } = buildLab(hash, limits.defaultSpeed));
+    let which;
+    ({ lab, hash: labHash, which } = buildLab(location.hash, limits.defaultSpeed));
     mu = pickMu(which, lab.patternCount);
-    patterns = JSON.parse(lab.exerciseSheet(0)).patterns;
+    ({ patterns, digits } = JSON.parse(lab.exerciseSheet(0)));
   } catch (e) {
     return fail(e.message);
   }
   $("app-link").href = `${new URL("../../", location.href).href}#${labHash}`;
   const chooser = $("which");
   chooser.replaceChildren(
-    ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, DIGITS)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, DIGITS)).join(", ")}`)),
+    ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, digits)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, digits)).join(", ")}`)),
     patterns.length > MAX_LISTED
       ? el("option", { value: "batch", disabled: "" }, batchTooBig(patterns.length))
       : el("option", { value: "batch" }, `One batch epoch (all ${patterns.length} patterns)`));
