@@ -182,9 +182,10 @@ impl UrlState {
                 "w" => weights_text = Some(value),
                 "sheet" if sheet => match Exercise::parse(&value) {
                     Some(e) => state.exercise = Some(e),
-                    None => state
-                        .ignored
-                        .push(bad("is not a pattern (1, 2, …) or batch")),
+                    None => state.ignored.push(format!(
+                        "{key}={} is not a pattern (1, 2, …) or batch",
+                        short(&value)
+                    )),
                 },
                 "data" => match crate::csv::parse_link(&value) {
                     Ok(table) => {

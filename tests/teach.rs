@@ -522,8 +522,11 @@ mod quiz {
 
 mod sheet {
     use backprop_lab::{
-        activation::Activation::*, model::DatasetSpec, session::Session, setup::Setup,
-        teach::sheet::sheet, train::Mode,
+        activation::Activation::*,
+        session::Session,
+        setup::{DatasetSpec, Setup},
+        teach::sheet::sheet,
+        train::Mode,
     };
 
     use super::{num, Value};
