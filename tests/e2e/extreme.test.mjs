@@ -33,7 +33,7 @@ const CASES = [
   ["one input (N = 1) around ±1e6", [[-1e6], [0], [1e6]], [[0], [1], [0]]],
 ];
 
-/** A model file v1 (README): N-2-1, tanh then sigmoid, with the data set inline. */
+/** A model file v1 (docs/formats.md): N-2-1, tanh then sigmoid, with the data set inline. */
 const modelFile = (inputs, targets) => ({
   format: "backprop-lab/model@1",
   inputs: inputs[0].length,
