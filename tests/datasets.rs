@@ -17,7 +17,7 @@ use backprop_lab::setup::DatasetSpec;
 use backprop_lab::setup::Setup;
 use backprop_lab::train::Mode;
 
-/// The budget: a data set must be solved within this many epochs.
+/// The budget: a data set must be solved within this many epochs.
 const MAX_EPOCHS: u64 = 20_000;
 
 /// The setup a data set opens with.

@@ -10,7 +10,7 @@ const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString("en-US", { maxi
 const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 /**
- * The experiments' figures (issue #13; tests/bench/experiments.js in the app's page): seeds and the
+ * The experiments' figures (tests/bench/experiments.js in the app's page): seeds and the
  * η sweep through the worker pool, the page's frame rate during the seeds (the page paused, then
  * playing at its default speed), and the loss landscape.
  */

@@ -1,4 +1,4 @@
-// Your own data in the page (issue #12): points drawn on the plot by clicking and by tapping, the
+// Your own data in the page: points drawn on the plot by clicking and by tapping, the
 // table's editable cells, flip and remove buttons, XOR flipped to OR and learnt without a hidden
 // layer, CSV in (file picker, drop, paste) and out byte for byte, a bad CSV refused with its line
 // and column, undo and redo, a link that reproduces drawn data, and axe-core clean in edit mode.

@@ -1,4 +1,4 @@
-// The Experiments tab (issue #13) in the page: the η sweep, the seeds and the loss landscape run and
+// The Experiments tab in the page: the η sweep, the seeds and the loss landscape run and
 // draw; the progress bar moves and finishes while the page keeps drawing; a curve opens its η and a
 // thumbnail its seed in the main view; Cancel of a 10 000-seed run stops at once; bad settings are
 // refused next to their field; the landscape follows edge clicks, its menus and training; axe-clean;
@@ -116,7 +116,8 @@ test("seeds: batch and online side by side, the bar moves and finishes, a thumbn
   assert.ok(bars.every((b, i) => i === 0 || b >= bars[i - 1]), "and never back");
   assert.equal(f.at(-1).shown, false, "hidden when done");
   // The tab's own work in a frame (its progress, counts, histograms, a gallery's buttons and a few
-  // pictures): bounded. A gallery drawn all at once, laid out per picture, took 700 ms here.
+  // pictures): bounded, because a gallery drawn all at once, laid out per picture, takes several
+  // hundred ms.
   const worked = f.map((x) => x.work);
   assert.ok(Math.max(...worked) < 100, `the tab's own work in one frame stays small: at most ${Math.max(...worked).toFixed(1)} ms`);
   for (const mode of ["batch", "online"]) {

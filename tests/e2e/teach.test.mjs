@@ -1,4 +1,4 @@
-// Issue #14 in the page: "Derive a weight" shows Blackboard 2.2's Steps 1–3 with the trace's numbers
+// Teaching in the page: "Derive a weight" shows Blackboard 2.2's Steps 1–3 with the trace's numbers
 // (the sum over paths equal to backprop's δ to the last digit shown), "Quiz me" asks before each
 // step (right, wrong with the hint, unreadable, Reveal, the score, one kind only, Play), the
 // projector layout keeps the network, the formulas (or the derivation, or the quiz) and the
