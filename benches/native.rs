@@ -134,6 +134,6 @@ fn restore_on_the_largest_network() {
     let ms = start.elapsed().as_secs_f64() * 1e3;
     println!(
         "native restore last good state, 16-16-16-16-16 on 1000 patterns, {kept} kept epochs \
-         (diverged after {ran} more): {ms:.1} ms (back to epoch {epoch})"
+         (diverged after {ran} more): {ms:.1} ms (back to epoch {epoch}; target: within a frame)"
     );
 }
