@@ -4,7 +4,7 @@
 // `node tools/bench.mjs --experiments`.
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
-import { serve, launch } from "../tests/e2e/harness.mjs";
+import { serve, launch, appUrl } from "../tests/e2e/harness.mjs";
 import { sizeReport } from "./sizes.mjs";
 import { recordLastRun } from "./bench-record.mjs";
 
@@ -38,7 +38,7 @@ const experimentFigures = async (browser, url) => {
   const app = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   app.on("pageerror", (e) => console.error("page error:", e));
   app.on("console", (m) => m.type() === "error" && console.error("console error:", m.text()));
-  await app.goto(url);
+  await app.goto(appUrl(url));
   await app.waitForFunction(() => window.backpropLab?.snapshot);
   const x = await app.evaluate(async () => {
     const { measure } = await import("/tests/bench/experiments.js");
@@ -103,7 +103,7 @@ say(`growth: wasm ${(100 * (large.wasm / small.wasm - 1)).toFixed(1)} %, JS heap
 
 // The app page: first frame, frame rate while playing, latency of Pause and of a new η.
 const app = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-await app.goto(server.url);
+await app.goto(appUrl(server.url));
 await app.waitForFunction(() => window.backpropLab?.firstFrameAt);
 const firstFrame = await app.evaluate(() => window.backpropLab.firstFrameAt);
 const fps = (speed) =>

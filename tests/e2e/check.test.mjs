@@ -4,7 +4,7 @@
 // of Blackboard 2.3 without a long frame.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -168,7 +168,7 @@ test("the measured time against n has slopes 1 and 2 (Blackboard 2.3), and no fr
 test("the gradient check tab is axe-clean while it measures", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(env.server.url);
+  await page.goto(appUrl(env.server.url));
   await page.waitForFunction(() => window.backpropLab?.snapshot);
   await page.getByRole("button", { name: /Gradient check/ }).click();
   await page.waitForFunction(() => window.backpropLab.check.table && window.backpropLab.check.measuring);

@@ -5,7 +5,7 @@
 // screenshots at desktop and phone width in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -342,7 +342,7 @@ test("axe-clean with results, in both themes; screenshots at desktop and phone w
       const page = await context.newPage();
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(env.server.url);
+      await page.goto(appUrl(env.server.url));
       await page.waitForFunction(() => window.backpropLab?.snapshot);
       await openTab(page);
       await page.getByLabel("seeds S").fill("60");

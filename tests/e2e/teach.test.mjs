@@ -5,7 +5,7 @@
 // decision boundary on one screen at 1920×1080 and 1280×720 in both themes, and axe-core is clean.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -319,7 +319,7 @@ test("axe-core finds no violation (minor ones included) in the derivation and th
   for (const colorScheme of ["light", "dark"]) {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(env.server.url);
+    await page.goto(appUrl(env.server.url));
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.getByRole("button", { name: "Derive a weight" }).click();
     await page.getByRole("button", { name: "Quiz me" }).click();
