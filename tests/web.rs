@@ -30,7 +30,7 @@ fn bad_model_files_become_errors_with_the_reason() {
     let err = Lab::from_setup(&js("{\"dataset\": \"moons\"}"))
         .err()
         .expect("rejected");
-    assert!(message(err).contains("unknown data set"));
+    assert!(message(err).contains("“moons” is not a data set"));
 }
 
 #[wasm_bindgen_test]
