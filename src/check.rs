@@ -1,13 +1,13 @@
-//! Gradient checking: how far a finite-difference estimate is from backprop, per parameter and over
-//! a sweep of ε — truncation error (∝ ε for the forward difference, ε² for the central one) against
-//! round-off (∝ 1/ε), the V of Blackboard 2.3's trade-off.
+//! Gradient checking: how far a finite-difference estimate is from backprop, per parameter at one
+//! ε. The page runs one check per ε of a sweep to show truncation error (∝ ε for the forward
+//! difference, ε² for the central one) against round-off (∝ 1/ε), the V of Blackboard 2.3's
+//! trade-off.
 
-use crate::backprop::backprop;
 use crate::cost::OpCount;
 use crate::dataset::Dataset;
 use crate::forward::error_with;
 use crate::network::Network;
-use crate::numerical::{check_eps, difference, numerical_gradient, Scheme};
+use crate::numerical::{check_eps, difference, Scheme};
 use crate::pass::Pass;
 
 /// Both finite differences for every parameter at one ε, computed a slice at a time so that a page
@@ -141,43 +141,33 @@ pub fn relative_errors(bp: &[f64], num: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// The largest of [`relative_errors`].
-pub fn max_relative_error(bp: &[f64], num: &[f64]) -> f64 {
-    relative_errors(bp, num).into_iter().fold(0.0, f64::max)
-}
-
-/// For each ε: (ε, largest relative error of the forward difference, of the central difference).
-///
-/// # Errors
-/// An ε that is not a finite number > 0.
-pub fn eps_sweep(net: &Network, data: &Dataset, eps: &[f64]) -> Result<Vec<[f64; 3]>, String> {
-    let bp = backprop(net, data).grad;
-    eps.iter()
-        .map(|&e| {
-            let fwd = numerical_gradient(net, data, e, Scheme::Forward)?.grad;
-            let cen = numerical_gradient(net, data, e, Scheme::Central)?.grad;
-            Ok([
-                e,
-                max_relative_error(&bp, &fwd),
-                max_relative_error(&bp, &cen),
-            ])
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backprop::backprop;
+    use crate::numerical::numerical_gradient;
     use crate::setup::Setup;
 
+    /// The largest relative error of any parameter.
+    fn worst(bp: &[f64], num: &[f64]) -> f64 {
+        relative_errors(bp, num).into_iter().fold(0.0, f64::max)
+    }
+
+    /// The page's ε sweep: for each ε, a whole check, then the largest relative error of the
+    /// forward and of the central difference.
     #[test]
     fn the_sweep_is_a_finite_v_with_slopes_one_and_two() {
         let model = Setup::default().model().unwrap();
         let data = model.dataset().unwrap();
-        let eps: Vec<f64> = (0..=26)
-            .map(|k| 10f64.powf(-14.0 + 0.5 * k as f64))
+        let bp = backprop(&model.net, &data).grad;
+        let sweep: Vec<[f64; 3]> = (0..=26)
+            .map(|k| {
+                let e = 10f64.powf(-14.0 + 0.5 * k as f64);
+                let mut check = GradientCheck::new(&model.net, &data, e).unwrap();
+                while !check.advance(&data, 64) {}
+                [e, worst(&bp, &check.forward), worst(&bp, &check.central)]
+            })
             .collect();
-        let sweep = eps_sweep(&model.net, &data, &eps).unwrap();
         assert!(sweep.iter().flatten().all(|v| v.is_finite()), "{sweep:?}");
         // The V: large at both ends, small in between.
         for scheme in [1, 2] {
@@ -235,7 +225,7 @@ mod tests {
     fn relative_errors_ignore_noise_on_vanishing_gradients() {
         let rel = relative_errors(&[1.0, 0.0, 1e-12], &[1.0 + 1e-9, 1e-13, 0.0]);
         assert!(rel.iter().all(|r| *r < 1e-8), "{rel:?}");
-        assert_eq!(max_relative_error(&[2.0], &[1.0]), 0.5);
-        assert_eq!(max_relative_error(&[0.0], &[0.0]), 0.0);
+        assert_eq!(worst(&[2.0], &[1.0]), 0.5);
+        assert_eq!(worst(&[0.0], &[0.0]), 0.0);
     }
 }

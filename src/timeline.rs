@@ -43,11 +43,6 @@ impl Timeline {
         }
     }
 
-    /// How many recent epochs are kept one by one.
-    pub fn dense_capacity(&self) -> usize {
-        self.cap
-    }
-
     fn slot(&self, epoch: u64) -> std::ops::Range<usize> {
         let s = (epoch % self.cap as u64) as usize;
         s * self.n..(s + 1) * self.n
@@ -248,11 +243,27 @@ mod tests {
         assert_eq!(*t.epochs().last().unwrap(), 20);
         assert_eq!(t.weights(20).unwrap()[0], -1.0);
         assert!(t.weights(30).is_none());
-        let big = Timeline::new(1000);
+    }
+
+    #[test]
+    fn big_networks_keep_fewer_recent_epochs_one_by_one() {
+        // 1000 weights: DENSE_NUMBERS / 1000 = 2000 recent epochs one by one, not DENSE_EPOCHS.
+        let (mut big, mut small) = (Timeline::new(1000), Timeline::new(3));
+        for e in 0..3500u64 {
+            big.record(e, &[e as f64; 1000]).unwrap();
+            small.record(e, &[e as f64; 3]).unwrap();
+        }
+        assert!((1500..3500).all(|e| big.weights(e) == Some(&[e as f64; 1000][..])));
+        // Past the dense part only the thinned past is left, at the sparse stride (2 by now).
+        assert!(
+            big.weights(1499).is_none(),
+            "1499 is older than the last 2000"
+        );
+        assert!(big.weights(1498).is_some());
         assert_eq!(
-            big.dense_capacity(),
-            2000,
-            "big networks keep fewer dense epochs"
+            small.epochs(),
+            (0..3500).collect::<Vec<_>>(),
+            "3 weights: all dense"
         );
     }
 }

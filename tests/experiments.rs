@@ -1,4 +1,4 @@
-//! The experiments of issue #13 against plain loops: the η sweep and the seeds give what
+//! The experiments against plain loops: the η sweep and the seeds give what
 //! `Trainer::epoch` / `Session::train` give, bit for bit; the loss landscape's centre is E and its
 //! slopes are the gradient; the limits and messages.
 

@@ -1,4 +1,4 @@
-//! Teaching (issue #14): the derivation's sum over paths against backprop's δ and gradient, the quiz's
+//! Teaching: the derivation's sum over paths against backprop's δ and gradient, the quiz's
 //! questions against what stepping then computes and its tolerance at the edges, and the exercise
 //! sheet's numbers against the trace.
 

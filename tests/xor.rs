@@ -1,5 +1,7 @@
 //! The lecture's problem: XOR with a 2-2-1 sigmoid network.
 
+mod common;
+
 use backprop_lab::{session::Session, setup::Setup, train::Mode};
 
 /// ŷ of every pattern, from the trace (`x` of the last layer), read back by serde_json.
@@ -17,6 +19,18 @@ fn outputs(lab: &Session) -> Vec<f64> {
 fn solved(lab: &Session) -> bool {
     let y = outputs(lab);
     lab.error() < 0.01 && y[0] < 0.5 && y[1] > 0.5 && y[2] > 0.5 && y[3] < 0.5
+}
+
+/// The golden first layer that tests/web.rs holds the browser build to comes from here.
+#[test]
+fn seed_7_draws_the_golden_first_layer() {
+    let lab = Session::from_setup(&Setup::default()).unwrap();
+    assert_eq!(lab.seed(), 7);
+    let bits: Vec<u64> = lab.net().params()[..6]
+        .iter()
+        .map(|w| w.to_bits())
+        .collect();
+    assert_eq!(bits, common::SEED_7_LAYER_1_BITS);
 }
 
 #[test]

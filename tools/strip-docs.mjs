@@ -1,6 +1,6 @@
 // Drops the JSDoc blocks wasm-bindgen copies from every Rust doc comment into the generated glue
 // (www/pkg/backprop_lab.js): 15 KB raw, 5 KB gzipped the page would load for nothing. The docs stay
-// in the .d.ts beside it (for editors), in the Rust source and the README.
+// in the .d.ts beside it (for editors), in the Rust source and docs/api.md.
 //
 // Not a minifier: the glue is generated code whose only `/**` are those doc blocks, so one pattern
 // removes them; the result is checked by importing both versions and comparing their exports.

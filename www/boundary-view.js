@@ -32,7 +32,7 @@ const contour = (v, nx, ny, level = 0.5) => {
 /** Paints ŷ (first output) over the input plane into the reused offscreen image; returns the image and the values. */
 const paintPlane = (state, s, pal, nx, ny) => {
   const view = state.lab.grid(nx, ny, "x", true);
-  const values = Float32Array.from(view.subarray(0, nx * ny)); // copy before the next Lab call
+  const values = Float32Array.from(view.subarray(0, nx * ny)); // a copy: the view goes stale at the next Lab call
   let cache = state.boundaryImage;
   if (!cache || cache.img.width !== nx || cache.img.height !== ny) {
     cache = state.boundaryImage = { img: new ImageData(nx, ny), off: new OffscreenCanvas(nx, ny) };

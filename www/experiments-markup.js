@@ -1,4 +1,4 @@
-// The Experiments tab's markup (issue #13): its three sections, their fields with a message line each,
+// The Experiments tab's markup: its three sections, their fields with a message line each,
 // the progress bar. It comes with the tab's modules when the tab first opens, so the page's first
 // load does not carry it. A constant of this module, no user data: set as HTML once.
 

@@ -30,9 +30,8 @@
 const MAX_WORKERS = 8;
 
 /**
- * Workers by default: one per core but one, which the page keeps for drawing (1 to 8). On this
- * 2-core machine one worker per core ran 1000 seeds × 5000 epochs in 1.14 s while the page, playing,
- * fell to 37.6 fps (55.5 alone); one thread alone takes about 1.06 s for them, within the 2 s target.
+ * Workers by default: one per core but one, which the page keeps for drawing (1 to 8): with a
+ * worker on every core the playing page drops frames (docs/benchmarks.md has the figures).
  */
 export const defaultWorkers = () => Math.max(1, Math.min(MAX_WORKERS, (navigator.hardwareConcurrency || 2) - 1));
 /** The most seeds in one chunk: small enough for steady progress and a fair split at the end. */

@@ -1,4 +1,4 @@
-// The Experiments tab (issue #13): the η sweep and the seeds run in Web Workers (experiments-pool.js)
+// The Experiments tab: the η sweep and the seeds run in Web Workers (experiments-pool.js)
 // with one progress bar, an estimate of the time left and Cancel; results stream in and are drawn
 // by the render loop at most once a frame. The loss landscape (landscape-view.js) runs on the main
 // thread. Loaded by dynamic import when the tab first opens; its state lives in state.experiments.

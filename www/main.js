@@ -256,7 +256,9 @@ const boot = async () => {
   if (location.hash.length > 1) actions.settingsChanged(); // the address now says what is in use
   window.addEventListener("hashchange", () => actions.openLink(location.hash));
   watchSurroundings(state);
-  window.backpropLab = state; // for tests and the curious: the one app state
+  // The one app state, for the browser tests and the benchmark, which open the page as `?test`;
+  // a page in use keeps it to itself.
+  if (new URLSearchParams(location.search).has("test")) window.backpropLab = state;
   startLoop(state, ui, actions);
 };
 

@@ -11,6 +11,7 @@ import { drawHeadings, drawLabels } from "./network-labels.js";
 const neuronMaps = (state, s, pal) => {
   if (s.sizes[0] !== 2) return null;
   const units = s.sizes.slice(1).reduce((a, b) => a + b, 0);
+  // A view into wasm memory: read at once, with no call into the Lab until the last unit is painted.
   const view = state.lab.grid(MAP_RES, MAP_RES, state.mapQuantity, false);
   const img = new ImageData(MAP_RES, MAP_RES * units);
   const tanhUnits = new Set();

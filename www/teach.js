@@ -1,4 +1,4 @@
-// Blackboards 2.2a–c (issue #14). "Derive a weight": Steps 1–3 for w_ij^(n) and pattern μ with the
+// Blackboards 2.2a–c. "Derive a weight": Steps 1–3 for w_ij^(n) and pattern μ with the
 // core's numbers (lab.derive), δ = Σ over every path from a_i^(n) to E of Π (g′, w, ŷ − t).
 // "Quiz me": Next step first asks for the number it computes (lab.quizQuestion), Check
 // (Lab.quizCheck) steps, a wrong answer shows the hint. Play skips the quiz.

@@ -5,11 +5,8 @@
 //! For the lecture's 2-2-1 that bookkeeping cost more than the arithmetic. The shape is fixed at
 //! compile time here (N inputs, H hidden neurons, K outputs), so the loops unroll and nothing is
 //! indexed; [`epoch`] picks it for the shapes it is built for and leaves the rest to the block.
-//! Measured on 2-2-1 tanh/sigmoid XOR in Chromium 156, in steady state after V8's tier-up, side by
-//! side in one page (2026-12-03): `Lab.train` ran 5.1 M epochs/s before this module, 7.2 M with it
-//! (and with the timeline's slot filled from registers, see `Trainer::epoch_into`). The activations
-//! stay a run-time choice: compiling one kernel per pair of g^(1), g^(2) was faster in Node 20 but
-//! slower in Chromium (5.5–6.0 M against 6.7–6.9 M) and cost 6 KB more wasm.
+//! The activations stay a run-time choice: one kernel per pair of g^(1), g^(2) is slower in
+//! Chromium and costs more wasm (docs/benchmarks.md has the figures).
 //!
 //! It does the block's operations in the block's order (see block.rs), so the numbers are the same
 //! to the bit: a_i^(n) = b_i^(n) + Σ_j w_ij^(n) x_j^(n−1), j in order; x = g(a); E added pattern by

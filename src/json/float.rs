@@ -3,7 +3,7 @@
 //!
 //! The same results as `str::parse::<f64>` (correctly rounded, ties to even; ±∞ past the largest
 //! f64), without its Eisel–Lemire table: 10.4 KB of 128-bit powers of five that gzip cannot
-//! shrink, which was about 7 % of the gzipped wasm. Short numbers take Clinger's exact fast
+//! shrink, about 7 % of the gzipped wasm. Short numbers take Clinger's exact fast
 //! path; up to 19 significant digits with at most 21 decimals (every weight the app writes down
 //! to ~1e-14) one exact 128-bit division; anything else an estimate corrected by exact big-integer
 //! comparisons against the halfway points between neighbouring f64s.

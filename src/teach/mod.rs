@@ -1,6 +1,6 @@
-//! Teaching with the blackboard (issue #14): the derivation of one weight's gradient as a sum over
-//! paths, the quiz's questions and tolerance, and the exercise sheet's numbers with how far an
-//! answer worked out from its printed digits may land.
+//! Teaching with the blackboard: the derivation of one weight's gradient as a sum over paths, the
+//! quiz's questions and tolerance, and the exercise sheet's numbers with how far an answer worked
+//! out from its printed digits may land.
 //!
 //! Everything here is JSON for the page (the page typesets it); symbols are Unicode, as the phase
 //! texts write them: a₁⁽¹⁾, δ₂⁽²⁾, Δw₁₂⁽¹⁾ (indices from 1 on the page, from 0 in the fields).

@@ -231,9 +231,13 @@ impl Lab {
 
     // ---- pictures ----
 
-    /// Evaluates every neuron (or only ŷ) on an `nx` × `ny` grid over [`Lab::domain`]; returns a view
-    /// into wasm memory (valid until the next call into the Lab): per neuron, `ny` rows of `nx`.
-    /// `which` is "x" or "a".
+    /// Evaluates every neuron (or only ŷ) on an `nx` × `ny` grid over [`Lab::domain`]: per neuron,
+    /// `ny` rows of `nx`. `which` is "x" or "a".
+    ///
+    /// Returns a view into wasm memory, not a copy, so that a frame's images cost no allocation.
+    /// It goes stale: any later call into the module may grow the memory, which detaches the view
+    /// (it then reads as empty), and the next `grid` call overwrites it. Read it at once, before
+    /// calling the Lab again, or copy it (`Float32Array.from(view)`).
     pub fn grid(
         &mut self,
         nx: &JsValue,
@@ -265,7 +269,9 @@ impl Lab {
             &mut self.grid,
         )
         .map_err(fail)?;
-        // SAFETY: the view is read by JS before any further call into this module can grow memory.
+        // SAFETY: the view aliases `self.grid` behind Rust's back. Its callers only read it, at
+        // once or into a copy, before calling the Lab again (see the doc comment), and nothing
+        // writes through it.
         Ok(unsafe { js_sys::Float32Array::view(&self.grid) })
     }
 

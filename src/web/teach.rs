@@ -1,5 +1,5 @@
-//! The teaching side of the boundary: derivation, quiz and exercise sheet (issue #14). The numbers
-//! and the JSON come from `crate::teach`; here the arguments are read and checked.
+//! The teaching side of the boundary: derivation, quiz and exercise sheet. The numbers and the
+//! JSON come from `crate::teach`; here the arguments are read and checked.
 
 use wasm_bindgen::prelude::*;
 

@@ -6,8 +6,7 @@ import { buildNetwork, epoch, forwardProp } from "./baseline.js";
 /**
  * Calls f (doing `units` units) until `ms` have passed; units per second, in steady state: V8 first
  * runs wasm and JS from a baseline compiler and swaps in optimised code for hot functions when it is
- * ready, so f runs for a second before the clock starts (measured right after loading, Lab.train's
- * first 1.5 s came out about 20 % below the next ones).
+ * ready, so f runs for a second before the clock starts (the first second runs slower).
  */
 const rate = (ms, units, f) => {
   const warm = performance.now();

@@ -1,4 +1,4 @@
-// In-page half of the experiments' figures (issue #13), run in the app's page by tools/bench.mjs:
+// In-page half of the experiments' figures, run in the app's page by tools/bench.mjs:
 // 1000 seeds × 5000 epochs of 2-2-1 XOR through the worker pool (first run with the workers'
 // start-up, then warm; the app paused, then playing) and the page's frame rate meanwhile, the same seeds on one thread for
 // comparison, the η sweep 13 × 2000 (pool and page thread), and lab.landscape at 101 × 101.

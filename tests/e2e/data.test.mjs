@@ -1,4 +1,4 @@
-// Your own data in the page (issue #12): points drawn on the plot by clicking and by tapping, the
+// Your own data in the page: points drawn on the plot by clicking and by tapping, the
 // table's editable cells, flip and remove buttons, XOR flipped to OR and learnt without a hidden
 // layer, CSV in (file picker, drop, paste) and out byte for byte, a bad CSV refused with its line
 // and column, undo and redo, a link that reproduces drawn data, and axe-core clean in edit mode.
@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { useBrowser, openApp, shot, drawn, ROOT, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, ROOT, assertAxeClean } from "./harness.mjs";
 
 const env = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), "bpl-data-"));
@@ -279,7 +279,7 @@ test("a tap on a touch screen adds a point (phone width)", async () => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(env.server.url);
+  await page.goto(appUrl(env.server.url));
   await page.waitForFunction(() => window.backpropLab?.snapshot);
   await page.getByRole("button", { name: "Edit data" }).tap();
   await page.locator("#edit-hint").filter({ hasText: /^Tap to add a point/ }).waitFor();
@@ -368,7 +368,7 @@ test("η = 2 on the circle: the page says it is too large, and one click applies
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`${env.server.url}#dataset=circle`);
+    await page.goto(appUrl(env.server.url, "#dataset=circle"));
     await page.waitForFunction(() => window.backpropLab?.snapshot && window.backpropLab.lab.datasetName === "circle");
     const eta = page.getByLabel("Learning rate η", { exact: true });
     await eta.fill("2");
@@ -412,7 +412,7 @@ test("screenshots: the OR message at desktop and phone width", async () => {
     const phone = name === "phone";
     const context = await env.browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch: phone, isMobile: phone });
     const page = await context.newPage();
-    await page.goto(env.server.url);
+    await page.goto(appUrl(env.server.url));
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.getByRole("button", { name: "flip t of pattern 4" }).click();
     await page.locator("#data-match").filter({ hasText: /This data is now OR — linearly separable/ }).waitFor();
@@ -517,7 +517,7 @@ test("axe-core finds no violation (minor ones included) in edit mode", async () 
   for (const colorScheme of ["light", "dark"]) {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(env.server.url);
+    await page.goto(appUrl(env.server.url));
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.getByRole("button", { name: "Edit data" }).click();
     await page.getByRole("button", { name: "flip t of pattern 4" }).click();

@@ -1,11 +1,11 @@
-// The Experiments tab (issue #13) in the page: the η sweep, the seeds and the loss landscape run and
+// The Experiments tab in the page: the η sweep, the seeds and the loss landscape run and
 // draw; the progress bar moves and finishes while the page keeps drawing; a curve opens its η and a
 // thumbnail its seed in the main view; Cancel of a 10 000-seed run stops at once; bad settings are
 // refused next to their field; the landscape follows edge clicks, its menus and training; axe-clean;
 // screenshots at desktop and phone width in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -116,7 +116,8 @@ test("seeds: batch and online side by side, the bar moves and finishes, a thumbn
   assert.ok(bars.every((b, i) => i === 0 || b >= bars[i - 1]), "and never back");
   assert.equal(f.at(-1).shown, false, "hidden when done");
   // The tab's own work in a frame (its progress, counts, histograms, a gallery's buttons and a few
-  // pictures): bounded. A gallery drawn all at once, laid out per picture, took 700 ms here.
+  // pictures): bounded, because a gallery drawn all at once, laid out per picture, takes several
+  // hundred ms.
   const worked = f.map((x) => x.work);
   assert.ok(Math.max(...worked) < 100, `the tab's own work in one frame stays small: at most ${Math.max(...worked).toFixed(1)} ms`);
   for (const mode of ["batch", "online"]) {
@@ -341,7 +342,7 @@ test("axe-clean with results, in both themes; screenshots at desktop and phone w
       const page = await context.newPage();
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(env.server.url);
+      await page.goto(appUrl(env.server.url));
       await page.waitForFunction(() => window.backpropLab?.snapshot);
       await openTab(page);
       await page.getByLabel("seeds S").fill("60");

@@ -1,8 +1,8 @@
-// Data sets with extreme but finite inputs (issue #11, class 1): imported one after another through
+// Data sets with extreme but finite inputs: imported one after another through
 // the page's file input, each must open and then draw in bounded work — the page's own work in
 // the longest of 30 frames that redraw every view at most 50 ms — with no page error. A control
-// set of plain 0/1 inputs comes first, so the measurement itself is shown to work. (Before the
-// core's ticks handled any finite range, ±1e6 took seconds a frame and then ran out of memory.)
+// set of plain 0/1 inputs comes first, so the measurement itself is shown to work. (The risk is
+// the axes: ticks stepped naively over ±1e6 would take seconds a frame and run out of memory.)
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
@@ -33,7 +33,7 @@ const CASES = [
   ["one input (N = 1) around ±1e6", [[-1e6], [0], [1e6]], [[0], [1], [0]]],
 ];
 
-/** A model file v1 (README): N-2-1, tanh then sigmoid, with the data set inline. */
+/** A model file v1 (docs/formats.md): N-2-1, tanh then sigmoid, with the data set inline. */
 const modelFile = (inputs, targets) => ({
   format: "backprop-lab/model@1",
   inputs: inputs[0].length,

@@ -1,4 +1,4 @@
-// Issue #11 in the page, one test per class: no dead end (Reset after an import, a custom data set
+// The page without dead ends or surprises, one test per kind of fault: no dead end (Reset after an import, a custom data set
 // re-seeded and carried in links, E = ∞ from the start, a failed restore), no silent change (an empty seed), shown
 // rightly (any number of inputs and outputs, NaN and ∞ as such), and the small ones (shortcuts
 // while a control has the focus, editing the address). Every read waits for the frame that draws it.

@@ -33,6 +33,10 @@ export const launch = (extra = []) =>
     ],
   });
 
+/** The app's address with `?test`, which makes the page expose its state as window.backpropLab
+ * (only then: a page in use does not), followed by `hash`. */
+export const appUrl = (url, hash = "") => `${url}?test${hash}`;
+
 /** Opens the app in a new page; collects console errors and page errors into `errors`. `bypassCSP`
  * lets assertAxeClean bring axe-core in. */
 export const openApp = async (browser, url, { width = 1366, height = 768, colorScheme = "light", hash = "", bypassCSP = false } = {}) => {
@@ -43,7 +47,7 @@ export const openApp = async (browser, url, { width = 1366, height = 768, colorS
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url + hash);
+  await page.goto(appUrl(url, hash));
   await page.waitForFunction(() => window.backpropLab?.snapshot);
   return { page, context, errors };
 };

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, get } from "node:http";
-import { useBrowser, expectedHeaders } from "./harness.mjs";
+import { useBrowser, appUrl, expectedHeaders } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -34,12 +34,13 @@ const framer = (src) =>
   });
 
 test("a page that frames the app does not get it loaded", async (t) => {
-  const other = await framer(env.server.url);
+  const app = appUrl(env.server.url);
+  const other = await framer(app);
   t.after(other.close);
   // Control: with the header stripped, the same framing page does load the app (so the test can fail).
   const control = await env.browser.newContext();
   const open = await control.newPage();
-  await open.route(env.server.url, async (route) => {
+  await open.route((url) => url.href === app, async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers() };
     delete headers["content-security-policy"];
@@ -60,7 +61,7 @@ test("a page that frames the app does not get it loaded", async (t) => {
   const refusal = (await refused).text();
   assert.ok(refusal.includes(env.server.url) && refusal.includes(`"frame-ancestors 'none'"`), refusal);
   const frame = await (await page.locator("#app").elementHandle()).contentFrame();
-  assert.notEqual(frame.url(), env.server.url, "the frame shows Chromium's error page, not the app");
+  assert.notEqual(frame.url(), app, "the frame shows Chromium's error page, not the app");
   assert.equal(await frame.evaluate(() => typeof window.backpropLab).catch(() => "undefined"), "undefined");
   assert.ok(errors.every((e) => /frame-ancestors/.test(e)), `only the refusal is logged: ${errors}`);
   await context.close();

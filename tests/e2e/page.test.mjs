@@ -2,7 +2,7 @@
 // pressed, and takes a new learning rate while playing. Screenshots land in tests/screenshots/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -132,5 +132,17 @@ test("a missing wasm file shows a visible message instead of a blank page", asyn
   await page.goto(env.server.url);
   await page.getByRole("alert").filter({ hasText: "could not start" }).waitFor();
   await shot(page, "page-wasm-missing");
+  await context.close();
+});
+
+test("the page keeps its state to itself unless opened with ?test", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.locator("#error").filter({ hasText: /\d/ }).waitFor(); // started: E is shown
+  await page.getByRole("button", { name: "Next step" }).click();
+  assert.equal(await page.evaluate(() => typeof window.backpropLab), "undefined");
+  await page.goto(appUrl(env.server.url));
+  await page.waitForFunction(() => window.backpropLab?.snapshot);
   await context.close();
 });

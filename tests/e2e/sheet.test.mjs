@@ -1,4 +1,4 @@
-// The exercise sheet (issue #14, part 3): Save & share → Exercise sheet opens a print-ready page in
+// The exercise sheet: Save & share → Exercise sheet opens a print-ready page in
 // a new tab whose answer key holds the trace's numbers, prints to two pages on A4 and on Letter with
 // the answers only on the second, exports the same content as Markdown, explains a broken link, and
 // passes axe-core. Screenshots: the sheet on a desktop and a phone, and as printed.

@@ -3,7 +3,7 @@
 // keyboard works, and axe-core finds no accessibility problem. One screenshot per phase.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -115,7 +115,7 @@ test("axe-core finds no accessibility violation, minor ones included", async () 
   for (const colorScheme of ["light", "dark"]) {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(env.server.url);
+    await page.goto(appUrl(env.server.url));
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.keyboard.press("ArrowRight");
     await drawn(page); // check the page as it shows the step

@@ -1,11 +1,11 @@
-// Issue #14 in the page: "Derive a weight" shows Blackboard 2.2's Steps 1–3 with the trace's numbers
+// Teaching in the page: "Derive a weight" shows Blackboard 2.2's Steps 1–3 with the trace's numbers
 // (the sum over paths equal to backprop's δ to the last digit shown), "Quiz me" asks before each
 // step (right, wrong with the hint, unreadable, Reveal, the score, one kind only, Play), the
 // projector layout keeps the network, the formulas (or the derivation, or the quiz) and the
 // decision boundary on one screen at 1920×1080 and 1280×720 in both themes, and axe-core is clean.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
+import { useBrowser, appUrl, openApp, shot, drawn, assertAxeClean } from "./harness.mjs";
 import { fmt } from "../../www/util.js";
 
 const env = useBrowser();
@@ -319,7 +319,7 @@ test("axe-core finds no violation (minor ones included) in the derivation and th
   for (const colorScheme of ["light", "dark"]) {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(env.server.url);
+    await page.goto(appUrl(env.server.url));
     await page.waitForFunction(() => window.backpropLab?.snapshot);
     await page.getByRole("button", { name: "Derive a weight" }).click();
     await page.getByRole("button", { name: "Quiz me" }).click();

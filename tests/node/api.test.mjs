@@ -1,4 +1,4 @@
-// The scripting API in Node, without a DOM: the exact names the README documents.
+// The scripting API in Node, without a DOM: the exact names docs/api.md documents.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

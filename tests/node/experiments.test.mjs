@@ -1,4 +1,4 @@
-// The experiments' scripting API in Node (issue #13): the shapes the page and the workers decode —
+// The experiments' scripting API in Node: the shapes the page and the workers decode —
 // the sweep's JSON, the seeds' packed rows (stride 5 + thumb²), the landscape's grid, the fields'
 // messages and Lab.limits().experiments. The numbers themselves are tested natively
 // (tests/experiments.rs) and against the page and the workers (tests/golden/experiments.json).

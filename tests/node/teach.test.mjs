@@ -1,4 +1,4 @@
-// The teaching exports in Node (issue #14): each called once with good arguments, its JSON shape
+// The teaching exports in Node: each called once with good arguments, its JSON shape
 // checked against the contract the page codes against, and its numbers against the trace.
 import { test } from "node:test";
 import assert from "node:assert/strict";
