@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) needs, skipping whatever is already there:
 # the wasm32 target, wasm-bindgen-cli at exactly the crate's version in Cargo.lock, the npm dev
-# packages (npm ci: binaryen's wasm-opt, playwright-core, axe-core) and, for tests, Debian's chromium
-# and chromium-driver. Safe to run again.
+# packages (npm ci: binaryen's wasm-opt, playwright-core, axe-core, typescript) and, for tests, the
+# rustfmt and clippy components (the lint stage), Debian's chromium and chromium-driver. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,15 @@ stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   say "installing npm dev packages (npm ci)"
   npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component-"; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
 fi
 
 if [ "${1:-}" = "--test" ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then

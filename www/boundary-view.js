@@ -5,6 +5,7 @@
 
 import { fitCanvas, paint, el, outputToUnit } from "./util.js";
 import { plotBox, drawAxes } from "./draw.js";
+/** @import { Range } from "./draw.js" */
 import { boundaryLegend } from "./legends.js";
 
 /** Marching squares on the 0.5 level of an nx × ny grid, as line segments in grid coordinates. */
@@ -102,7 +103,10 @@ const drawPlane = (ctx, state, s, pal, { w, h, dpr, font }) => {
   state.plotMap = { N: 2, box, x: [domain[0], domain[1]], y: [domain[2], domain[3]], r, points };
 };
 
-/** The range of the vertical axis for one input: every finite target, output and curve value, and 0 … 1, with a margin. */
+/**
+ * The range of the vertical axis for one input: every finite target, output and curve value, and 0 … 1, with a margin.
+ * @returns {Range}
+ */
 const valueRange = (s, curve) => {
   const values = [0, 1];
   for (let mu = 0; mu < s.P; mu++) values.push(s.targets[mu * s.K], s.outputs[mu][0]);

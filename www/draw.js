@@ -6,7 +6,10 @@ export const setFont = (ctx, size, { bold = false, mono = false } = {}) => {
   ctx.font = `${bold ? "600 " : ""}${size}px ${mono ? 'ui-monospace, "DejaVu Sans Mono", monospace' : "system-ui, sans-serif"}`;
 };
 
-/** The box { x0, y0, x1, y1 } a label of `width` (text plus margins) takes at (x, y). */
+/**
+ * The box { x0, y0, x1, y1 } a label of `width` (text plus margins) takes at (x, y).
+ * @returns {Box}
+ */
 export const labelBox = (x, y, width, align, font) => {
   const x0 = align === "center" ? x - width / 2 : align === "left" ? x - 3 : x - width + 3;
   return { x0, y0: y - font * 0.65, x1: x0 + width, y1: y + font * 0.65 };
@@ -15,9 +18,19 @@ export const labelBox = (x, y, width, align, font) => {
 /** Whether box `r` overlaps none of `boxes`. */
 export const clear = (boxes, r) => boxes.every((q) => r.x1 <= q.x0 || r.x0 >= q.x1 || r.y1 <= q.y0 || r.y0 >= q.y1);
 
+/** @typedef {{ x0: number, y0: number, x1: number, y1: number }} Box  A label's box on the canvas. */
+/** @typedef {[number, number]} Point  A point [x, y] on the canvas, in CSS pixels. */
+/** @typedef {[number, number]} Range  An axis's range [lo, hi]. */
+
 /**
  * Draws `text` centred on y, on a rounded backdrop of colour `bg` (if given) so lines behind it do
  * not cross it, moved sideways as far as needed to stay inside the canvas; returns the box it takes.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {string} text
+ * @param {number} at
+ * @param {number} y
+ * @param {{ colour: string, bg?: string, align?: CanvasTextAlign, bold?: boolean, font: number, mono?: boolean }} style
+ * @returns {Box}
  */
 export const label = (ctx, text, at, y, { colour, bg, align = "center", bold = false, font, mono = true }) => {
   setFont(ctx, font, { bold, mono });

@@ -4,6 +4,7 @@
 
 import { fitCanvas, fmt, paint } from "./util.js";
 import { setFont, yAxisName } from "./draw.js";
+/** @import { Range } from "./draw.js" */
 
 const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
@@ -191,6 +192,7 @@ export const drawSweepValley = (canvas, runs, colours, epochs, pal, solvedE) => 
   if (!done.length) return;
   const le = done.map((r) => Math.log10(r.eta));
   const pad = 0.15;
+  /** @type {Range} */
   const x = [Math.min(...le) - pad, Math.max(...le) + pad];
   const lower = Math.round(h * 0.36);
   const [ylo, yhi] = logRange(done.map((r) => r.final).concat([solvedE]), -10);

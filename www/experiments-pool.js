@@ -96,6 +96,10 @@ const chunksOf = (kind, settings, workers) => {
   return { total, chunks };
 };
 
+/**
+ * A pool of at most `size` workers (default defaultWorkers()); see the top of this file.
+ * @param {{ size?: number }} [options]
+ */
 export const createPool = ({ size } = {}) => {
   const compileCore = coreCompiler();
   const most = Math.max(1, Math.min(MAX_WORKERS, Math.floor(size ?? defaultWorkers())));

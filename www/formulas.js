@@ -5,7 +5,12 @@
 import { fmt, shown, el } from "./util.js";
 import { weightAt } from "./state.js";
 
-/** base with a stacked superscript and subscript: sym("δ", 1, "(2)") is δ₁⁽²⁾. */
+/**
+ * base with a stacked superscript and subscript: sym("δ", 1, "(2)") is δ₁⁽²⁾.
+ * @param {string} base
+ * @param {string | number} [sub]
+ * @param {string | number} [sup]
+ */
 export const sym = (base, sub = "", sup = "") =>
   el("span", { class: "sym" }, base, el("span", { class: "ss" }, el("span", {}, String(sup)), el("span", {}, String(sub))));
 /** One line of formula. */

@@ -6,7 +6,10 @@
 /** Elements whose own keys a shortcut must not steal. */
 const TAKES_KEYS = new Set(["INPUT", "SELECT", "TEXTAREA"]);
 
-/** Whether `target` is a control that uses the keyboard itself. */
+/**
+ * Whether `target` is a control that uses the keyboard itself.
+ * @param {HTMLElement} target
+ */
 const takesKeys = (target) => TAKES_KEYS.has(target.tagName) || target.isContentEditable;
 
 /** Ctrl+Z undoes a data edit, Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac). */
@@ -30,9 +33,10 @@ export const setupKeyboard = (actions, data, help) => {
     "?": () => help.showModal(),
   };
   document.addEventListener("keydown", (e) => {
-    if (e.defaultPrevented || e.altKey || help.open || takesKeys(e.target)) return;
+    const target = /** @type {HTMLElement} */ (e.target); // the focused element, else the body
+    if (e.defaultPrevented || e.altKey || help.open || takesKeys(target)) return;
     if (e.ctrlKey || e.metaKey) return undoKeys(e, data);
-    const tag = e.target.tagName;
+    const tag = target.tagName;
     if ((tag === "BUTTON" || tag === "SUMMARY") && e.key === " ") return; // the focused button gets its own click
     const fn = keys[e.key];
     if (fn) {

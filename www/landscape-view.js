@@ -8,6 +8,7 @@ import { fmt, el, sentence } from "./util.js";
 import { plotBox, drawAxes, setFont } from "./draw.js";
 import { pickEdges } from "./network-view.js";
 import { begin, viridisLut } from "./experiments-charts.js";
+/** @import { Range } from "./draw.js" */
 
 /** Resolutions offered (points per side), those within the core's limits. */
 const RESOLUTIONS = [101, 151, 201, 301];
@@ -94,15 +95,50 @@ const colourBar = (lut) => {
   return c;
 };
 
+/**
+ * @typedef {object} Plane  The landscape's part of the app state (state.experiments.plane): the
+ *   choice, and what was computed and drawn for which key.
+ * @property {number} p  the parameter across
+ * @property {number} q  the parameter up
+ * @property {number} span  the range ± around the current weights
+ * @property {number} res  the chosen resolution (points per side)
+ * @property {string | null} labKey  the Lab and shape the menus list ("labId|shape")
+ * @property {string | null} key  what the grid was last computed for
+ * @property {Float64Array | null} values  E over the grid, row by row (null: nothing to draw)
+ * @property {Float32Array | null} logs  log₁₀ E over the grid
+ * @property {Float64Array | null} at  [E, ∂E/∂w_p, ∂E/∂w_q] at the current weights
+ * @property {Float64Array | null} path  the training path so far on the plane: w_p, w_q of each kept epoch
+ * @property {[number, number] | null} centre  [w_p, w_q] now: the plane's centre
+ * @property {number} ms  the last computation's time (ms)
+ * @property {number} drawMs  the last drawing's time (ms)
+ * @property {number} lastAt  when it was last drawn (a frame's time)
+ * @property {number} computed  how many times it was computed
+ * @property {number} clicks  edges clicked in the diagram towards the next choice (1: p chosen, q next)
+ * @property {number} saidAt  when the text alternative was last written
+ * @property {{ img: ImageData, off: OffscreenCanvas, lut: Uint8ClampedArray } | null} image  the heatmap's pixels, kept while the resolution stays
+ * @property {string | null} error  why the choice could not be computed (null: it could)
+ * @property {boolean} [auto]  p and q are the most moved, picked before the window of epochs was trained (picked again once it is)
+ * @property {string} [costKey]  the Lab, data and shape msPerCell was measured on
+ * @property {number} [msPerCell]  the time of one cell (ms), smoothed
+ * @property {[number, number, number, number]} [drawnFor]  [p, q, span, res] of the values computed last
+ * @property {number} [contourStep]  the spacing of the contour levels (log₁₀ E) in the last drawing
+ * @property {OffscreenCanvas} [bar]  the colour bar's image
+ * @property {Range} [range]  [lo, hi] of log₁₀ E in the last drawing
+ * @property {boolean} [saidStale]  the text alternative was not rewritten with the last drawing
+ * @property {boolean} [stale]  to be redrawn though nothing it is computed from changed
+ */
+
 /** Builds the landscape section; returns what the tab calls every frame. */
 export const createLandscape = (state, ui) => {
   const $ = (id) => document.getElementById(id);
   const lim = state.limits.experiments;
   const dom = {
-    p: $("land-p"), q: $("land-q"), pMsg: $("land-p-message"), qMsg: $("land-q-message"), span: $("land-span"),
-    spanMsg: $("land-span-message"), res: $("land-res"), moved: $("land-moved"), hint: $("land-hint"), canvas: $("land-canvas"), said: $("land-said"),
+    p: /** @type {HTMLSelectElement} */ ($("land-p")), q: /** @type {HTMLSelectElement} */ ($("land-q")), pMsg: $("land-p-message"), qMsg: $("land-q-message"),
+    span: /** @type {HTMLInputElement} */ ($("land-span")), spanMsg: $("land-span-message"), res: /** @type {HTMLSelectElement} */ ($("land-res")),
+    moved: $("land-moved"), hint: $("land-hint"), canvas: /** @type {HTMLCanvasElement} */ ($("land-canvas")), said: $("land-said"),
   };
   // Its part of the app state (state.experiments.plane): the choice, and what was computed for which key.
+  /** @type {Plane} */
   const plane = (state.experiments.plane = {
     p: 0, q: 1, span: lim.defaultSpan, res: lim.defaultRes, labKey: null, key: null, values: null, logs: null, at: null, path: null,
     centre: null, ms: 0, drawMs: 0, lastAt: -Infinity, computed: 0, clicks: 0, saidAt: 0, image: null, error: null,

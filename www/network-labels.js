@@ -6,6 +6,7 @@ import { fmt, fmtShort, shown } from "./util.js";
 import { label, labelBox, clear, labelled, setFont } from "./draw.js";
 import { weightAt } from "./state.js";
 import { edgeEnds, eachEdge, sub, sup } from "./network-layout.js";
+/** @import { Point } from "./draw.js" */
 
 /** Heading lines of column n: in full ("layer 1", "sigmoid") or short ("(1)", "sig.") for narrow columns. */
 const headingLines = (s, n, short) => {
@@ -105,6 +106,7 @@ const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }, placed)
     const text = fmt(weightAt(s, updating ? s.deltaW : s.grad, n, i, j));
     const e = edgeEnds(lay, n, i, j);
     const width = ctx.measureText(text).width + 6;
+    /** @type {(t: number) => Point} */
     const at = (t) => [e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t];
     const t = ALONG.find((u) => clear(placed, labelBox(...at(u), width, "center", size))) ?? ALONG[0];
     placed.push(label(ctx, text, ...at(t), { colour: updating ? pal.hi_fg : pal.fg, bg: updating ? pal.hi : pal.panel, font: size }));
@@ -118,12 +120,17 @@ const drawEdgeNumbers = ({ ctx, s, lay, pal, font, isFocus, manyEdges }, placed)
 const drawFactors = ({ ctx, s, lay, pal, font, derived: d }, placed) => {
   const size = font * 0.9;
   setFont(ctx, size, { mono: true });
-  /** Draws `text` at the first of `spots` [x, y] where it covers no other label (or nowhere). */
+  /**
+   * Draws `text` at the first of `spots` [x, y] where it covers no other label (or nowhere).
+   * @param {string} text
+   * @param {Point[]} spots
+   */
   const put = (text, spots) => {
     const width = ctx.measureText(text).width + 6;
     const at = spots.find(([x, y]) => clear(placed, labelBox(x, y, width, "center", size)));
     if (at) placed.push(label(ctx, text, ...at, { colour: pal.hi_fg, bg: pal.hi, font: size }));
   };
+  /** @type {(n: number, i: number, j: number) => Point[]} */
   const along = (n, i, j) => {
     const e = edgeEnds(lay, n, i, j);
     return [0.5, 0.35, 0.65, 0.2, 0.8].map((t) => [e.x0 + (e.x1 - e.x0) * t, e.y0 + (e.y1 - e.y0) * t]);

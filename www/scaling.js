@@ -14,6 +14,26 @@ const SAMPLES = 40;
  * enough on a 2-core machine with both cores busy: a numerical slope of 1.78 once). */
 const PASSES = 3;
 
+/** @import { Lab } from "./pkg/backprop_lab.js" */
+
+/**
+ * @typedef {object} ScalingPoint  One swept network and what has been measured of it so far.
+ * @property {Lab} lab  the network (built for timing only)
+ * @property {number} n  its parameter count
+ * @property {number} bpOps  multiply-adds of one backprop gradient
+ * @property {number} numOps  multiply-adds of one central-difference gradient, summed over its slices
+ * @property {number} bpMs  the fastest time of one backprop gradient (ms)
+ * @property {number} samples  backprop units timed
+ * @property {number} perParam  the fastest time of one parameter's central difference (ms)
+ * @property {number} next  the first parameter not cut into a slice yet
+ * @property {number} done  parameters timed, over every pass
+ * @property {number} again  slices timed again (the next one's index, modulo their count)
+ * @property {{ from: number, count: number, ms: number }[]} cuts  the slices and their fastest times
+ * @property {number} reps  backprop gradients in one unit
+ * @property {number} slice  parameters in one slice
+ * @property {number} times  runs over which a slice is timed
+ */
+
 /** Milliseconds `fn()` takes. */
 const clock = (fn) => {
   const t0 = performance.now();
@@ -49,7 +69,9 @@ const difference = (lab, from, count, times) => {
 
 /** One unit of network p, of whichever part is behind: `reps` backprop gradients, or a slice of
  * parameters (a first pass cuts and times the slices, later passes time each again; the fastest
- * counts). Units are sized by the fastest time so far. */
+ * counts). Units are sized by the fastest time so far.
+ * @param {ScalingPoint} p
+ */
 const unit = (p) => {
   const lab = p.lab;
   if (p.samples / SAMPLES <= p.done / (PASSES * p.n)) {
@@ -75,10 +97,11 @@ const unit = (p) => {
 /** The sweep, a unit per step (yields between units): rows { n, bpOps, numOps, bpMs, numMs }, bpMs
  * for one backprop gradient, numMs for one central-difference gradient (the sum of its slices). */
 export function* scalingSweep(Lab) {
+  /** @type {ScalingPoint[]} */
   const points = [];
   try {
     for (const hidden of SCALING_SHAPES) {
-      points.push({ lab: Lab.scalingLab(hidden) });
+      points.push(/** @type {ScalingPoint} */ ({ lab: Lab.scalingLab(hidden) })); // measured below, before any use
       yield 0;
     }
     // Warm up: V8 runs wasm in a baseline tier until it has optimised the hot code.

@@ -87,7 +87,7 @@ export const showDataset = (ui, name) => {
  * names itself with `settingLabel`).
  */
 const labelSettings = (state) => {
-  for (const field of document.querySelectorAll("[data-setting]")) {
+  for (const field of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-setting]"))) {
     const setting = state.limits.settings.find((s) => s.key === field.getAttribute("data-setting"));
     if (!setting) continue;
     const label = field.querySelector(":scope > label");

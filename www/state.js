@@ -47,6 +47,8 @@ export const createState = (wasm) => {
   };
 };
 
+/** @typedef {ReturnType<typeof createState>} State  The page's whole state, as createState builds it. */
+
 /** A setting's label from the core's settings table (`key` as in setup JSON). */
 export const settingLabel = (state, key) => state.limits.settings.find((s) => s.key === key)?.label ?? key;
 

@@ -70,8 +70,10 @@ const steps = (s, d, w, grad) => {
 export const setupTeach = (state, actions) => {
   const t = state.teach;
   const quiz = t.quiz;
-  const [view, formula, menu, box, line, row, answer, msg, hint, score] =
-    ["derive", "formula", "derive-weight", "quiz", "quiz-q", "quiz-ask", "quiz-answer", "quiz-msg", "quiz-hint", "quiz-score"].map($);
+  const [view, formula, box, line, row, msg, hint, score] =
+    ["derive", "formula", "quiz", "quiz-q", "quiz-ask", "quiz-msg", "quiz-hint", "quiz-score"].map($);
+  const menu = /** @type {HTMLSelectElement} */ ($("derive-weight"));
+  const answer = /** @type {HTMLInputElement} */ ($("quiz-answer"));
   const say = (text) => (line.textContent = text);
   const invalid = (text = "") => {
     msg.textContent = text;
@@ -131,7 +133,7 @@ export const setupTeach = (state, actions) => {
   $("quiz-me").addEventListener("click", (e) => {
     quiz.on = !quiz.on;
     quiz.q = null;
-    e.currentTarget.setAttribute("aria-pressed", quiz.on);
+    /** @type {HTMLElement} */ (e.currentTarget).setAttribute("aria-pressed", quiz.on);
     box.hidden = !quiz.on;
     say("Press Next step: first it asks for the number the step computes.");
     state.dirty = true;
@@ -141,14 +143,14 @@ export const setupTeach = (state, actions) => {
   answer.addEventListener("input", () => invalid());
   $("quiz-reveal").addEventListener("click", () => quiz.q && finish(false));
   $("quiz-kinds").addEventListener("change", (e) => {
-    quiz.kinds = e.target.value;
+    quiz.kinds = /** @type {HTMLSelectElement} */ (e.target).value;
     if (quiz.q) say("Press Next step: it asks again, about the kind chosen."); // a waiting question of another kind goes
     quiz.q = null;
     state.dirty = true;
   });
   $("derive-toggle").addEventListener("click", (e) => {
     const on = (t.derive = !t.derive);
-    e.currentTarget.setAttribute("aria-pressed", on);
+    /** @type {HTMLElement} */ (e.currentTarget).setAttribute("aria-pressed", String(on));
     $("derive-pick").hidden = !on;
     document.body.classList.toggle("deriving", on); // the projector widens the explanation's column
     state.dirty = true;

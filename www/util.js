@@ -34,10 +34,15 @@ export const fmtShort = (v, digits = 3) => fmt(v, digits).replace(/(\.\d*?)0+(?=
  */
 export const sentence = (text) => `${text.replace(/^[a-z]/, (c) => c.toUpperCase())}${/[.!?]$/.test(text) ? "" : "."}`;
 
-/** Parses "#rrggbb" into [r, g, b]. */
+/** @typedef {[number, number, number]} RGB  A colour as [r, g, b], each 0…255. */
+
+/**
+ * Parses "#rrggbb" into [r, g, b].
+ * @returns {RGB}
+ */
 const hex = (s) => {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(s.trim());
-  return m ? [1, 2, 3].map((k) => parseInt(m[k], 16)) : [128, 128, 128];
+  return m ? /** @type {RGB} */ ([1, 2, 3].map((k) => parseInt(m[k], 16))) : [128, 128, 128];
 };
 
 /**
@@ -57,12 +62,15 @@ export const palette = () => {
   return p;
 };
 
-/** Diverging colour for v in [−1, 1]: orange (−) → neutral (0) → blue (+), as [r, g, b]. */
+/**
+ * Diverging colour for v in [−1, 1]: orange (−) → neutral (0) → blue (+), as [r, g, b].
+ * @returns {RGB}
+ */
 const diverging = (v, rgb) => {
   const t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
   const end = t < 0 ? rgb.neg : rgb.pos;
   const k = Math.abs(t);
-  return [0, 1, 2].map((c) => Math.round(rgb.neutral[c] + (end[c] - rgb.neutral[c]) * k));
+  return /** @type {RGB} */ ([0, 1, 2].map((c) => Math.round(rgb.neutral[c] + (end[c] - rgb.neutral[c]) * k)));
 };
 
 /** Colour of an output value y in [0, 1] (0 = class 0, orange; 1 = class 1, blue). */

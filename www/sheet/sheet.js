@@ -14,6 +14,19 @@ import { sub } from "../network-layout.js";
 
 const $ = (id) => document.getElementById(id);
 
+/** @typedef {string | Node} Cell  What a table cell holds: text, or a node (a typeset symbol). */
+/**
+ * @typedef {object} Blank  One blank of the exercise, as the core lists it (lab.exerciseSheet).
+ * @property {number} mu  its pattern (−1: ∂E/∂w and Δw of a batch epoch)
+ * @property {string} kind  "a", "x", "E", "delta", "grad" or "dw"
+ * @property {number} n  the layer
+ * @property {number} i  the neuron
+ * @property {number} j  the weight's input (−1: the bias, or a blank of a neuron)
+ * @property {string} symbol  its name in Unicode
+ * @property {number} value  the answer, worked out from the numbers as printed
+ * @property {number} [within]  how far an answer may be off, where the printed digits allow no closer
+ */
+
 /**
  * The Lab the address describes (setup and weights), its full share link (every setting spelt out,
  * for the regenerate link) and the exercise it asks for ("sheet=": μ from 1, "batch", or null).
@@ -89,6 +102,14 @@ const runs = (count, most) => {
  * A table of numbers (`rows`: [row header, cell…]) under `heads`, in parts of as many columns as
  * fit across the paper, each part with the corner and the row headers again and a caption that
  * names its columns (`name(run)`). On screen the same parts as on paper.
+ * @param {object} table
+ * @param {string} table.cls  the table's class
+ * @param {Cell[]} table.caption
+ * @param {Cell} table.corner  the header above the row headers
+ * @param {Cell[]} table.heads  the column headers
+ * @param {Cell[][]} table.rows
+ * @param {(run: number[]) => string} table.name  the columns of a part, for its caption
+ * @param {Record<string, string | number>} [table.attrs]  more attributes of each part's table
  */
 const parts = ({ cls, caption, corner, heads, rows, name, attrs }) => {
   const cut = runs(heads.length, fitting(rows.map((r) => r[0]), [...heads, ...rows.flatMap((r) => r.slice(1))]));
@@ -144,6 +165,20 @@ const COLUMNS = 4;
 /**
  * A table of blanks: a row per quantity (blanks with the same `id`, in the order the core lists
  * them), a column per entry of `cols` (`col(b)` says whose a blank is), a group row where `part(b)` changes.
+ * @template C  what tells the columns apart (a pattern μ, a kind of blank)
+ * @param {object} table
+ * @param {string} table.cls  the table's class
+ * @param {string} table.caption
+ * @param {Cell} table.corner  the header above the row headers
+ * @param {C[]} table.cols
+ * @param {(c: C) => string} table.head  a column's header
+ * @param {Blank[]} table.blanks
+ * @param {(b: Blank) => string} table.id  the row a blank goes in
+ * @param {(b: Blank) => C} table.col  the column a blank goes in
+ * @param {(b: Blank) => Cell | Cell[]} table.label  a row's header, from its first blank
+ * @param {(b: Blank) => string | null} [table.part]  the group of rows a blank's row is in (none: null)
+ * @param {boolean} table.key  numbers (the answer key) rather than empty boxes
+ * @param {number} table.digits  significant digits of the numbers
  */
 const blankTable = ({ cls, caption, corner, cols, head, blanks, id, col, label, part = () => null, key, digits }) => {
   const rows = new Map();
@@ -250,8 +285,9 @@ const boot = async () => {
   } catch (e) {
     return fail(e.message);
   }
-  $("app-link").href = `${new URL("../../", location.href).href}#${labHash}`;
-  const chooser = $("which");
+  const appLink = /** @type {HTMLAnchorElement} */ ($("app-link"));
+  appLink.href = `${new URL("../../", location.href).href}#${labHash}`;
+  const chooser = /** @type {HTMLSelectElement} */ ($("which"));
   chooser.replaceChildren(
     ...patterns.map((p) => el("option", { value: String(p.mu + 1) }, `Pattern μ = ${p.mu + 1}: x = (${p.input.map((v) => fmtShort(v, digits)).join(", ")}), t = ${p.target.map((v) => fmtShort(v, digits)).join(", ")}`)),
     patterns.length > MAX_LISTED
@@ -282,7 +318,7 @@ const boot = async () => {
   $("print").addEventListener("click", () => print());
   $("markdown").addEventListener("click", () =>
     download(`exercise-sheet-${sheet.dataset}-${sheet.mu < 0 ? "batch" : `mu${sheet.mu + 1}`}.md`, new Blob([markdown(sheet, facts(sheet, derivatives), link)], { type: "text/markdown" })));
-  for (const c of [chooser, $("print"), $("markdown")]) c.disabled = false;
+  for (const c of [chooser, /** @type {HTMLButtonElement} */ ($("print")), /** @type {HTMLButtonElement} */ ($("markdown"))]) c.disabled = false;
   show();
 };
 
