@@ -63,14 +63,16 @@ const timeLeft = (elapsedMs, done, total) => {
 export const setupExperiments = (state, ui, actions) => {
   fillExperimentsPanel(ui.experimentsPanel);
   const $ = (id) => document.getElementById(id);
+  /** An `<input>` of the tab, by id. */
+  const input = (id) => /** @type {HTMLInputElement} */ ($(id));
   const lim = limitsOf(state);
   const ex = state.experiments;
   const dom = {
-    progress: $("exp-progress"), bar: $("exp-bar"), progressText: $("exp-progress-text"), cancel: $("exp-cancel"), status: $("exp-status"),
-    sweepForm: $("sweep-form"), etas: $("sweep-etas"), etasMsg: $("sweep-etas-message"), sweepEpochs: $("sweep-epochs"),
+    progress: $("exp-progress"), bar: /** @type {HTMLProgressElement} */ ($("exp-bar")), progressText: $("exp-progress-text"), cancel: $("exp-cancel"), status: $("exp-status"),
+    sweepForm: $("sweep-form"), etas: input("sweep-etas"), etasMsg: $("sweep-etas-message"), sweepEpochs: input("sweep-epochs"),
     sweepEpochsMsg: $("sweep-epochs-message"), curves: $("sweep-curves"), valley: $("sweep-valley"), legend: $("sweep-legend"),
     curvesSaid: $("sweep-curves-said"), valleySaid: $("sweep-valley-said"),
-    seedsForm: $("seeds-form"), count: $("seeds-count"), countMsg: $("seeds-count-message"), seedEpochs: $("seeds-epochs"),
+    seedsForm: $("seeds-form"), count: input("seeds-count"), countMsg: $("seeds-count-message"), seedEpochs: input("seeds-epochs"),
     seedEpochsMsg: $("seeds-epochs-message"), cols: { batch: $("seeds-batch"), online: $("seeds-online") },
   };
   Object.assign(ex, {
@@ -305,7 +307,7 @@ export const setupExperiments = (state, ui, actions) => {
     s.lines = lines;
     s.box = box;
     drawSweepValley(dom.valley, s.runs, s.colours, s.epochs, pal, s.solvedE);
-    [...dom.legend.children].forEach((b, k) => {
+    [.../** @type {HTMLCollectionOf<HTMLElement>} */ (dom.legend.children)].forEach((b, k) => {
       const r = s.runs[k];
       b.querySelector(".key-text").textContent = `η = ${fmtShort(s.etas[k], 3)}${r ? `: ${ending(r, s.epochs)}` : s.cancelled ? ": cancelled" : " …"}`;
       b.title = `Open η = ${fmtShort(s.etas[k], 3)} in the main view`;
